@@ -1,0 +1,407 @@
+-- frontdesk initial schema (SQLite twin of migrations/postgres/<same name>).
+-- Differences: UUIDs and timestamps are TEXT (fixed-width UTC, so text order is time order),
+-- circular foreign keys are declared inline, the overlap rule and immutability are triggers.
+-- Every invariant of spec/domain.md that a database can hold is held here:
+-- CHECKs for enumerations and shapes, partial unique indexes for "at most one",
+-- an exclusion constraint for non-overlapping blocks, triggers for immutable evidence.
+
+-- ---------------------------------------------------------------- people and places
+CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    dob DATE,
+    membership_number TEXT CHECK (length(membership_number) BETWEEN 1 AND 50),
+    membership_card_type TEXT NOT NULL DEFAULT 'NONE' CHECK (membership_card_type IN ('NONE', 'SIX_MONTH')),
+    membership_valid_until DATE,
+    id_scan_hash TEXT CHECK (length(id_scan_hash) = 64),
+    id_number_hash TEXT CHECK (length(id_number_hash) = 64),
+    id_expires_on DATE,
+    id_state TEXT CHECK (length(id_state) BETWEEN 1 AND 3),
+    primary_language TEXT CHECK (primary_language IN ('EN', 'ES')),
+    banned_until TEXT,
+    past_due_cents BIGINT NOT NULL DEFAULT 0 CHECK (past_due_cents >= 0),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX customers_membership_number_idx ON customers (membership_number) WHERE membership_number IS NOT NULL;
+CREATE INDEX customers_id_scan_hash_idx ON customers (id_scan_hash) WHERE id_scan_hash IS NOT NULL;
+CREATE INDEX customers_id_number_hash_idx ON customers (id_number_hash) WHERE id_number_hash IS NOT NULL;
+CREATE INDEX customers_dob_idx ON customers (dob) WHERE dob IS NOT NULL;
+
+CREATE TABLE lanes (
+    id TEXT PRIMARY KEY CHECK (id GLOB 'lane-[1-9]*' AND substr(id, 6) NOT GLOB '*[^0-9]*' AND length(id) <= 9),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    -- per-lane revision of what the screens show; only ever increases (realtime.md)
+    rev BIGINT NOT NULL DEFAULT 0 CHECK (rev >= 0),
+    created_at TEXT NOT NULL
+);
+
+-- ---------------------------------------------------------------- staff and devices
+CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 50),
+    display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 100),
+    role TEXT NOT NULL CHECK (role IN ('STAFF', 'MANAGER')),
+    pin_hash TEXT NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT TRUE,
+    failed_pin_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_pin_attempts >= 0),
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE staff_sessions (
+    id TEXT PRIMARY KEY,
+    staff_id TEXT NOT NULL REFERENCES staff (id),
+    token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    step_up_at TEXT,
+    revoked_at TEXT,
+    user_agent TEXT,
+    CHECK (created_at < expires_at)
+);
+CREATE INDEX staff_sessions_staff_idx ON staff_sessions (staff_id);
+
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    lane_id TEXT NOT NULL REFERENCES lanes (id),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+    paired_by_staff_id TEXT NOT NULL REFERENCES staff (id),
+    paired_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    revoked_at TEXT,
+    revoked_by_staff_id TEXT REFERENCES staff (id)
+);
+
+CREATE TABLE device_pairing_codes (
+    id TEXT PRIMARY KEY,
+    lane_id TEXT NOT NULL REFERENCES lanes (id),
+    code_sha256 TEXT NOT NULL UNIQUE CHECK (length(code_sha256) = 64),
+    created_by_staff_id TEXT NOT NULL REFERENCES staff (id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    redeemed_at TEXT,
+    device_id TEXT REFERENCES devices (id),
+    CHECK ((redeemed_at IS NULL) = (device_id IS NULL))
+);
+
+CREATE TABLE register_sessions (
+    id TEXT PRIMARY KEY,
+    lane_id TEXT NOT NULL REFERENCES lanes (id),
+    staff_id TEXT NOT NULL REFERENCES staff (id),
+    staff_session_id TEXT NOT NULL REFERENCES staff_sessions (id),
+    register_device_key TEXT NOT NULL CHECK (length(register_device_key) BETWEEN 8 AND 100),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    ended_by_staff_id TEXT REFERENCES staff (id),
+    end_reason TEXT CHECK (end_reason IN ('SIGN_OUT', 'FORCED', 'EXPIRED', 'REPLACED')),
+    CHECK ((ended_at IS NULL) = (end_reason IS NULL))
+);
+CREATE UNIQUE INDEX register_sessions_one_per_lane ON register_sessions (lane_id) WHERE ended_at IS NULL;
+CREATE UNIQUE INDEX register_sessions_one_per_device ON register_sessions (register_device_key) WHERE ended_at IS NULL;
+
+-- ---------------------------------------------------------------- inventory and stays
+CREATE TABLE rooms (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
+    type TEXT NOT NULL CHECK (type IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
+    status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
+    assigned_to_customer_id TEXT REFERENCES customers (id),
+    current_block_id TEXT REFERENCES checkin_blocks (id),
+    override_flag BOOLEAN NOT NULL DEFAULT FALSE,
+    last_status_change TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    -- OCCUPIED <=> assigned to a customer through exactly one current block
+    CHECK ((status = 'OCCUPIED') = (assigned_to_customer_id IS NOT NULL)),
+    CHECK ((assigned_to_customer_id IS NULL) = (current_block_id IS NULL))
+);
+CREATE UNIQUE INDEX rooms_current_block_unique ON rooms (current_block_id) WHERE current_block_id IS NOT NULL;
+
+CREATE TABLE lockers (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
+    status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
+    assigned_to_customer_id TEXT REFERENCES customers (id),
+    current_block_id TEXT REFERENCES checkin_blocks (id),
+    override_flag BOOLEAN NOT NULL DEFAULT FALSE,
+    last_status_change TEXT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status = 'OCCUPIED') = (assigned_to_customer_id IS NOT NULL)),
+    CHECK ((assigned_to_customer_id IS NULL) = (current_block_id IS NULL))
+);
+CREATE UNIQUE INDEX lockers_current_block_unique ON lockers (current_block_id) WHERE current_block_id IS NOT NULL;
+
+CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (ended_at IS NULL OR ended_at >= started_at)
+);
+CREATE UNIQUE INDEX visits_one_open_per_customer ON visits (customer_id) WHERE ended_at IS NULL;
+
+CREATE TABLE waitlist (
+    id TEXT PRIMARY KEY,
+    visit_id TEXT NOT NULL REFERENCES visits (id),
+    checkin_block_id TEXT NOT NULL REFERENCES checkin_blocks (id),
+    desired_tier TEXT NOT NULL CHECK (desired_tier IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
+    backup_tier TEXT NOT NULL CHECK (backup_tier IN ('LOCKER', 'GYM_LOCKER', 'STANDARD', 'DOUBLE', 'SPECIAL')),
+    status TEXT NOT NULL DEFAULT 'ACTIVE' CHECK (status IN ('ACTIVE', 'OFFERED', 'COMPLETED', 'CANCELLED', 'EXPIRED')),
+    room_id TEXT REFERENCES rooms (id),
+    offer_expires_at TEXT,
+    last_offered_at TEXT,
+    offer_attempts INTEGER NOT NULL DEFAULT 0 CHECK (offer_attempts >= 0),
+    cancel_reason TEXT,
+    ended_at TEXT,
+    version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK ((status = 'OFFERED') = (room_id IS NOT NULL AND offer_expires_at IS NOT NULL))
+);
+CREATE INDEX waitlist_open_idx ON waitlist (desired_tier, created_at) WHERE status IN ('ACTIVE', 'OFFERED');
+
+CREATE TABLE inventory_holds (
+    id TEXT PRIMARY KEY,
+    resource_type TEXT NOT NULL CHECK (resource_type IN ('ROOM', 'LOCKER')),
+    resource_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('LANE_SELECTION', 'UPGRADE_HOLD')),
+    lane_session_id TEXT REFERENCES lane_sessions (id),
+    waitlist_id TEXT REFERENCES waitlist (id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    released_at TEXT,
+    release_reason TEXT CHECK (length(release_reason) BETWEEN 1 AND 50),
+    CHECK ((kind = 'LANE_SELECTION') = (lane_session_id IS NOT NULL)),
+    CHECK ((kind = 'UPGRADE_HOLD') = (waitlist_id IS NOT NULL)),
+    CHECK ((released_at IS NULL) = (release_reason IS NULL))
+);
+-- a held resource is not available to anyone else
+CREATE UNIQUE INDEX inventory_holds_one_unreleased ON inventory_holds (resource_type, resource_id) WHERE released_at IS NULL;
+
+-- ---------------------------------------------------------------- the counter check-in
+CREATE TABLE lane_sessions (
+    id TEXT PRIMARY KEY,
+    lane_id TEXT NOT NULL REFERENCES lanes (id),
+    status TEXT NOT NULL CHECK (status IN ('IDLE', 'ACTIVE', 'AWAITING_CUSTOMER', 'AWAITING_ASSIGNMENT', 'AWAITING_PAYMENT', 'AWAITING_SIGNATURE', 'COMPLETED', 'CANCELLED')),
+    version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    mode TEXT NOT NULL DEFAULT 'CHECKIN' CHECK (mode IN ('CHECKIN', 'RENEWAL')),
+    staff_id TEXT REFERENCES staff (id),
+    customer_id TEXT REFERENCES customers (id),
+    visit_id TEXT REFERENCES visits (id),
+    renewal_hours INTEGER CHECK (renewal_hours IN (2, 6)),
+    language TEXT CHECK (language IN ('EN', 'ES')),
+    membership_choice TEXT CHECK (membership_choice IN ('ONE_TIME', 'SIX_MONTH')),
+    proposed_rental_type TEXT CHECK (proposed_rental_type IN ('LOCKER', 'GYM_LOCKER', 'STANDARD', 'DOUBLE', 'SPECIAL')),
+    proposed_by TEXT CHECK (proposed_by IN ('CUSTOMER', 'EMPLOYEE')),
+    selection_confirmed BOOLEAN NOT NULL DEFAULT FALSE,
+    selection_confirmed_by TEXT CHECK (selection_confirmed_by IN ('CUSTOMER', 'EMPLOYEE')),
+    selection_locked_at TEXT,
+    desired_rental_type TEXT CHECK (desired_rental_type IN ('LOCKER', 'GYM_LOCKER', 'STANDARD', 'DOUBLE', 'SPECIAL')),
+    waitlist_desired_type TEXT CHECK (waitlist_desired_type IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
+    backup_rental_type TEXT CHECK (backup_rental_type IN ('LOCKER', 'GYM_LOCKER', 'STANDARD', 'DOUBLE', 'SPECIAL')),
+    hold_id TEXT REFERENCES inventory_holds (id),
+    price_quote_json TEXT,
+    disclaimers_ack_json TEXT,
+    payment_intent_id TEXT REFERENCES payment_intents (id),
+    agreement_signature_id TEXT REFERENCES agreement_signatures (id),
+    kiosk_acknowledged_at TEXT,
+    past_due_bypassed_at TEXT,
+    past_due_bypassed_by TEXT REFERENCES staff (id),
+    last_decline_reason TEXT,
+    last_decline_at TEXT,
+    last_activity_at TEXT NOT NULL,
+    cancel_reason TEXT CHECK (length(cancel_reason) BETWEEN 1 AND 500),
+    completed_at TEXT,
+    closed_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (selection_confirmed = (selection_confirmed_by IS NOT NULL AND selection_locked_at IS NOT NULL)),
+    CHECK ((status = 'CANCELLED') = (cancel_reason IS NOT NULL)),
+    CHECK (mode <> 'RENEWAL' OR (visit_id IS NOT NULL AND renewal_hours IS NOT NULL)),
+    CHECK ((waitlist_desired_type IS NULL) = (backup_rental_type IS NULL))
+);
+-- at most one live session per lane
+CREATE UNIQUE INDEX lane_sessions_one_live_per_lane ON lane_sessions (lane_id)
+    WHERE status IN ('ACTIVE', 'AWAITING_CUSTOMER', 'AWAITING_ASSIGNMENT', 'AWAITING_PAYMENT', 'AWAITING_SIGNATURE');
+CREATE INDEX lane_sessions_lane_created_idx ON lane_sessions (lane_id, created_at);
+
+CREATE TABLE payment_intents (
+    id TEXT PRIMARY KEY,
+    lane_session_id TEXT REFERENCES lane_sessions (id),
+    visit_id TEXT REFERENCES visits (id),
+    purpose TEXT NOT NULL CHECK (purpose IN ('CHECKIN', 'RENEWAL', 'FINAL_EXTENSION', 'UPGRADE', 'LATE_FEE', 'PAST_DUE')),
+    amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+    status TEXT NOT NULL DEFAULT 'DUE' CHECK (status IN ('DUE', 'PAID', 'CANCELLED', 'REFUNDED')),
+    quote_json TEXT NOT NULL,
+    method TEXT CHECK (method IN ('CASH', 'CARD', 'OTHER')),
+    external_reference TEXT CHECK (length(external_reference) BETWEEN 1 AND 100),
+    paid_at TEXT,
+    paid_by_staff_id TEXT REFERENCES staff (id),
+    idempotency_key TEXT UNIQUE CHECK (length(idempotency_key) BETWEEN 1 AND 200),
+    last_decline_reason TEXT,
+    last_decline_at TEXT,
+    version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    -- the system never assumes payment happened: PAID is always attributed
+    CHECK ((status IN ('PAID', 'REFUNDED')) = (paid_at IS NOT NULL)),
+    CHECK ((status IN ('PAID', 'REFUNDED')) = (method IS NOT NULL AND paid_by_staff_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX payment_intents_one_due_per_session ON payment_intents (lane_session_id)
+    WHERE status = 'DUE' AND lane_session_id IS NOT NULL;
+
+CREATE TABLE agreements (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    language TEXT NOT NULL CHECK (language IN ('EN', 'ES')),
+    title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    body_text TEXT NOT NULL CHECK (length(body_text) >= 1),
+    body_sha256 TEXT NOT NULL CHECK (length(body_sha256) = 64),
+    consent_text TEXT NOT NULL CHECK (length(consent_text) BETWEEN 1 AND 500),
+    active BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TEXT NOT NULL,
+    activated_at TEXT,
+    UNIQUE (version, language)
+);
+CREATE UNIQUE INDEX agreements_one_active_per_language ON agreements (language) WHERE active;
+
+CREATE TABLE checkin_blocks (
+    id TEXT PRIMARY KEY,
+    visit_id TEXT NOT NULL REFERENCES visits (id),
+    block_type TEXT NOT NULL CHECK (block_type IN ('INITIAL', 'RENEWAL', 'FINAL2H')),
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    hours_purchased INTEGER NOT NULL CHECK (hours_purchased IN (2, 6)),
+    rental_type TEXT NOT NULL CHECK (rental_type IN ('LOCKER', 'GYM_LOCKER', 'STANDARD', 'DOUBLE', 'SPECIAL')),
+    room_id TEXT REFERENCES rooms (id),
+    locker_id TEXT REFERENCES lockers (id),
+    session_id TEXT REFERENCES lane_sessions (id),
+    agreement_signature_id TEXT REFERENCES agreement_signatures (id),
+    payment_intent_id TEXT REFERENCES payment_intents (id),
+    waitlist_id TEXT REFERENCES waitlist (id),
+    has_tv_remote BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (starts_at < ends_at),
+    CHECK ((room_id IS NULL) <> (locker_id IS NULL)),
+    CHECK ((rental_type IN ('LOCKER', 'GYM_LOCKER')) = (locker_id IS NOT NULL))
+);
+CREATE INDEX checkin_blocks_visit_idx ON checkin_blocks (visit_id);
+CREATE INDEX checkin_blocks_ends_at_idx ON checkin_blocks (ends_at);
+-- blocks of one visit never overlap
+CREATE TRIGGER checkin_blocks_no_overlap_insert BEFORE INSERT ON checkin_blocks
+WHEN EXISTS (SELECT 1 FROM checkin_blocks b
+             WHERE b.visit_id = NEW.visit_id AND b.starts_at < NEW.ends_at AND NEW.starts_at < b.ends_at)
+BEGIN SELECT RAISE(ABORT, 'checkin_blocks_no_overlap'); END;
+CREATE TRIGGER checkin_blocks_no_overlap_update BEFORE UPDATE OF visit_id, starts_at, ends_at ON checkin_blocks
+WHEN EXISTS (SELECT 1 FROM checkin_blocks b
+             WHERE b.id <> NEW.id AND b.visit_id = NEW.visit_id AND b.starts_at < NEW.ends_at AND NEW.starts_at < b.ends_at)
+BEGIN SELECT RAISE(ABORT, 'checkin_blocks_no_overlap'); END;
+
+CREATE TABLE charges (
+    id TEXT PRIMARY KEY,
+    visit_id TEXT NOT NULL REFERENCES visits (id),
+    checkin_block_id TEXT REFERENCES checkin_blocks (id),
+    kind TEXT NOT NULL CHECK (kind IN ('UPGRADE_FEE', 'LATE_FEE', 'ADDON', 'MEMBERSHIP')),
+    amount_cents BIGINT NOT NULL CHECK (amount_cents >= 0),
+    payment_intent_id TEXT REFERENCES payment_intents (id),
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX charges_one_per_intent ON charges (payment_intent_id, kind) WHERE payment_intent_id IS NOT NULL;
+
+CREATE TABLE agreement_signatures (
+    id TEXT PRIMARY KEY,
+    -- document
+    agreement_id TEXT NOT NULL REFERENCES agreements (id),
+    agreement_version INTEGER NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('EN', 'ES')),
+    agreement_title TEXT NOT NULL,
+    agreement_text_snapshot TEXT NOT NULL,
+    agreement_text_sha256 TEXT NOT NULL CHECK (length(agreement_text_sha256) = 64),
+    -- consent
+    consent_text TEXT NOT NULL,
+    consent_text_sha256 TEXT NOT NULL CHECK (length(consent_text_sha256) = 64),
+    consent_at TEXT NOT NULL,
+    -- intent act and mark
+    signature_strokes_json TEXT,
+    signature_png BLOB NOT NULL,
+    signature_png_sha256 TEXT NOT NULL CHECK (length(signature_png_sha256) = 64),
+    -- attribution
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    customer_name TEXT NOT NULL,
+    membership_number TEXT,
+    dob_verified BOOLEAN NOT NULL,
+    identity_method TEXT NOT NULL CHECK (identity_method IN ('ID_SCAN', 'STAFF_CHECKED', 'MANUAL')),
+    staff_id TEXT NOT NULL REFERENCES staff (id),
+    device_id TEXT REFERENCES devices (id),
+    lane_id TEXT NOT NULL REFERENCES lanes (id),
+    lane_session_id TEXT NOT NULL REFERENCES lane_sessions (id),
+    user_agent TEXT,
+    ip TEXT,
+    -- association (the block may be created later in the same transaction)
+    checkin_block_id TEXT REFERENCES checkin_blocks (id) DEFERRABLE INITIALLY DEFERRED,
+    payment_intent_id TEXT REFERENCES payment_intents (id),
+    -- time
+    agreement_shown_at TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    -- one number for the whole record
+    record_sha256 TEXT NOT NULL UNIQUE CHECK (length(record_sha256) = 64),
+    CHECK (agreement_shown_at <= consent_at AND consent_at <= signed_at)
+);
+CREATE INDEX agreement_signatures_signed_at_idx ON agreement_signatures (signed_at);
+CREATE INDEX agreement_signatures_customer_idx ON agreement_signatures (customer_id);
+
+-- ---------------------------------------------------------------- audit log
+CREATE TABLE audit_events (
+    seq BIGINT PRIMARY KEY CHECK (seq >= 1),
+    at TEXT NOT NULL,
+    actor_type TEXT NOT NULL CHECK (actor_type IN ('STAFF', 'DEVICE', 'SYSTEM')),
+    actor_id TEXT,
+    lane_id TEXT,
+    action TEXT NOT NULL CHECK (length(action) BETWEEN 1 AND 64),
+    entity_type TEXT,
+    entity_id TEXT,
+    summary_json TEXT NOT NULL,
+    reason TEXT,
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+    CHECK ((actor_type = 'SYSTEM') = (actor_id IS NULL))
+);
+CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id);
+
+-- The single row that serialises appends to the hash chain.
+CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq BIGINT NOT NULL CHECK (seq >= 0),
+    hash TEXT NOT NULL CHECK (length(hash) = 64)
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+
+-- ---------------------------------------------------------------- immutable evidence
+CREATE TRIGGER agreement_signatures_no_update BEFORE UPDATE ON agreement_signatures
+BEGIN SELECT RAISE(ABORT, 'agreement_signatures rows are immutable'); END;
+CREATE TRIGGER agreement_signatures_no_delete BEFORE DELETE ON agreement_signatures
+BEGIN SELECT RAISE(ABORT, 'agreement_signatures rows are immutable'); END;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events rows are immutable'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events rows are immutable'); END;
+
+-- An agreement version is never edited once a signature refers to it.
+CREATE TRIGGER agreements_frozen_once_signed
+BEFORE UPDATE OF version, language, title, body_text, body_sha256, consent_text ON agreements
+WHEN (NEW.version, NEW.language, NEW.title, NEW.body_text, NEW.body_sha256, NEW.consent_text)
+     IS NOT (OLD.version, OLD.language, OLD.title, OLD.body_text, OLD.body_sha256, OLD.consent_text)
+ AND EXISTS (SELECT 1 FROM agreement_signatures s WHERE s.agreement_id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'agreement is signed and cannot be edited'); END;

@@ -1,0 +1,101 @@
+//! Application state, database preparation and the HTTP server.
+
+use std::sync::Arc;
+
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+
+use crate::clock::{SharedClock, SystemClock};
+use crate::config::{redact_url, Settings};
+use crate::db::pool::{self, ConnectError};
+use crate::db::{migrate, DbConn, DbPool};
+use crate::error::AppError;
+use crate::http::telemetry;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// the connection pool
+    pub pool: DbPool,
+    /// settings loaded at start-up
+    pub settings: Arc<Settings>,
+    /// the time source
+    pub clock: SharedClock,
+}
+
+impl AppState {
+    /// State over an existing pool with the system clock.
+    pub fn new(pool: DbPool, settings: Settings) -> Self {
+        Self { pool, settings: Arc::new(settings), clock: Arc::new(SystemClock) }
+    }
+
+    /// Runs blocking database work off the async workers, on a pooled connection.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+}
+
+/// Why start-up failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// the database could not be reached
+    #[error("cannot connect to the database at {url}: {source}")]
+    Connect {
+        /// redacted URL
+        url: String,
+        /// the real cause
+        source: ConnectError,
+    },
+    /// a migration failed
+    #[error("migrations failed: {0}")]
+    Migrate(migrate::MigrationError),
+}
+
+/// Connects once (so errors name their real cause), applies pending migrations, and returns
+/// the migrated connection for any further set-up.
+pub fn prepare_database(settings: &Settings) -> Result<DbConn, StartupError> {
+    let url = &settings.database_url;
+    let mut conn = pool::establish(url).map_err(|source| StartupError::Connect { url: redact_url(url), source })?;
+    let applied = migrate::run_pending(&mut conn).map_err(StartupError::Migrate)?;
+    for name in &applied {
+        tracing::info!(migration = %name, "applied migration {name}");
+    }
+    Ok(conn)
+}
+
+/// The pool for the configured database.
+pub fn build_pool(settings: &Settings) -> DbPool {
+    pool::build(&settings.database_url, settings.pool_size, settings.db_timeout)
+}
+
+/// Builds the actix service factory for `state` (used by `serve` and by the tests).
+pub fn service(state: AppState) -> impl Fn(&mut web::ServiceConfig) + Clone {
+    move |cfg: &mut web::ServiceConfig| {
+        cfg.app_data(web::Data::new(state.clone()));
+        crate::routes::configure(cfg);
+    }
+}
+
+/// Serves HTTP on an already-bound listener until shut down.
+pub async fn run(listener: std::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let configure = service(state);
+    HttpServer::new(move || {
+        App::new()
+            .wrap(from_fn(telemetry::log_request))
+            .wrap(telemetry::security_headers())
+            .configure(configure.clone())
+    })
+    .listen(listener)?
+    .shutdown_timeout(5)
+    .run()
+    .await
+}

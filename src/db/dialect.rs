@@ -1,0 +1,104 @@
+//! The one place that knows which database it talks to. Everything backend-specific —
+//! transaction start, online backup, sequence-free upserts — is a `match` on [`DbConn`] here.
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::{Connection, RunQueryDsl};
+
+use super::DbConn;
+
+/// Which database a URL or connection points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackendKind {
+    /// PostgreSQL (several processes may share it).
+    Postgres,
+    /// Embedded SQLite (one process).
+    Sqlite,
+}
+
+impl BackendKind {
+    /// The backend a connection belongs to.
+    pub fn of(conn: &DbConn) -> Self {
+        match conn {
+            DbConn::Pg(_) => Self::Postgres,
+            DbConn::Sqlite(_) => Self::Sqlite,
+        }
+    }
+}
+
+/// Runs `f` in a write transaction.
+///
+/// On SQLite the transaction starts with `BEGIN IMMEDIATE`, taking the write lock up front:
+/// a deferred transaction that reads and then writes fails with `SQLITE_BUSY` under
+/// concurrency instead of waiting. On PostgreSQL it is an ordinary transaction; row locks,
+/// optimistic `version` checks and unique indexes keep writers apart. Inside an open
+/// transaction it nests as a savepoint.
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let depth = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()?;
+    let DbConn::Sqlite(inner) = conn else {
+        return conn.transaction(f);
+    };
+    if depth.is_some() {
+        return conn.transaction(f);
+    }
+    AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+    match f(conn) {
+        Ok(value) => {
+            <DbConn as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            if let Err(rollback) = <DbConn as Connection>::TransactionManager::rollback_transaction(conn) {
+                tracing::error!(error = %rollback, "rollback failed");
+            }
+            Err(err)
+        }
+    }
+}
+
+/// Per-connection set-up, run once when a connection is established.
+pub fn configure(conn: &mut DbConn) -> diesel::QueryResult<()> {
+    match conn {
+        DbConn::Pg(_) => diesel::sql_query("SET TIME ZONE 'UTC'").execute(conn).map(drop),
+        DbConn::Sqlite(_) => {
+            for pragma in [
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA busy_timeout = 10000",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = NORMAL",
+            ] {
+                diesel::sql_query(pragma).execute(conn)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// What `frontdesk backup <file>` does: an online, consistent copy on SQLite
+/// (`VACUUM INTO`); on PostgreSQL the `pg_dump` command to run instead.
+pub enum BackupOutcome {
+    /// The SQLite database was copied to the file.
+    Written,
+    /// PostgreSQL: run this command (password redacted).
+    UsePgDump(String),
+}
+
+/// Backs up the database behind `conn` (see [`BackupOutcome`]).
+pub fn backup(conn: &mut DbConn, target: &str, redacted_url: &str) -> diesel::QueryResult<BackupOutcome> {
+    match conn {
+        DbConn::Sqlite(_) => {
+            diesel::sql_query("VACUUM INTO ?")
+                .bind::<diesel::sql_types::Text, _>(target)
+                .execute(conn)?;
+            Ok(BackupOutcome::Written)
+        }
+        DbConn::Pg(_) => Ok(BackupOutcome::UsePgDump(format!(
+            "pg_dump --format=custom --file={target} '{redacted_url}'"
+        ))),
+    }
+}

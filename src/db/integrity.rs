@@ -1,0 +1,77 @@
+//! The integrity checks of spec/domain.md (`frontdesk validate`). Each returns a count of
+//! offending rows; every count must be 0 on a healthy database.
+
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use super::models::{agreement::sha256_hex, audit_event::verify_chain};
+use super::schema::agreement_signatures;
+use super::DbConn;
+use crate::domain::audit_chain::ChainReport;
+use crate::domain::enums::LaneSessionStatus;
+
+/// One named check and how many rows break it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CheckResult {
+    /// stable name, e.g. `two_live_sessions_on_one_lane`
+    pub name: &'static str,
+    /// offending rows (0 = healthy)
+    pub count: i64,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn live_list() -> String {
+    LaneSessionStatus::LIVE.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// The checks that are plain SQL, as `(name, query returning one column n)`.
+fn sql_checks() -> Vec<(&'static str, String)> {
+    let live = live_list();
+    let latest_block = "NOT EXISTS (SELECT 1 FROM checkin_blocks later WHERE later.visit_id = b.visit_id AND later.ends_at > b.ends_at)";
+    vec![
+        ("two_live_sessions_on_one_lane", format!(
+            "SELECT COUNT(*) AS n FROM (SELECT lane_id FROM lane_sessions WHERE status IN ({live}) GROUP BY lane_id HAVING COUNT(*) > 1) t")),
+        ("resource_with_two_unreleased_holds", "SELECT COUNT(*) AS n FROM (SELECT resource_id FROM inventory_holds WHERE released_at IS NULL GROUP BY resource_type, resource_id HAVING COUNT(*) > 1) t".into()),
+        ("occupied_room_without_its_open_block", format!(
+            "SELECT COUNT(*) AS n FROM rooms r WHERE r.status = 'OCCUPIED' AND NOT EXISTS (SELECT 1 FROM checkin_blocks b JOIN visits v ON v.id = b.visit_id \
+             WHERE b.id = r.current_block_id AND b.room_id = r.id AND v.ended_at IS NULL AND v.customer_id = r.assigned_to_customer_id AND {latest_block})")),
+        ("occupied_locker_without_its_open_block", format!(
+            "SELECT COUNT(*) AS n FROM lockers r WHERE r.status = 'OCCUPIED' AND NOT EXISTS (SELECT 1 FROM checkin_blocks b JOIN visits v ON v.id = b.visit_id \
+             WHERE b.id = r.current_block_id AND b.locker_id = r.id AND v.ended_at IS NULL AND v.customer_id = r.assigned_to_customer_id AND {latest_block})")),
+        ("open_block_whose_resource_is_not_occupied_by_the_customer", format!(
+            "SELECT COUNT(*) AS n FROM checkin_blocks b JOIN visits v ON v.id = b.visit_id WHERE v.ended_at IS NULL AND {latest_block} \
+             AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.id = b.room_id AND r.status = 'OCCUPIED' AND r.assigned_to_customer_id = v.customer_id) \
+             AND NOT EXISTS (SELECT 1 FROM lockers l WHERE l.id = b.locker_id AND l.status = 'OCCUPIED' AND l.assigned_to_customer_id = v.customer_id)")),
+        ("open_visit_without_a_block", "SELECT COUNT(*) AS n FROM visits v WHERE v.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM checkin_blocks b WHERE b.visit_id = v.id)".into()),
+        ("customer_with_two_open_visits", "SELECT COUNT(*) AS n FROM (SELECT customer_id FROM visits WHERE ended_at IS NULL GROUP BY customer_id HAVING COUNT(*) > 1) t".into()),
+        ("block_that_starts_at_or_after_its_end", "SELECT COUNT(*) AS n FROM checkin_blocks WHERE starts_at >= ends_at".into()),
+        ("blocks_overlapping_in_one_visit", "SELECT COUNT(*) AS n FROM checkin_blocks a JOIN checkin_blocks b ON a.visit_id = b.visit_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at".into()),
+        ("paid_lane_intent_on_a_session_neither_completed_nor_live", format!(
+            "SELECT COUNT(*) AS n FROM payment_intents p JOIN lane_sessions s ON s.id = p.lane_session_id WHERE p.status = 'PAID' AND s.status NOT IN ('COMPLETED', {live})")),
+    ]
+}
+
+/// Runs every check, in a fixed order.
+pub fn run_all(conn: &mut DbConn) -> QueryResult<Vec<CheckResult>> {
+    let mut results = Vec::new();
+    for (name, sql) in sql_checks() {
+        let count = diesel::sql_query(sql).get_result::<Count>(conn)?.n;
+        results.push(CheckResult { name, count });
+    }
+    results.push(CheckResult { name: "signature_text_hash_mismatch", count: signature_hash_mismatches(conn)? });
+    let broken = matches!(verify_chain(conn)?, ChainReport::Broken { .. });
+    results.push(CheckResult { name: "audit_hash_chain_broken", count: i64::from(broken) });
+    Ok(results)
+}
+
+fn signature_hash_mismatches(conn: &mut DbConn) -> QueryResult<i64> {
+    let rows: Vec<(String, String)> = agreement_signatures::table
+        .select((agreement_signatures::agreement_text_snapshot, agreement_signatures::agreement_text_sha256))
+        .load(conn)?;
+    Ok(rows.iter().filter(|(text, sha)| sha256_hex(text) != *sha).count() as i64)
+}

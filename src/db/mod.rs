@@ -1,0 +1,27 @@
+//! Database access: one connection type over PostgreSQL and SQLite, the pool, migrations,
+//! the portable schema and one model file per entity.
+//!
+//! Backend-specific SQL lives only in [`dialect`]; everything else is portable diesel.
+
+pub mod dialect;
+pub mod ids;
+pub mod integrity;
+pub mod migrate;
+pub mod models;
+pub mod pool;
+pub mod schema;
+pub mod sql_types;
+pub mod text_enums;
+
+pub use dialect::{write_tx, BackendKind};
+pub use pool::{DbPool, PooledConn};
+
+/// One connection to either database. The variant is chosen from the URL scheme by
+/// [`pool::establish`], never by trial, so connection errors keep their real cause.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    /// `postgres://` or `postgresql://` URLs.
+    Pg(diesel::PgConnection),
+    /// `sqlite://path` URLs (the embedded default).
+    Sqlite(diesel::SqliteConnection),
+}

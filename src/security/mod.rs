@@ -1,0 +1,3 @@
+//! Secrets: PIN hashing (issue 3 adds sessions, devices and step-up here).
+
+pub mod pin;
