@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
 use actix_web::{web, App, HttpServer};
 
@@ -85,15 +87,22 @@ pub fn service(state: AppState) -> impl Fn(&mut web::ServiceConfig) + Clone {
     }
 }
 
+/// The complete application: routes, state, headers and request logging. `serve` and the
+/// tests build exactly this.
+pub fn build(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
+> {
+    App::new()
+        .wrap(from_fn(telemetry::log_request))
+        .wrap(telemetry::security_headers())
+        .configure(service(state))
+}
+
 /// Serves HTTP on an already-bound listener until shut down.
 pub async fn run(listener: std::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    let configure = service(state);
-    HttpServer::new(move || {
-        App::new()
-            .wrap(from_fn(telemetry::log_request))
-            .wrap(telemetry::security_headers())
-            .configure(configure.clone())
-    })
+    HttpServer::new(move || build(state.clone()))
     .listen(listener)?
     .shutdown_timeout(5)
     .run()

@@ -95,4 +95,18 @@ id_type!(
     AgreementId,
     /// `agreement_signatures.id`
     SignatureId,
+    /// `inventory_holds.resource_id`: a room's or a locker's id, per `resource_type`
+    ResourceId,
 );
+
+impl From<RoomId> for ResourceId {
+    fn from(id: RoomId) -> Self {
+        Self(id.0)
+    }
+}
+
+impl From<LockerId> for ResourceId {
+    fn from(id: LockerId) -> Self {
+        Self(id.0)
+    }
+}

@@ -1,0 +1,42 @@
+//! HTTP tests against the real application (routes, middleware, state) on both backends.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod errors;
+mod health;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::test;
+use frontdesk::app::{self, AppState};
+use frontdesk::config::Settings;
+use frontdesk::db::pool;
+
+/// Settings for a test app over `url`.
+pub fn settings(url: &str) -> Settings {
+    let mut settings = Settings::from_env().expect("settings");
+    settings.database_url = url.to_owned();
+    settings
+}
+
+/// The real app over the database at `url`.
+pub async fn app_for(
+    url: &str,
+) -> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error> {
+    let settings = settings(url);
+    let pool = pool::build(url, 4, std::time::Duration::from_secs(2));
+    test::init_service(app::build(AppState::new(pool, settings))).await
+}
+
+/// Status and JSON body of a response.
+pub async fn json_of(resp: ServiceResponse<impl MessageBody>) -> (u16, serde_json::Value) {
+    let status = resp.status().as_u16();
+    let body = test::read_body(resp).await;
+    (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null))
+}
+
+/// Runs an async test body on an actix system.
+pub fn block_on<F: std::future::Future>(fut: F) -> F::Output {
+    actix_web::rt::System::new().block_on(fut)
+}

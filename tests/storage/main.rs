@@ -1,0 +1,10 @@
+//! Storage tests: what the database itself guarantees, on SQLite and on PostgreSQL.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod audit;
+mod integrity;
+mod invariants;
+mod migrations;
+mod optimistic;
