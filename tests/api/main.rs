@@ -5,6 +5,7 @@ mod support;
 
 mod errors;
 mod health;
+mod serve;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};

@@ -4,6 +4,7 @@
 mod support;
 
 mod audit;
+mod cli;
 mod integrity;
 mod invariants;
 mod migrations;
