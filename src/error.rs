@@ -21,9 +21,14 @@ pub enum AppError {
         /// what is wrong, for a person
         message: String,
     },
-    /// 401: no valid credentials.
-    #[error("Please sign in first.")]
-    Unauthenticated,
+    /// 401: no valid credentials (`NOT_AUTHENTICATED`, `INVALID_CREDENTIALS`, `SESSION_ENDED`, ...).
+    #[error("{message}")]
+    Unauthenticated {
+        /// stable code
+        code: &'static str,
+        /// what to do
+        message: String,
+    },
     /// 403: authenticated but not allowed (role, scope, step-up).
     #[error("{message}")]
     Forbidden {
@@ -77,6 +82,16 @@ impl AppError {
         Self::Invalid { code: "VALIDATION_FAILED", field: Some(field.into()), message: message.into() }
     }
 
+    /// 401 for a request with no credentials at all.
+    pub fn not_signed_in() -> Self {
+        Self::Unauthenticated { code: "NOT_AUTHENTICATED", message: "Please sign in first.".into() }
+    }
+
+    /// A 403 with a code.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        Self::Forbidden { code, message: message.into() }
+    }
+
     /// A 409 with a code and no details.
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
         Self::Conflict { code, message: message.into(), details: json!({}) }
@@ -85,8 +100,10 @@ impl AppError {
     /// The stable code of this error.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Invalid { code, .. } | Self::Forbidden { code, .. } | Self::Conflict { code, .. } => code,
-            Self::Unauthenticated => "NOT_AUTHENTICATED",
+            Self::Invalid { code, .. }
+            | Self::Unauthenticated { code, .. }
+            | Self::Forbidden { code, .. }
+            | Self::Conflict { code, .. } => code,
             Self::NotFound { .. } => "NOT_FOUND",
             Self::TooLarge { .. } => "PAYLOAD_TOO_LARGE",
             Self::Locked { .. } => "PIN_LOCKED",
@@ -116,7 +133,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::Invalid { .. } => StatusCode::BAD_REQUEST,
-            Self::Unauthenticated => StatusCode::UNAUTHORIZED,
+            Self::Unauthenticated { .. } => StatusCode::UNAUTHORIZED,
             Self::Forbidden { .. } => StatusCode::FORBIDDEN,
             Self::NotFound { .. } => StatusCode::NOT_FOUND,
             Self::Conflict { .. } => StatusCode::CONFLICT,

@@ -4,3 +4,4 @@
 pub mod audit_chain;
 pub mod enums;
 pub mod inventory;
+pub mod lockout;

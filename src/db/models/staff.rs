@@ -52,7 +52,71 @@ impl NewStaff<'_> {
     }
 }
 
+/// What PIN checks need: the hash and the lockout counters.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = staff, check_for_backend(MultiBackend))]
+pub struct StaffCredentials {
+    /// Argon2id PHC string
+    pub pin_hash: String,
+    /// wrong PINs in a row
+    pub failed_pin_attempts: i32,
+    /// lock end, if locked
+    pub locked_until: Option<Ts>,
+}
+
 impl Staff {
+    /// A staff member by id.
+    pub fn find(conn: &mut DbConn, id: StaffId) -> QueryResult<Staff> {
+        staff::table.find(id).select(Staff::as_select()).first(conn)
+    }
+
+    /// A staff member and their credentials by login name.
+    pub fn by_login(conn: &mut DbConn, login: &str) -> QueryResult<Option<(Staff, StaffCredentials)>> {
+        staff::table
+            .filter(staff::login.eq(login))
+            .select((Staff::as_select(), StaffCredentials::as_select()))
+            .first(conn)
+            .optional()
+    }
+
+    /// The credentials of a staff member.
+    pub fn credentials(conn: &mut DbConn, id: StaffId) -> QueryResult<StaffCredentials> {
+        staff::table.find(id).select(StaffCredentials::as_select()).first(conn)
+    }
+
+    /// Stores the lockout counters.
+    pub fn set_lock_state(conn: &mut DbConn, id: StaffId, failures: i32, locked_until: Option<Ts>, at: Ts) -> QueryResult<()> {
+        diesel::update(staff::table.find(id))
+            .set((staff::failed_pin_attempts.eq(failures), staff::locked_until.eq(locked_until), staff::updated_at.eq(at)))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Replaces the PIN hash and clears any lock.
+    pub fn set_pin_hash(conn: &mut DbConn, id: StaffId, pin_hash: &str, at: Ts) -> QueryResult<usize> {
+        diesel::update(staff::table.find(id))
+            .set((
+                staff::pin_hash.eq(pin_hash),
+                staff::failed_pin_attempts.eq(0),
+                staff::locked_until.eq(None::<Ts>),
+                staff::updated_at.eq(at),
+            ))
+            .execute(conn)
+    }
+
+    /// Activates or deactivates; returns whether the row changed.
+    pub fn set_active(conn: &mut DbConn, id: StaffId, active: bool, at: Ts) -> QueryResult<bool> {
+        let n = diesel::update(staff::table.find(id).filter(staff::active.ne(active)))
+            .set((staff::active.eq(active), staff::updated_at.eq(at)))
+            .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// Everyone, by display name.
+    pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Staff>> {
+        staff::table.order(staff::display_name).select(Staff::as_select()).load(conn)
+    }
+
     /// Number of active managers.
     pub fn count_active_managers(conn: &mut DbConn) -> QueryResult<i64> {
         staff::table
