@@ -63,16 +63,30 @@ impl std::fmt::Debug for Settings {
     }
 }
 
-/// The URL with its password replaced by `***`, safe to print.
+/// The URL with every password (user-info or `password=` query parameter) replaced by `***`,
+/// safe to print. A URL that cannot be parsed is not printed at all.
 pub fn redact_url(raw: &str) -> String {
-    match url::Url::parse(raw) {
-        Ok(mut parsed) if parsed.password().is_some() => {
-            // Setting a password only fails for URLs that cannot have one.
-            let _ = parsed.set_password(Some("***"));
-            parsed.to_string()
-        }
-        _ => raw.to_owned(),
+    if raw.starts_with("sqlite://") {
+        return raw.to_owned();
     }
+    let Ok(mut parsed) = url::Url::parse(raw) else {
+        return "<unparseable database URL>".into();
+    };
+    if parsed.password().is_some() {
+        // Setting a password only fails for URLs that cannot have one.
+        let _ = parsed.set_password(Some("***"));
+    }
+    if parsed.query_pairs().any(|(k, _)| k.eq_ignore_ascii_case("password")) {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if k.eq_ignore_ascii_case("password") { "***".into() } else { v.into_owned() };
+                (k.into_owned(), v)
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
 }
 
 fn var(name: &'static str) -> Option<String> {
@@ -130,5 +144,7 @@ mod tests {
     fn passwords_are_redacted() {
         assert_eq!(redact_url("postgres://fd:secret@db:5432/fd"), "postgres://fd:***@db:5432/fd");
         assert_eq!(redact_url("sqlite://./data/frontdesk.db"), "sqlite://./data/frontdesk.db");
+        assert_eq!(redact_url("postgres://fd@db/fd?password=secret&sslmode=require"), "postgres://fd@db/fd?password=***&sslmode=require");
+        assert_eq!(redact_url("postgres://fd:se#cret@db/fd"), "<unparseable database URL>");
     }
 }

@@ -159,22 +159,36 @@ impl From<DieselError> for AppError {
     fn from(err: DieselError) -> Self {
         match err {
             DieselError::NotFound => Self::NotFound { what: "The record" },
-            DieselError::DatabaseError(kind, info) => match kind {
-                DatabaseErrorKind::UniqueViolation
-                | DatabaseErrorKind::ForeignKeyViolation
-                | DatabaseErrorKind::CheckViolation
-                | DatabaseErrorKind::NotNullViolation => Self::Conflict {
-                    code: "CONSTRAINT_VIOLATION",
-                    message: "The change conflicts with the data already stored.".into(),
-                    details: json!({ "constraint": info.constraint_name() }),
-                },
-                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
-                    Self::Unavailable(info.message().to_owned())
-                }
-                _ => Self::Internal(info.message().to_owned()),
-            },
+            DieselError::DatabaseError(kind, info) => from_database(kind, info.as_ref()),
             other => Self::Internal(other.to_string()),
         }
+    }
+}
+
+/// Maps a refusal by the database. SQLite reports trigger aborts as `Unknown`, so those are
+/// recognised by the trigger's message (written in the migrations).
+fn from_database(kind: DatabaseErrorKind, info: &dyn diesel::result::DatabaseErrorInformation) -> AppError {
+    let message = info.message();
+    let conflict = |code, text: &str| AppError::Conflict {
+        code,
+        message: text.into(),
+        details: json!({ "constraint": info.constraint_name() }),
+    };
+    match kind {
+        DatabaseErrorKind::UniqueViolation
+        | DatabaseErrorKind::ForeignKeyViolation
+        | DatabaseErrorKind::CheckViolation
+        | DatabaseErrorKind::NotNullViolation => conflict("CONSTRAINT_VIOLATION", "The change conflicts with the data already stored."),
+        DatabaseErrorKind::ExclusionViolation => conflict("BLOCK_OVERLAP", "That time block overlaps another block of the same stay."),
+        DatabaseErrorKind::RestrictViolation => conflict("IMMUTABLE_RECORD", "Signed records and the audit log cannot be changed."),
+        DatabaseErrorKind::SerializationFailure => conflict("RETRY", "Another change got there first. Please try again."),
+        DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => AppError::Unavailable(message.to_owned()),
+        _ if message.contains("checkin_blocks_no_overlap") => conflict("BLOCK_OVERLAP", "That time block overlaps another block of the same stay."),
+        _ if message.contains("immutable") || message.contains("cannot be edited") => {
+            conflict("IMMUTABLE_RECORD", "Signed records and the audit log cannot be changed.")
+        }
+        _ if message.contains("database is locked") => AppError::Unavailable(message.to_owned()),
+        _ => AppError::Internal(message.to_owned()),
     }
 }
 

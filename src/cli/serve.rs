@@ -32,11 +32,12 @@ pub fn serve(settings: Settings, demo_requested: bool) -> CliResult {
 
 fn print_demo_banner(settings: &Settings, outcome: &DemoOutcome) {
     let base = format!("http://{}", settings.addr);
-    match outcome {
-        DemoOutcome::Created => println!("Demo club created: lanes lane-1 and lane-2, 55 rooms, 108 lockers, agreements EN/ES v1."),
-        DemoOutcome::AlreadyHasData => println!("The database already has data; the demo seed left it unchanged."),
-    }
     println!("Open {base}/ (health {base}/healthz, readiness {base}/readyz).");
+    if *outcome == DemoOutcome::AlreadyHasData {
+        println!("The database already has data; the demo seed left it unchanged (no demo sign-ins added).");
+        return;
+    }
+    println!("Demo club created: lanes lane-1 and lane-2, 55 rooms, 108 lockers, agreements EN/ES v1.");
     println!("Demo sign-ins (login / PIN / role) — demo data only:");
     for (login, name, role, pin) in DEMO_STAFF {
         println!("  {login:<8} {pin}  {role:<8} {name}");
@@ -44,8 +45,13 @@ fn print_demo_banner(settings: &Settings, outcome: &DemoOutcome) {
 }
 
 fn explain_empty_database(conn: &mut DbConn) {
-    let lanes = Lane::count(conn).unwrap_or(0);
-    let managers = Staff::count_active_managers(conn).unwrap_or(0);
+    let (lanes, managers) = match (Lane::count(conn), Staff::count_active_managers(conn)) {
+        (Ok(lanes), Ok(managers)) => (lanes, managers),
+        (Err(err), _) | (_, Err(err)) => {
+            tracing::error!(error = %err, "cannot count lanes and managers");
+            return;
+        }
+    };
     if lanes == 0 || managers == 0 {
         tracing::warn!(lanes, managers, "the database has no {}. Set up the club with: \
             `echo <6-digit PIN> | frontdesk staff add --role MANAGER --login <login> --name \"<Full Name>\"`, \

@@ -6,6 +6,7 @@ use diesel::sql_types::BigInt;
 
 use super::models::{agreement::sha256_hex, audit_event::verify_chain};
 use super::schema::agreement_signatures;
+use super::ids::SignatureId;
 use super::DbConn;
 use crate::domain::audit_chain::ChainReport;
 use crate::domain::enums::LaneSessionStatus;
@@ -53,6 +54,15 @@ fn sql_checks() -> Vec<(&'static str, String)> {
         ("blocks_overlapping_in_one_visit", "SELECT COUNT(*) AS n FROM checkin_blocks a JOIN checkin_blocks b ON a.visit_id = b.visit_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at".into()),
         ("paid_lane_intent_on_a_session_neither_completed_nor_live", format!(
             "SELECT COUNT(*) AS n FROM payment_intents p JOIN lane_sessions s ON s.id = p.lane_session_id WHERE p.status = 'PAID' AND s.status NOT IN ('COMPLETED', {live})")),
+        ("unreleased_hold_that_nothing_uses", format!(
+            "SELECT COUNT(*) AS n FROM inventory_holds h WHERE h.released_at IS NULL AND NOT EXISTS (\
+             SELECT 1 FROM lane_sessions s WHERE s.id = h.lane_session_id AND s.status IN ({live})) AND NOT EXISTS (\
+             SELECT 1 FROM waitlist w WHERE w.id = h.waitlist_id AND w.status = 'OFFERED')")),
+        ("hold_on_a_resource_that_does_not_exist", "SELECT COUNT(*) AS n FROM inventory_holds h WHERE \
+             (h.resource_type = 'ROOM' AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.id = h.resource_id)) OR \
+             (h.resource_type = 'LOCKER' AND NOT EXISTS (SELECT 1 FROM lockers l WHERE l.id = h.resource_id))".into()),
+        ("signature_text_differs_from_its_agreement_version", "SELECT COUNT(*) AS n FROM agreement_signatures s JOIN agreements a ON a.id = s.agreement_id \
+             WHERE s.agreement_text_sha256 <> a.body_sha256".into()),
     ]
 }
 
@@ -69,9 +79,22 @@ pub fn run_all(conn: &mut DbConn) -> QueryResult<Vec<CheckResult>> {
     Ok(results)
 }
 
+/// Recomputes SHA-256 of every snapshot, a page at a time.
 fn signature_hash_mismatches(conn: &mut DbConn) -> QueryResult<i64> {
-    let rows: Vec<(String, String)> = agreement_signatures::table
-        .select((agreement_signatures::agreement_text_snapshot, agreement_signatures::agreement_text_sha256))
-        .load(conn)?;
-    Ok(rows.iter().filter(|(text, sha)| sha256_hex(text) != *sha).count() as i64)
+    const PAGE: i64 = 200;
+    let (mut bad, mut after) = (0i64, None::<SignatureId>);
+    loop {
+        let mut query = agreement_signatures::table
+            .select((agreement_signatures::id, agreement_signatures::agreement_text_snapshot, agreement_signatures::agreement_text_sha256))
+            .order(agreement_signatures::id)
+            .limit(PAGE)
+            .into_boxed();
+        if let Some(last) = after {
+            query = query.filter(agreement_signatures::id.gt(last));
+        }
+        let rows: Vec<(SignatureId, String, String)> = query.load(conn)?;
+        let Some((last, _, _)) = rows.last() else { return Ok(bad) };
+        after = Some(*last);
+        bad += rows.iter().filter(|(_, text, sha)| sha256_hex(text) != *sha).count() as i64;
+    }
 }

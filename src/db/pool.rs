@@ -76,9 +76,15 @@ fn ensure_parent(path: &str) -> Result<(), ConnectError> {
 }
 
 /// r2d2 manager that dispatches on the URL scheme.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Manager {
     url: String,
+}
+
+impl std::fmt::Debug for Manager {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Manager").field("url", &crate::config::redact_url(&self.url)).finish()
+    }
 }
 
 impl r2d2::ManageConnection for Manager {

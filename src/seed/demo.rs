@@ -34,7 +34,7 @@ pub enum DemoOutcome {
 /// Seeds the demo club in one transaction, unless the database already has data.
 pub fn seed(conn: &mut DbConn, now: DateTime<Utc>) -> Result<DemoOutcome, AppError> {
     write_tx(conn, |conn| {
-        if Lane::count(conn)? > 0 {
+        if !is_empty(conn)? {
             return Ok(DemoOutcome::AlreadyHasData);
         }
         seed_lanes(conn, now)?;
@@ -52,6 +52,22 @@ pub fn seed(conn: &mut DbConn, now: DateTime<Utc>) -> Result<DemoOutcome, AppErr
         .append(conn, now)?;
         Ok(DemoOutcome::Created)
     })
+}
+
+/// Whether the club has no data at all: demo staff with known PINs must never be added to a
+/// database where someone has started setting up a real club.
+pub fn is_empty(conn: &mut DbConn) -> Result<bool, AppError> {
+    use crate::db::schema::{agreements, customers, lockers, rooms, staff};
+    use diesel::prelude::*;
+    let counts = [
+        Lane::count(conn)?,
+        staff::table.count().get_result(conn)?,
+        rooms::table.count().get_result(conn)?,
+        lockers::table.count().get_result(conn)?,
+        agreements::table.count().get_result(conn)?,
+        customers::table.count().get_result(conn)?,
+    ];
+    Ok(counts.iter().all(|n| *n == 0))
 }
 
 fn seed_lanes(conn: &mut DbConn, now: DateTime<Utc>) -> Result<(), AppError> {

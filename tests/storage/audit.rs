@@ -66,3 +66,24 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    fn events_cut_from_the_end_are_found(db) {
+        let conn = &mut db.conn();
+        for action in ["A", "B", "C"] {
+            append(conn, action);
+        }
+        let cut: &[&str] = match db.backend {
+            BackendKind::Postgres => &[
+                "ALTER TABLE audit_events DISABLE TRIGGER audit_events_immutable",
+                "DELETE FROM audit_events WHERE seq = 3",
+                "ALTER TABLE audit_events ENABLE TRIGGER audit_events_immutable",
+            ],
+            BackendKind::Sqlite => &["DROP TRIGGER audit_events_no_delete", "DELETE FROM audit_events WHERE seq = 3"],
+        };
+        for sql in cut {
+            diesel::sql_query(*sql).execute(conn).unwrap();
+        }
+        assert!(matches!(verify_chain(conn).unwrap(), ChainReport::Broken { seq: 3, .. }));
+    }
+);

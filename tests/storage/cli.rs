@@ -64,6 +64,17 @@ both_backends!(
 );
 
 both_backends!(
+    fn the_demo_never_joins_a_club_being_set_up(db) {
+        assert!(cmd(&db.url, &["staff", "add", "--role", "MANAGER", "--login", "kim", "--name", "Kim"], "135790\n").status.success());
+        let out = cmd(&db.url, &["seed", "--demo"], "");
+        assert!(text(&out).contains("nothing changed"), "{}", text(&out));
+        let conn = &mut db.conn();
+        assert_eq!(staff::table.count().get_result::<i64>(conn).unwrap(), 1);
+        assert_eq!(lanes::table.count().get_result::<i64>(conn).unwrap(), 0);
+    }
+);
+
+both_backends!(
     fn backup_copies_sqlite_and_explains_pg_dump(db) {
         assert!(cmd(&db.url, &["seed", "--demo"], "").status.success());
         let dir = tempfile::tempdir().unwrap();

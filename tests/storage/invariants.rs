@@ -207,3 +207,53 @@ both_backends!(
         assert_eq!(kind(assigned_clean), DatabaseErrorKind::CheckViolation);
     }
 );
+
+both_backends!(
+    fn a_current_block_must_belong_to_that_room(db) {
+        use frontdesk::db::schema::rooms as r;
+        let conn = &mut db.conn();
+        let pat = fx::customer(conn, "Pat");
+        let (room, other, locker) = (fx::room(conn, "214"), fx::room(conn, "215"), fx::locker(conn, "001"));
+        let visit = fx::visit(conn, pat, None).unwrap();
+        let locker_block = fx::block(conn, visit, at(0), at(360), Place::Locker(locker)).unwrap();
+        let occupy = |conn: &mut DbConn, room, block| {
+            diesel::update(r::table.find(room))
+                .set((r::status.eq(InventoryStatus::Occupied), r::assigned_to_customer_id.eq(pat), r::current_block_id.eq(block)))
+                .execute(conn)
+        };
+        assert_eq!(kind(occupy(conn, room, locker_block)), DatabaseErrorKind::ForeignKeyViolation);
+        let sam = fx::customer(conn, "Sam");
+        let visit2 = fx::visit(conn, sam, None).unwrap();
+        let room_block = fx::block(conn, visit2, at(0), at(360), Place::Room(other)).unwrap();
+        assert_eq!(kind(occupy(conn, room, room_block)), DatabaseErrorKind::ForeignKeyViolation);
+        occupy(conn, other, room_block).unwrap();
+    }
+);
+
+both_backends!(
+    fn primary_keys_are_never_null(db) {
+        let conn = &mut db.conn();
+        let refused = diesel::sql_query("INSERT INTO lanes (id, name, created_at) VALUES (NULL, 'x', '2026-11-20T18:00:00.000000Z')").execute(conn);
+        assert_eq!(kind(refused), DatabaseErrorKind::NotNullViolation);
+    }
+);
+
+both_backends!(
+    fn trigger_and_exclusion_refusals_have_stable_codes(db) {
+        use frontdesk::db::models::agreement::sha256_hex;
+        use frontdesk::db::schema::agreement_signatures as s;
+        use frontdesk::error::AppError;
+        let conn = &mut db.conn();
+        fx::lane(conn, "lane-1");
+        let agreement = fx::agreement(conn, Language::En, 1, true).unwrap();
+        let id = fx::signature(conn, agreement, "Agreement text v1", &sha256_hex("Agreement text v1")).unwrap();
+        let edit = diesel::update(s::table.find(id)).set(s::customer_name.eq("X")).execute(conn).unwrap_err();
+        assert_eq!(AppError::from(edit).code(), "IMMUTABLE_RECORD");
+        let pat = fx::customer(conn, "Pat");
+        let visit = fx::visit(conn, pat, None).unwrap();
+        let room = fx::room(conn, "214");
+        fx::block(conn, visit, at(0), at(360), Place::Room(room)).unwrap();
+        let overlap = fx::block(conn, visit, at(10), at(20), Place::Room(room)).unwrap_err();
+        assert_eq!(AppError::from(overlap).code(), "BLOCK_OVERLAP");
+    }
+);

@@ -44,7 +44,7 @@ pub fn staff_member(conn: &mut DbConn, login: &str) -> StaffId {
             staff::login.eq(login),
             staff::display_name.eq(login),
             staff::role.eq(StaffRole::Staff),
-            staff::pin_hash.eq("x"),
+            staff::pin_hash.eq("$argon2id$not-a-real-hash"),
             staff::created_at.eq(at(0)),
             staff::updated_at.eq(at(0)),
         ))
@@ -89,12 +89,14 @@ pub fn locker(conn: &mut DbConn, number: &str) -> LockerId {
 pub fn lane_session(conn: &mut DbConn, lane_id: &str, status: LaneSessionStatus) -> Result<LaneSessionId, DbError> {
     let id = LaneSessionId::new();
     let cancel_reason = (status == LaneSessionStatus::Cancelled).then_some("test");
+    let completed_at = (status == LaneSessionStatus::Completed).then(|| at(30));
     diesel::insert_into(lane_sessions::table)
         .values((
             lane_sessions::id.eq(id),
             lane_sessions::lane_id.eq(lane_id),
             lane_sessions::status.eq(status),
             lane_sessions::cancel_reason.eq(cancel_reason),
+            lane_sessions::completed_at.eq(completed_at),
             lane_sessions::last_activity_at.eq(at(0)),
             lane_sessions::created_at.eq(at(0)),
             lane_sessions::updated_at.eq(at(0)),

@@ -8,7 +8,7 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 -- ---------------------------------------------------------------- people and places
 CREATE TABLE customers (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
     dob DATE,
     membership_number TEXT CHECK (length(membership_number) BETWEEN 1 AND 50),
@@ -31,7 +31,7 @@ CREATE INDEX customers_id_number_hash_idx ON customers (id_number_hash) WHERE id
 CREATE INDEX customers_dob_idx ON customers (dob) WHERE dob IS NOT NULL;
 
 CREATE TABLE lanes (
-    id TEXT PRIMARY KEY CHECK (id ~ '^lane-[1-9][0-9]{0,3}$'),
+    id TEXT NOT NULL PRIMARY KEY CHECK (id ~ '^lane-[1-9][0-9]{0,3}$'),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     active BOOLEAN NOT NULL DEFAULT TRUE,
     -- per-lane revision of what the screens show; only ever increases (realtime.md)
@@ -41,11 +41,11 @@ CREATE TABLE lanes (
 
 -- ---------------------------------------------------------------- staff and devices
 CREATE TABLE staff (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 50),
     display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 100),
     role TEXT NOT NULL CHECK (role IN ('STAFF', 'MANAGER')),
-    pin_hash TEXT NOT NULL,
+    pin_hash TEXT NOT NULL CHECK (pin_hash LIKE '$argon2id$%'),
     active BOOLEAN NOT NULL DEFAULT TRUE,
     failed_pin_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_pin_attempts >= 0),
     locked_until TIMESTAMPTZ,
@@ -54,7 +54,7 @@ CREATE TABLE staff (
 );
 
 CREATE TABLE staff_sessions (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     staff_id UUID NOT NULL REFERENCES staff (id),
     token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
     created_at TIMESTAMPTZ NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE staff_sessions (
 CREATE INDEX staff_sessions_staff_idx ON staff_sessions (staff_id);
 
 CREATE TABLE devices (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
@@ -80,7 +80,7 @@ CREATE TABLE devices (
 );
 
 CREATE TABLE device_pairing_codes (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     code_sha256 TEXT NOT NULL UNIQUE CHECK (length(code_sha256) = 64),
     created_by_staff_id UUID NOT NULL REFERENCES staff (id),
@@ -88,11 +88,12 @@ CREATE TABLE device_pairing_codes (
     expires_at TIMESTAMPTZ NOT NULL,
     redeemed_at TIMESTAMPTZ,
     device_id UUID REFERENCES devices (id),
-    CHECK ((redeemed_at IS NULL) = (device_id IS NULL))
+    CHECK ((redeemed_at IS NULL) = (device_id IS NULL)),
+    CHECK (created_at < expires_at)
 );
 
 CREATE TABLE register_sessions (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     staff_id UUID NOT NULL REFERENCES staff (id),
     staff_session_id UUID NOT NULL REFERENCES staff_sessions (id),
@@ -108,7 +109,7 @@ CREATE UNIQUE INDEX register_sessions_one_per_device ON register_sessions (regis
 
 -- ---------------------------------------------------------------- inventory and stays
 CREATE TABLE rooms (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
     type TEXT NOT NULL CHECK (type IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
     status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
@@ -126,7 +127,7 @@ CREATE TABLE rooms (
 CREATE UNIQUE INDEX rooms_current_block_unique ON rooms (current_block_id) WHERE current_block_id IS NOT NULL;
 
 CREATE TABLE lockers (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
     status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
     assigned_to_customer_id UUID REFERENCES customers (id),
@@ -142,7 +143,7 @@ CREATE TABLE lockers (
 CREATE UNIQUE INDEX lockers_current_block_unique ON lockers (current_block_id) WHERE current_block_id IS NOT NULL;
 
 CREATE TABLE visits (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     customer_id UUID NOT NULL REFERENCES customers (id),
     started_at TIMESTAMPTZ NOT NULL,
     ended_at TIMESTAMPTZ,
@@ -153,7 +154,7 @@ CREATE TABLE visits (
 CREATE UNIQUE INDEX visits_one_open_per_customer ON visits (customer_id) WHERE ended_at IS NULL;
 
 CREATE TABLE waitlist (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     visit_id UUID NOT NULL REFERENCES visits (id),
     checkin_block_id UUID NOT NULL,
     desired_tier TEXT NOT NULL CHECK (desired_tier IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
@@ -171,9 +172,11 @@ CREATE TABLE waitlist (
     CHECK ((status = 'OFFERED') = (room_id IS NOT NULL AND offer_expires_at IS NOT NULL))
 );
 CREATE INDEX waitlist_open_idx ON waitlist (desired_tier, created_at) WHERE status IN ('ACTIVE', 'OFFERED');
+CREATE UNIQUE INDEX waitlist_one_open_per_visit ON waitlist (visit_id) WHERE status IN ('ACTIVE', 'OFFERED');
+CREATE UNIQUE INDEX waitlist_one_offer_per_room ON waitlist (room_id) WHERE status = 'OFFERED';
 
 CREATE TABLE inventory_holds (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     resource_type TEXT NOT NULL CHECK (resource_type IN ('ROOM', 'LOCKER')),
     resource_id UUID NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('LANE_SELECTION', 'UPGRADE_HOLD')),
@@ -185,6 +188,7 @@ CREATE TABLE inventory_holds (
     release_reason TEXT CHECK (length(release_reason) BETWEEN 1 AND 50),
     CHECK ((kind = 'LANE_SELECTION') = (lane_session_id IS NOT NULL)),
     CHECK ((kind = 'UPGRADE_HOLD') = (waitlist_id IS NOT NULL)),
+    CHECK (kind <> 'UPGRADE_HOLD' OR expires_at IS NOT NULL),
     CHECK ((released_at IS NULL) = (release_reason IS NULL))
 );
 -- a held resource is not available to anyone else
@@ -192,7 +196,7 @@ CREATE UNIQUE INDEX inventory_holds_one_unreleased ON inventory_holds (resource_
 
 -- ---------------------------------------------------------------- the counter check-in
 CREATE TABLE lane_sessions (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     status TEXT NOT NULL CHECK (status IN ('IDLE', 'ACTIVE', 'AWAITING_CUSTOMER', 'AWAITING_ASSIGNMENT', 'AWAITING_PAYMENT', 'AWAITING_SIGNATURE', 'COMPLETED', 'CANCELLED')),
     version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
@@ -229,6 +233,7 @@ CREATE TABLE lane_sessions (
     updated_at TIMESTAMPTZ NOT NULL,
     CHECK (selection_confirmed = (selection_confirmed_by IS NOT NULL AND selection_locked_at IS NOT NULL)),
     CHECK ((status = 'CANCELLED') = (cancel_reason IS NOT NULL)),
+    CHECK ((status = 'COMPLETED') = (completed_at IS NOT NULL)),
     CHECK (mode <> 'RENEWAL' OR (visit_id IS NOT NULL AND renewal_hours IS NOT NULL)),
     CHECK ((waitlist_desired_type IS NULL) = (backup_rental_type IS NULL))
 );
@@ -241,7 +246,7 @@ ALTER TABLE inventory_holds ADD CONSTRAINT inventory_holds_lane_session_fk
     FOREIGN KEY (lane_session_id) REFERENCES lane_sessions (id);
 
 CREATE TABLE payment_intents (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     lane_session_id UUID REFERENCES lane_sessions (id),
     visit_id UUID REFERENCES visits (id),
     purpose TEXT NOT NULL CHECK (purpose IN ('CHECKIN', 'RENEWAL', 'FINAL_EXTENSION', 'UPGRADE', 'LATE_FEE', 'PAST_DUE')),
@@ -269,7 +274,7 @@ ALTER TABLE lane_sessions ADD CONSTRAINT lane_sessions_payment_intent_fk
     FOREIGN KEY (payment_intent_id) REFERENCES payment_intents (id);
 
 CREATE TABLE agreements (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     version INTEGER NOT NULL CHECK (version >= 1),
     language TEXT NOT NULL CHECK (language IN ('EN', 'ES')),
     title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
@@ -279,12 +284,14 @@ CREATE TABLE agreements (
     active BOOLEAN NOT NULL DEFAULT FALSE,
     created_at TIMESTAMPTZ NOT NULL,
     activated_at TIMESTAMPTZ,
-    UNIQUE (version, language)
+    UNIQUE (version, language),
+    -- target of agreement_signatures' (agreement_id, agreement_version, language) key
+    UNIQUE (id, version, language)
 );
 CREATE UNIQUE INDEX agreements_one_active_per_language ON agreements (language) WHERE active;
 
 CREATE TABLE checkin_blocks (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     visit_id UUID NOT NULL REFERENCES visits (id),
     block_type TEXT NOT NULL CHECK (block_type IN ('INITIAL', 'RENEWAL', 'FINAL2H')),
     starts_at TIMESTAMPTZ NOT NULL,
@@ -303,18 +310,22 @@ CREATE TABLE checkin_blocks (
     CHECK (starts_at < ends_at),
     CHECK ((room_id IS NULL) <> (locker_id IS NULL)),
     CHECK ((rental_type IN ('LOCKER', 'GYM_LOCKER')) = (locker_id IS NOT NULL)),
+    CHECK ((block_type = 'FINAL2H') = (hours_purchased = 2)),
     -- blocks of one visit never overlap
     CONSTRAINT checkin_blocks_no_overlap EXCLUDE USING gist (visit_id WITH =, tstzrange(starts_at, ends_at) WITH &&)
 );
 CREATE INDEX checkin_blocks_visit_idx ON checkin_blocks (visit_id);
+-- targets of the rooms/lockers current-block keys: a room's current block is one of its own
+CREATE UNIQUE INDEX checkin_blocks_id_room ON checkin_blocks (id, room_id);
+CREATE UNIQUE INDEX checkin_blocks_id_locker ON checkin_blocks (id, locker_id);
 CREATE INDEX checkin_blocks_ends_at_idx ON checkin_blocks (ends_at);
 
-ALTER TABLE rooms ADD CONSTRAINT rooms_current_block_fk FOREIGN KEY (current_block_id) REFERENCES checkin_blocks (id);
-ALTER TABLE lockers ADD CONSTRAINT lockers_current_block_fk FOREIGN KEY (current_block_id) REFERENCES checkin_blocks (id);
+ALTER TABLE rooms ADD CONSTRAINT rooms_current_block_fk FOREIGN KEY (current_block_id, id) REFERENCES checkin_blocks (id, room_id);
+ALTER TABLE lockers ADD CONSTRAINT lockers_current_block_fk FOREIGN KEY (current_block_id, id) REFERENCES checkin_blocks (id, locker_id);
 ALTER TABLE waitlist ADD CONSTRAINT waitlist_block_fk FOREIGN KEY (checkin_block_id) REFERENCES checkin_blocks (id);
 
 CREATE TABLE charges (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     visit_id UUID NOT NULL REFERENCES visits (id),
     checkin_block_id UUID REFERENCES checkin_blocks (id),
     kind TEXT NOT NULL CHECK (kind IN ('UPGRADE_FEE', 'LATE_FEE', 'ADDON', 'MEMBERSHIP')),
@@ -325,7 +336,7 @@ CREATE TABLE charges (
 CREATE UNIQUE INDEX charges_one_per_intent ON charges (payment_intent_id, kind) WHERE payment_intent_id IS NOT NULL;
 
 CREATE TABLE agreement_signatures (
-    id UUID PRIMARY KEY,
+    id UUID NOT NULL PRIMARY KEY,
     -- document
     agreement_id UUID NOT NULL REFERENCES agreements (id),
     agreement_version INTEGER NOT NULL,
@@ -361,6 +372,7 @@ CREATE TABLE agreement_signatures (
     signed_at TIMESTAMPTZ NOT NULL,
     -- one number for the whole record
     record_sha256 TEXT NOT NULL UNIQUE CHECK (length(record_sha256) = 64),
+    FOREIGN KEY (agreement_id, agreement_version, language) REFERENCES agreements (id, version, language),
     CHECK (agreement_shown_at <= consent_at AND consent_at <= signed_at)
 );
 CREATE INDEX agreement_signatures_signed_at_idx ON agreement_signatures (signed_at);
@@ -373,7 +385,7 @@ ALTER TABLE checkin_blocks ADD CONSTRAINT checkin_blocks_signature_fk
 
 -- ---------------------------------------------------------------- audit log
 CREATE TABLE audit_events (
-    seq BIGINT PRIMARY KEY CHECK (seq >= 1),
+    seq BIGINT NOT NULL PRIMARY KEY CHECK (seq >= 1),
     at TIMESTAMPTZ NOT NULL,
     actor_type TEXT NOT NULL CHECK (actor_type IN ('STAFF', 'DEVICE', 'SYSTEM')),
     actor_id TEXT,
@@ -383,7 +395,7 @@ CREATE TABLE audit_events (
     entity_id TEXT,
     summary_json TEXT NOT NULL,
     reason TEXT,
-    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    prev_hash TEXT NOT NULL UNIQUE CHECK (length(prev_hash) = 64),
     hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
     CHECK ((actor_type = 'SYSTEM') = (actor_id IS NULL))
 );
@@ -391,7 +403,7 @@ CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id);
 
 -- The single row that serialises appends to the hash chain.
 CREATE TABLE audit_head (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
+    id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     seq BIGINT NOT NULL CHECK (seq >= 0),
     hash TEXT NOT NULL CHECK (length(hash) = 64)
 );

@@ -7,7 +7,7 @@
 
 -- ---------------------------------------------------------------- people and places
 CREATE TABLE customers (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
     dob DATE,
     membership_number TEXT CHECK (length(membership_number) BETWEEN 1 AND 50),
@@ -30,7 +30,7 @@ CREATE INDEX customers_id_number_hash_idx ON customers (id_number_hash) WHERE id
 CREATE INDEX customers_dob_idx ON customers (dob) WHERE dob IS NOT NULL;
 
 CREATE TABLE lanes (
-    id TEXT PRIMARY KEY CHECK (id GLOB 'lane-[1-9]*' AND substr(id, 6) NOT GLOB '*[^0-9]*' AND length(id) <= 9),
+    id TEXT NOT NULL PRIMARY KEY CHECK (id GLOB 'lane-[1-9]*' AND substr(id, 6) NOT GLOB '*[^0-9]*' AND length(id) <= 9),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     active BOOLEAN NOT NULL DEFAULT TRUE,
     -- per-lane revision of what the screens show; only ever increases (realtime.md)
@@ -40,11 +40,11 @@ CREATE TABLE lanes (
 
 -- ---------------------------------------------------------------- staff and devices
 CREATE TABLE staff (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 1 AND 50),
     display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 100),
     role TEXT NOT NULL CHECK (role IN ('STAFF', 'MANAGER')),
-    pin_hash TEXT NOT NULL,
+    pin_hash TEXT NOT NULL CHECK (pin_hash LIKE '$argon2id$%'),
     active BOOLEAN NOT NULL DEFAULT TRUE,
     failed_pin_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_pin_attempts >= 0),
     locked_until TEXT,
@@ -53,7 +53,7 @@ CREATE TABLE staff (
 );
 
 CREATE TABLE staff_sessions (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     staff_id TEXT NOT NULL REFERENCES staff (id),
     token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
     created_at TEXT NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE staff_sessions (
 CREATE INDEX staff_sessions_staff_idx ON staff_sessions (staff_id);
 
 CREATE TABLE devices (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
@@ -79,7 +79,7 @@ CREATE TABLE devices (
 );
 
 CREATE TABLE device_pairing_codes (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     code_sha256 TEXT NOT NULL UNIQUE CHECK (length(code_sha256) = 64),
     created_by_staff_id TEXT NOT NULL REFERENCES staff (id),
@@ -87,11 +87,12 @@ CREATE TABLE device_pairing_codes (
     expires_at TEXT NOT NULL,
     redeemed_at TEXT,
     device_id TEXT REFERENCES devices (id),
-    CHECK ((redeemed_at IS NULL) = (device_id IS NULL))
+    CHECK ((redeemed_at IS NULL) = (device_id IS NULL)),
+    CHECK (created_at < expires_at)
 );
 
 CREATE TABLE register_sessions (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     staff_id TEXT NOT NULL REFERENCES staff (id),
     staff_session_id TEXT NOT NULL REFERENCES staff_sessions (id),
@@ -107,17 +108,18 @@ CREATE UNIQUE INDEX register_sessions_one_per_device ON register_sessions (regis
 
 -- ---------------------------------------------------------------- inventory and stays
 CREATE TABLE rooms (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
     type TEXT NOT NULL CHECK (type IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
     status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
     assigned_to_customer_id TEXT REFERENCES customers (id),
-    current_block_id TEXT REFERENCES checkin_blocks (id),
+    current_block_id TEXT,
     override_flag BOOLEAN NOT NULL DEFAULT FALSE,
     last_status_change TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
+    FOREIGN KEY (current_block_id, id) REFERENCES checkin_blocks (id, room_id),
     -- OCCUPIED <=> assigned to a customer through exactly one current block
     CHECK ((status = 'OCCUPIED') = (assigned_to_customer_id IS NOT NULL)),
     CHECK ((assigned_to_customer_id IS NULL) = (current_block_id IS NULL))
@@ -125,23 +127,24 @@ CREATE TABLE rooms (
 CREATE UNIQUE INDEX rooms_current_block_unique ON rooms (current_block_id) WHERE current_block_id IS NOT NULL;
 
 CREATE TABLE lockers (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     number TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 10),
     status TEXT NOT NULL DEFAULT 'CLEAN' CHECK (status IN ('CLEAN', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER')),
     assigned_to_customer_id TEXT REFERENCES customers (id),
-    current_block_id TEXT REFERENCES checkin_blocks (id),
+    current_block_id TEXT,
     override_flag BOOLEAN NOT NULL DEFAULT FALSE,
     last_status_change TEXT NOT NULL,
     version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
+    FOREIGN KEY (current_block_id, id) REFERENCES checkin_blocks (id, locker_id),
     CHECK ((status = 'OCCUPIED') = (assigned_to_customer_id IS NOT NULL)),
     CHECK ((assigned_to_customer_id IS NULL) = (current_block_id IS NULL))
 );
 CREATE UNIQUE INDEX lockers_current_block_unique ON lockers (current_block_id) WHERE current_block_id IS NOT NULL;
 
 CREATE TABLE visits (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     customer_id TEXT NOT NULL REFERENCES customers (id),
     started_at TEXT NOT NULL,
     ended_at TEXT,
@@ -152,7 +155,7 @@ CREATE TABLE visits (
 CREATE UNIQUE INDEX visits_one_open_per_customer ON visits (customer_id) WHERE ended_at IS NULL;
 
 CREATE TABLE waitlist (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     visit_id TEXT NOT NULL REFERENCES visits (id),
     checkin_block_id TEXT NOT NULL REFERENCES checkin_blocks (id),
     desired_tier TEXT NOT NULL CHECK (desired_tier IN ('STANDARD', 'DOUBLE', 'SPECIAL')),
@@ -170,9 +173,11 @@ CREATE TABLE waitlist (
     CHECK ((status = 'OFFERED') = (room_id IS NOT NULL AND offer_expires_at IS NOT NULL))
 );
 CREATE INDEX waitlist_open_idx ON waitlist (desired_tier, created_at) WHERE status IN ('ACTIVE', 'OFFERED');
+CREATE UNIQUE INDEX waitlist_one_open_per_visit ON waitlist (visit_id) WHERE status IN ('ACTIVE', 'OFFERED');
+CREATE UNIQUE INDEX waitlist_one_offer_per_room ON waitlist (room_id) WHERE status = 'OFFERED';
 
 CREATE TABLE inventory_holds (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     resource_type TEXT NOT NULL CHECK (resource_type IN ('ROOM', 'LOCKER')),
     resource_id TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('LANE_SELECTION', 'UPGRADE_HOLD')),
@@ -184,6 +189,7 @@ CREATE TABLE inventory_holds (
     release_reason TEXT CHECK (length(release_reason) BETWEEN 1 AND 50),
     CHECK ((kind = 'LANE_SELECTION') = (lane_session_id IS NOT NULL)),
     CHECK ((kind = 'UPGRADE_HOLD') = (waitlist_id IS NOT NULL)),
+    CHECK (kind <> 'UPGRADE_HOLD' OR expires_at IS NOT NULL),
     CHECK ((released_at IS NULL) = (release_reason IS NULL))
 );
 -- a held resource is not available to anyone else
@@ -191,7 +197,7 @@ CREATE UNIQUE INDEX inventory_holds_one_unreleased ON inventory_holds (resource_
 
 -- ---------------------------------------------------------------- the counter check-in
 CREATE TABLE lane_sessions (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     lane_id TEXT NOT NULL REFERENCES lanes (id),
     status TEXT NOT NULL CHECK (status IN ('IDLE', 'ACTIVE', 'AWAITING_CUSTOMER', 'AWAITING_ASSIGNMENT', 'AWAITING_PAYMENT', 'AWAITING_SIGNATURE', 'COMPLETED', 'CANCELLED')),
     version BIGINT NOT NULL DEFAULT 1 CHECK (version >= 1),
@@ -228,6 +234,7 @@ CREATE TABLE lane_sessions (
     updated_at TEXT NOT NULL,
     CHECK (selection_confirmed = (selection_confirmed_by IS NOT NULL AND selection_locked_at IS NOT NULL)),
     CHECK ((status = 'CANCELLED') = (cancel_reason IS NOT NULL)),
+    CHECK ((status = 'COMPLETED') = (completed_at IS NOT NULL)),
     CHECK (mode <> 'RENEWAL' OR (visit_id IS NOT NULL AND renewal_hours IS NOT NULL)),
     CHECK ((waitlist_desired_type IS NULL) = (backup_rental_type IS NULL))
 );
@@ -237,7 +244,7 @@ CREATE UNIQUE INDEX lane_sessions_one_live_per_lane ON lane_sessions (lane_id)
 CREATE INDEX lane_sessions_lane_created_idx ON lane_sessions (lane_id, created_at);
 
 CREATE TABLE payment_intents (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     lane_session_id TEXT REFERENCES lane_sessions (id),
     visit_id TEXT REFERENCES visits (id),
     purpose TEXT NOT NULL CHECK (purpose IN ('CHECKIN', 'RENEWAL', 'FINAL_EXTENSION', 'UPGRADE', 'LATE_FEE', 'PAST_DUE')),
@@ -262,7 +269,7 @@ CREATE UNIQUE INDEX payment_intents_one_due_per_session ON payment_intents (lane
     WHERE status = 'DUE' AND lane_session_id IS NOT NULL;
 
 CREATE TABLE agreements (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     version INTEGER NOT NULL CHECK (version >= 1),
     language TEXT NOT NULL CHECK (language IN ('EN', 'ES')),
     title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
@@ -272,12 +279,14 @@ CREATE TABLE agreements (
     active BOOLEAN NOT NULL DEFAULT FALSE,
     created_at TEXT NOT NULL,
     activated_at TEXT,
-    UNIQUE (version, language)
+    UNIQUE (version, language),
+    -- target of agreement_signatures' (agreement_id, agreement_version, language) key
+    UNIQUE (id, version, language)
 );
 CREATE UNIQUE INDEX agreements_one_active_per_language ON agreements (language) WHERE active;
 
 CREATE TABLE checkin_blocks (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     visit_id TEXT NOT NULL REFERENCES visits (id),
     block_type TEXT NOT NULL CHECK (block_type IN ('INITIAL', 'RENEWAL', 'FINAL2H')),
     starts_at TEXT NOT NULL,
@@ -295,9 +304,13 @@ CREATE TABLE checkin_blocks (
     updated_at TEXT NOT NULL,
     CHECK (starts_at < ends_at),
     CHECK ((room_id IS NULL) <> (locker_id IS NULL)),
-    CHECK ((rental_type IN ('LOCKER', 'GYM_LOCKER')) = (locker_id IS NOT NULL))
+    CHECK ((rental_type IN ('LOCKER', 'GYM_LOCKER')) = (locker_id IS NOT NULL)),
+    CHECK ((block_type = 'FINAL2H') = (hours_purchased = 2))
 );
 CREATE INDEX checkin_blocks_visit_idx ON checkin_blocks (visit_id);
+-- targets of the rooms/lockers current-block keys: a room's current block is one of its own
+CREATE UNIQUE INDEX checkin_blocks_id_room ON checkin_blocks (id, room_id);
+CREATE UNIQUE INDEX checkin_blocks_id_locker ON checkin_blocks (id, locker_id);
 CREATE INDEX checkin_blocks_ends_at_idx ON checkin_blocks (ends_at);
 -- blocks of one visit never overlap
 CREATE TRIGGER checkin_blocks_no_overlap_insert BEFORE INSERT ON checkin_blocks
@@ -310,7 +323,7 @@ WHEN EXISTS (SELECT 1 FROM checkin_blocks b
 BEGIN SELECT RAISE(ABORT, 'checkin_blocks_no_overlap'); END;
 
 CREATE TABLE charges (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     visit_id TEXT NOT NULL REFERENCES visits (id),
     checkin_block_id TEXT REFERENCES checkin_blocks (id),
     kind TEXT NOT NULL CHECK (kind IN ('UPGRADE_FEE', 'LATE_FEE', 'ADDON', 'MEMBERSHIP')),
@@ -321,7 +334,7 @@ CREATE TABLE charges (
 CREATE UNIQUE INDEX charges_one_per_intent ON charges (payment_intent_id, kind) WHERE payment_intent_id IS NOT NULL;
 
 CREATE TABLE agreement_signatures (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL PRIMARY KEY,
     -- document
     agreement_id TEXT NOT NULL REFERENCES agreements (id),
     agreement_version INTEGER NOT NULL,
@@ -357,6 +370,7 @@ CREATE TABLE agreement_signatures (
     signed_at TEXT NOT NULL,
     -- one number for the whole record
     record_sha256 TEXT NOT NULL UNIQUE CHECK (length(record_sha256) = 64),
+    FOREIGN KEY (agreement_id, agreement_version, language) REFERENCES agreements (id, version, language),
     CHECK (agreement_shown_at <= consent_at AND consent_at <= signed_at)
 );
 CREATE INDEX agreement_signatures_signed_at_idx ON agreement_signatures (signed_at);
@@ -364,7 +378,7 @@ CREATE INDEX agreement_signatures_customer_idx ON agreement_signatures (customer
 
 -- ---------------------------------------------------------------- audit log
 CREATE TABLE audit_events (
-    seq BIGINT PRIMARY KEY CHECK (seq >= 1),
+    seq BIGINT NOT NULL PRIMARY KEY CHECK (seq >= 1),
     at TEXT NOT NULL,
     actor_type TEXT NOT NULL CHECK (actor_type IN ('STAFF', 'DEVICE', 'SYSTEM')),
     actor_id TEXT,
@@ -374,7 +388,7 @@ CREATE TABLE audit_events (
     entity_id TEXT,
     summary_json TEXT NOT NULL,
     reason TEXT,
-    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    prev_hash TEXT NOT NULL UNIQUE CHECK (length(prev_hash) = 64),
     hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
     CHECK ((actor_type = 'SYSTEM') = (actor_id IS NULL))
 );
@@ -382,7 +396,7 @@ CREATE INDEX audit_events_entity_idx ON audit_events (entity_type, entity_id);
 
 -- The single row that serialises appends to the hash chain.
 CREATE TABLE audit_head (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
+    id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     seq BIGINT NOT NULL CHECK (seq >= 0),
     hash TEXT NOT NULL CHECK (length(hash) = 64)
 );
