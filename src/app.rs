@@ -28,7 +28,12 @@ pub struct AppState {
 impl AppState {
     /// State over an existing pool with the system clock.
     pub fn new(pool: DbPool, settings: Settings) -> Self {
-        Self { pool, settings: Arc::new(settings), clock: Arc::new(SystemClock) }
+        Self::with_clock(pool, settings, Arc::new(SystemClock))
+    }
+
+    /// State with another time source (tests move a manual clock).
+    pub fn with_clock(pool: DbPool, settings: Settings, clock: SharedClock) -> Self {
+        Self { pool, settings: Arc::new(settings), clock }
     }
 
     /// Runs blocking database work off the async workers, on a pooled connection.

@@ -12,6 +12,7 @@
 //! | `LANE_IDLE_TIMEOUT` | `600` (seconds) |
 //! | `DATABASE_POOL_SIZE` | `10` |
 //! | `DATABASE_TIMEOUT` | `5` (seconds to wait for a connection) |
+//! | `FRONTDESK_COOKIE_SECURE` | `false` (set `true` behind HTTPS) |
 //! | `RUST_LOG` | `info` |
 
 use std::net::SocketAddr;
@@ -46,6 +47,8 @@ pub struct Settings {
     pub pool_size: u32,
     /// how long a request waits for a pooled connection
     pub db_timeout: Duration,
+    /// mark session cookies `Secure` (HTTPS only)
+    pub cookie_secure: bool,
 }
 
 impl std::fmt::Debug for Settings {
@@ -59,6 +62,7 @@ impl std::fmt::Debug for Settings {
             .field("lane_idle_timeout", &self.lane_idle_timeout)
             .field("pool_size", &self.pool_size)
             .field("db_timeout", &self.db_timeout)
+            .field("cookie_secure", &self.cookie_secure)
             .finish()
     }
 }
@@ -128,6 +132,7 @@ impl Settings {
             lane_idle_timeout: Duration::from_secs(parsed("LANE_IDLE_TIMEOUT", 600u64)?),
             pool_size: parsed("DATABASE_POOL_SIZE", 10u32)?.max(2),
             db_timeout: Duration::from_secs(parsed("DATABASE_TIMEOUT", 5u64)?.max(1)),
+            cookie_secure: parsed("FRONTDESK_COOKIE_SECURE", false)?,
         })
     }
 }

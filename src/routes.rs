@@ -1,16 +1,48 @@
-//! The route table: every endpoint, in one place.
+//! The route table: every endpoint, in one place. Who may call each one is stated by the
+//! principal extractor in the handler's signature (see `access::extract`) and by its
+//! `security` in the OpenAPI document.
 
-use actix_web::web;
+use actix_web::web::{self, get, post};
 
-use crate::http::{health, limits, pages};
+use crate::http::{audit, auth, devices, health, lanes, limits, openapi, pages, registers, staff};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(limits::json_config())
         .app_data(limits::path_config())
         .app_data(limits::query_config())
-        .route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .route("/", web::get().to(pages::index))
+        .route("/healthz", get().to(health::healthz))
+        .route("/readyz", get().to(health::readyz))
+        .route("/", get().to(pages::index))
+        .service(
+            web::scope("/api")
+                .route("/openapi.json", get().to(openapi::document))
+                // staff sessions
+                .route("/auth/login", post().to(auth::login))
+                .route("/auth/me", get().to(auth::me))
+                .route("/auth/step-up", post().to(auth::step_up))
+                .route("/auth/logout", post().to(auth::logout))
+                // staff accounts (manager)
+                .route("/staff", get().to(staff::list))
+                .route("/staff", post().to(staff::create))
+                .route("/staff/{staff_id}/deactivate", post().to(staff::deactivate))
+                .route("/staff/{staff_id}/pin", post().to(staff::reset_pin))
+                // kiosk devices
+                .route("/devices/pair", post().to(devices::pair))
+                .route("/device", get().to(devices::me))
+                .route("/devices", get().to(devices::list))
+                .route("/devices/{device_id}/revoke", post().to(devices::revoke))
+                // lanes and registers
+                .route("/lanes", get().to(lanes::list))
+                .route("/lanes/{lane}", get().to(lanes::get))
+                .route("/lanes/{lane}/pairing-codes", post().to(devices::issue_code))
+                .route("/lanes/{lane}/register/sign-in", post().to(registers::sign_in))
+                .route("/lanes/{lane}/register/sign-out", post().to(registers::sign_out))
+                .route("/lanes/{lane}/register/force-sign-out", post().to(registers::force_sign_out))
+                .route("/registers", get().to(registers::list))
+                // audit log (manager)
+                .route("/audit/verify", get().to(audit::verify))
+                .route("/audit/events", get().to(audit::events)),
+        )
         .default_service(web::to(limits::not_found));
 }

@@ -1,6 +1,15 @@
 //! HTTP edge: handlers by resource, request limits and the JSON shape of framework errors.
 
+pub mod audit;
+pub mod auth;
+pub mod devices;
 pub mod health;
+pub mod lanes;
 pub mod limits;
+pub mod openapi;
 pub mod pages;
+pub mod registers;
+pub mod staff;
 pub mod telemetry;
+pub mod validate;
+pub mod wire;

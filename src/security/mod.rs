@@ -1,4 +1,4 @@
-//! Secrets: PIN hashing (issue 3 adds sessions, devices and step-up here).
+//! Secrets: PIN hashing, bearer tokens and kiosk pairing codes.
 
 pub mod pairing_code;
 pub mod pin;

@@ -3,8 +3,14 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod auth;
+mod client;
+mod devices;
 mod errors;
 mod health;
+mod logs;
+mod registers;
+mod route_walk;
 mod serve;
 
 use actix_web::body::MessageBody;

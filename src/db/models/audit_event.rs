@@ -158,3 +158,12 @@ pub fn verify_chain(conn: &mut DbConn) -> QueryResult<ChainReport> {
     let (head_seq, head_hash): (i64, String) = audit_head::table.find(1).select((audit_head::seq, audit_head::hash)).first(conn)?;
     Ok(verifier.finish(head_seq, &head_hash))
 }
+
+/// Up to `limit` events older than `before_seq` (or the newest), newest first.
+pub fn page_newest_first(conn: &mut DbConn, before_seq: Option<i64>, limit: i64) -> QueryResult<Vec<(AuditRecord, String)>> {
+    let mut query = audit_events::table.order(audit_events::seq.desc()).limit(limit).select(AuditRow::as_select()).into_boxed();
+    if let Some(before) = before_seq {
+        query = query.filter(audit_events::seq.lt(before));
+    }
+    Ok(query.load(conn)?.into_iter().map(AuditRow::into_record).collect())
+}

@@ -54,6 +54,11 @@ impl Device {
         devices::table.filter(devices::token_sha256.eq(token_sha256)).select(Device::as_select()).first(conn).optional()
     }
 
+    /// A device by id.
+    pub fn find(conn: &mut DbConn, id: DeviceId) -> QueryResult<Option<Device>> {
+        devices::table.find(id).select(Device::as_select()).first(conn).optional()
+    }
+
     /// Every device, newest first.
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Device>> {
         devices::table.order(devices::paired_at.desc()).select(Device::as_select()).load(conn)

@@ -48,6 +48,11 @@ impl Lane {
         lanes::table.select(Lane::as_select()).order(lanes::id).load(conn)
     }
 
+    /// A lane by id.
+    pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Lane>> {
+        lanes::table.find(id).select(Lane::as_select()).first(conn).optional()
+    }
+
     /// Number of lanes.
     pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
         lanes::table.count().get_result(conn)

@@ -1,0 +1,113 @@
+//! `/api/auth/*`: PIN login, step-up, logout, who am I.
+
+use actix_web::cookie::time;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::validate;
+use super::wire::{ErrorBody, StaffView};
+use crate::access::credentials::{self, SESSION_COOKIE};
+use crate::access::extract::{AnyStaff, Authed};
+use crate::access::login;
+use crate::app::AppState;
+use crate::error::AppError;
+
+/// Login by name and PIN.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// sign-in name
+    pub login: String,
+    /// six digits
+    pub pin: String,
+    /// also return the token in the body (for scripts using `Authorization: Bearer`)
+    #[serde(default)]
+    pub bearer: bool,
+}
+
+/// A new session (the token travels in the HttpOnly cookie `fd_session`).
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// who signed in
+    pub staff: StaffView,
+    /// when the session ends
+    pub expires_at: DateTime<Utc>,
+    /// only when `bearer` was asked for
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+}
+
+fn user_agent(req: &HttpRequest) -> Option<String> {
+    req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect())
+}
+
+/// Signs a staff member in. Five wrong PINs in a row lock PIN login for 5 minutes (423).
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 423, body = ErrorBody)))]
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let name = validate::text("login", &body.login, 1, 50)?.to_owned();
+    validate::pin("pin", &body.pin)?;
+    let (ua, now) = (user_agent(&req), state.clock.now());
+    let pin = body.pin;
+    let new = state.db(move |c| login::login(c, &name, &pin, ua.as_deref(), now)).await??;
+    tracing::info!(staff.id = %new.staff.id, "staff signed in");
+    let cookie = credentials::cookie(SESSION_COOKIE, new.token.clone(), time::Duration::hours(12), state.settings.cookie_secure);
+    let token = body.bearer.then_some(new.token);
+    Ok(HttpResponse::Ok().cookie(cookie).json(LoginResponse { staff: new.staff.into(), expires_at: new.expires_at, token }))
+}
+
+/// The signed-in staff member and the state of their session.
+#[derive(Serialize, ToSchema)]
+pub struct MeResponse {
+    /// who
+    pub staff: StaffView,
+    /// session end
+    pub expires_at: DateTime<Utc>,
+    /// until when sensitive actions are allowed without re-entering the PIN
+    pub step_up_until: Option<DateTime<Utc>>,
+}
+
+/// Who is signed in.
+#[utoipa::path(get, path = "/api/auth/me", tag = "auth", security(("staff" = [])),
+    responses((status = 200, body = MeResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpResponse {
+    let step_up_until = auth.step_up_until(state.clock.now());
+    HttpResponse::Ok().json(MeResponse { expires_at: auth.expires_at, step_up_until, staff: auth.staff.into() })
+}
+
+/// Re-entered PIN.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepUpRequest {
+    /// six digits
+    pub pin: String,
+}
+
+/// Until when the step-up counts.
+#[derive(Serialize, ToSchema)]
+pub struct StepUpResponse {
+    /// now + 5 minutes
+    pub step_up_until: DateTime<Utc>,
+}
+
+/// Confirms the PIN again so sensitive actions are allowed for 5 minutes.
+#[utoipa::path(post, path = "/api/auth/step-up", tag = "auth", request_body = StepUpRequest, security(("staff" = [])),
+    responses((status = 200, body = StepUpResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
+pub async fn step_up(Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    validate::pin("pin", &body.pin)?;
+    let (now, pin) = (state.clock.now(), body.into_inner().pin);
+    let until = state.db(move |c| login::step_up(c, &auth, &pin, now)).await??;
+    Ok(HttpResponse::Ok().json(StepUpResponse { step_up_until: until }))
+}
+
+/// Ends the session (and any register opened through it).
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", security(("staff" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn logout(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    state.db(move |c| login::logout(c, &auth, now)).await?;
+    Ok(HttpResponse::NoContent().cookie(credentials::removal(SESSION_COOKIE)).finish())
+}

@@ -1,0 +1,85 @@
+//! Register sign-in at a lane.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::validate;
+use super::wire::{ErrorBody, RegisterView};
+use crate::access::extract::{AnyStaff, AtRegister, Authed, Manager};
+use crate::access::registers;
+use crate::app::AppState;
+use crate::db::models::lane::is_valid_lane_id;
+use crate::db::models::register_session::RegisterSession;
+use crate::error::AppError;
+
+/// Open registers.
+#[utoipa::path(get, path = "/api/registers", tag = "registers", security(("staff" = [])),
+    responses((status = 200, body = Vec<RegisterView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let open = state.db(|c| Ok(RegisterSession::all_active(c)?)).await?;
+    Ok(HttpResponse::Ok().json(open.into_iter().map(RegisterView::from).collect::<Vec<_>>()))
+}
+
+/// Which register device is signing in.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    /// a stable random key the register browser keeps (8–100 characters)
+    pub device_key: String,
+}
+
+/// Signs the caller in at the lane's register (409 `REGISTER_BUSY` / `REGISTER_DEVICE_BUSY`).
+#[utoipa::path(post, path = "/api/lanes/{lane}/register/sign-in", tag = "registers", request_body = SignIn, security(("staff" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = RegisterView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn sign_in(
+    Authed(AnyStaff(auth), (lane, body)): Authed<AnyStaff, (web::Path<String>, web::Json<SignIn>)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let lane = lane.into_inner();
+    if !is_valid_lane_id(&lane) {
+        return Err(AppError::NotFound { what: "The lane" });
+    }
+    let key = validate::text("device_key", &body.device_key, 8, 100)?.to_owned();
+    let now = state.clock.now();
+    let register = state.db(move |c| registers::sign_in(c, &auth, &lane, &key, now)).await?;
+    Ok(HttpResponse::Ok().json(RegisterView::from(register)))
+}
+
+/// Signs the caller out of the lane's register.
+#[utoipa::path(post, path = "/api/lanes/{lane}/register/sign-out", tag = "registers", security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn sign_out(at: AtRegister, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    state.db(move |c| registers::sign_out(c, &at.auth, &at.register, None, now)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Why a manager ends someone's register session.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForceSignOut {
+    /// 1–500 characters
+    pub reason: String,
+}
+
+/// Ends whoever's register session is open on the lane (manager).
+#[utoipa::path(post, path = "/api/lanes/{lane}/register/force-sign-out", tag = "registers", request_body = ForceSignOut, security(("manager" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn force_sign_out(
+    Authed(Manager(auth), (lane, body)): Authed<Manager, (web::Path<String>, web::Json<ForceSignOut>)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let reason = validate::text("reason", &body.reason, 1, 500)?.to_owned();
+    let (lane, now) = (lane.into_inner(), state.clock.now());
+    state
+        .db(move |c| {
+            let open = RegisterSession::active_on_lane(c, &lane)?.ok_or(AppError::NotFound { what: "An open register on this lane" })?;
+            registers::sign_out(c, &auth, &open, Some(&reason), now)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,87 @@
+//! `/api/staff`: managers list, create and deactivate staff and reset PINs.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::validate;
+use super::wire::{ErrorBody, StaffView};
+use crate::access::extract::{Authed, Manager, SteppedUpManager};
+use crate::access::staff_admin::{self, NewStaffSpec};
+use crate::app::AppState;
+use crate::db::ids::StaffId;
+use crate::db::models::staff::Staff;
+use crate::domain::enums::StaffRole;
+use crate::error::AppError;
+
+/// Everyone on the staff list.
+#[utoipa::path(get, path = "/api/staff", tag = "staff", security(("manager" = [])),
+    responses((status = 200, body = Vec<StaffView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let staff = state.db(|c| Ok(Staff::all(c)?)).await?;
+    Ok(HttpResponse::Ok().json(staff.into_iter().map(StaffView::from).collect::<Vec<_>>()))
+}
+
+/// A staff member to create.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateStaff {
+    /// sign-in name, 1–50 characters
+    pub login: String,
+    /// name shown on screens, 1–100 characters
+    pub display_name: String,
+    /// STAFF or MANAGER
+    #[schema(value_type = String, example = "STAFF")]
+    pub role: StaffRole,
+    /// six digits
+    pub pin: String,
+}
+
+/// Creates a staff member (manager, step-up).
+#[utoipa::path(post, path = "/api/staff", tag = "staff", request_body = CreateStaff, security(("manager" = ["step_up"])),
+    responses((status = 201, body = StaffView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn create(Authed(SteppedUpManager(auth), body): Authed<SteppedUpManager, web::Json<CreateStaff>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    let body = body.into_inner();
+    let login = validate::text("login", &body.login, 1, 50)?.to_owned();
+    let display_name = validate::text("display_name", &body.display_name, 1, 100)?.to_owned();
+    validate::pin("pin", &body.pin)?;
+    let staff = state
+        .db(move |c| staff_admin::create(c, &auth, &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &body.pin }, now))
+        .await?;
+    Ok(HttpResponse::Created().json(StaffView::from(staff)))
+}
+
+/// Deactivates a staff member: their sessions end and their registers close (manager, step-up).
+#[utoipa::path(post, path = "/api/staff/{staff_id}/deactivate", tag = "staff", security(("manager" = ["step_up"])),
+    params(("staff_id" = String, Path, format = "uuid")),
+    responses((status = 200, body = StaffView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn deactivate(Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<StaffId>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let staff = state.db(move |c| staff_admin::deactivate(c, &auth, id, now)).await?;
+    Ok(HttpResponse::Ok().json(StaffView::from(staff)))
+}
+
+/// A new PIN.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResetPin {
+    /// six digits
+    pub pin: String,
+}
+
+/// Sets a new PIN and ends the member's other sessions (manager, step-up).
+#[utoipa::path(post, path = "/api/staff/{staff_id}/pin", tag = "staff", request_body = ResetPin, security(("manager" = ["step_up"])),
+    params(("staff_id" = String, Path, format = "uuid")),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn reset_pin(
+    Authed(SteppedUpManager(auth), (id, body)): Authed<SteppedUpManager, (web::Path<StaffId>, web::Json<ResetPin>)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now();
+    validate::pin("pin", &body.pin)?;
+    let (id, pin) = (id.into_inner(), body.into_inner().pin);
+    state.db(move |c| staff_admin::reset_pin(c, &auth, id, &pin, now)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

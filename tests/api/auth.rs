@@ -1,0 +1,154 @@
+//! Staff login, lockout, step-up, expiry and revocation.
+
+use actix_web::test::{call_service, TestRequest};
+use chrono::Duration;
+use diesel::prelude::*;
+use frontdesk::db::schema::{audit_events, staff};
+use serde_json::json;
+
+use crate::both_backends;
+use crate::client::*;
+use crate::block_on;
+
+both_backends!(
+    fn login_sets_an_httponly_strict_cookie_that_authenticates(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let req = TestRequest::post().uri("/api/auth/login").set_json(json!({ "login": "alex", "pin": "222222" })).to_request();
+            let resp = call_service(&app, req).await;
+            assert_eq!(resp.status(), 200);
+            let cookie = resp.response().cookies().find(|c| c.name() == "fd_session").unwrap().into_owned();
+            assert_eq!((cookie.http_only(), cookie.same_site()), (Some(true), Some(actix_web::cookie::SameSite::Strict)));
+            let body: serde_json::Value = actix_web::test::read_body_json(resp).await;
+            assert!(body.get("token").is_none(), "browsers get the token only in the cookie");
+            let me = call_service(&app, TestRequest::get().uri("/api/auth/me").cookie(cookie).to_request()).await;
+            let me: serde_json::Value = actix_web::test::read_body_json(me).await;
+            assert_eq!((me["staff"]["login"].as_str(), me["step_up_until"].is_null()), (Some("alex"), true));
+        })
+    }
+);
+
+both_backends!(
+    fn five_wrong_pins_lock_for_five_minutes(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let attempt = |pin: &'static str| post(&app, "/api/auth/login", None, json!({ "login": "alex", "pin": pin }));
+            for _ in 0..4 {
+                let (status, body) = attempt("999999").await;
+                assert_eq!((status, body["error"]["code"].as_str()), (401, Some("INVALID_CREDENTIALS")));
+            }
+            let (status, body) = attempt("999999").await;
+            assert_eq!((status, body["error"]["code"].as_str()), (423, Some("PIN_LOCKED")));
+            let until = (start() + Duration::minutes(5)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            assert_eq!(body["error"]["details"]["locked_until"].as_str().map(|s| s.replace(".000000", "")), Some(until));
+            // even the right PIN is refused while locked, and does not reset the lock
+            clock.advance(Duration::minutes(4));
+            assert_eq!(attempt("222222").await.0, 423);
+            clock.advance(Duration::seconds(61));
+            assert_eq!(attempt("222222").await.0, 200);
+            // the counter starts afresh after a success
+            assert_eq!(attempt("999999").await.0, 401);
+            let conn = &mut db.conn();
+            let failures: i32 = staff::table.filter(staff::login.eq("alex")).select(staff::failed_pin_attempts).first(conn).unwrap();
+            assert_eq!(failures, 1);
+            let locks: i64 = audit_events::table.filter(audit_events::action.eq("STAFF_LOCKED_OUT")).count().get_result(conn).unwrap();
+            assert_eq!(locks, 1);
+        })
+    }
+);
+
+both_backends!(
+    fn unknown_logins_answer_like_wrong_pins(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let (status, body) = post(&app, "/api/auth/login", None, json!({ "login": "nobody", "pin": "123456" })).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (401, Some("INVALID_CREDENTIALS")));
+            let (status, body) = post(&app, "/api/auth/login", None, json!({ "login": "alex", "pin": "12345" })).await;
+            assert_eq!((status, body["error"]["details"]["field"].as_str()), (400, Some("pin")));
+            let (status, _) = post(&app, "/api/auth/login", None, json!({ "login": "alex", "pin": "222222", "admin": true })).await;
+            assert_eq!(status, 400, "unknown fields are refused");
+        })
+    }
+);
+
+both_backends!(
+    fn step_up_is_required_then_accepted_for_five_minutes(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let token = login(&app, "manager", "111111").await;
+            let create = || post(&app, "/api/staff", Some(&token), json!({ "login": "kim", "display_name": "Kim", "role": "STAFF", "pin": "135790" }));
+            let (status, body) = create().await;
+            assert_eq!((status, body["error"]["code"].as_str()), (403, Some("STEP_UP_REQUIRED")));
+            let (status, body) = post(&app, "/api/auth/step-up", Some(&token), json!({ "pin": "000000" })).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (403, Some("INVALID_PIN")));
+            step_up(&app, &token, "111111").await;
+            let (status, body) = create().await;
+            assert_eq!((status, body["login"].as_str()), (201, Some("kim")));
+            clock.advance(Duration::minutes(5));
+            let (status, body) = post(&app, "/api/staff", Some(&token), json!({ "login": "lou", "display_name": "Lou", "role": "STAFF", "pin": "135790" })).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (403, Some("STEP_UP_REQUIRED")));
+            let (status, body) = create().await;
+            assert_eq!(status, 403, "{body}");
+        })
+    }
+);
+
+both_backends!(
+    fn expired_and_revoked_sessions_are_refused(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let morning = login(&app, "alex", "222222").await;
+            clock.advance(Duration::hours(11));
+            let evening = login(&app, "alex", "222222").await;
+            clock.advance(Duration::hours(1));
+            let (status, body) = get(&app, "/api/auth/me", Some(&morning)).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (401, Some("SESSION_ENDED")));
+            assert_eq!(get(&app, "/api/auth/me", Some(&evening)).await.0, 200);
+            assert_eq!(post(&app, "/api/auth/logout", Some(&evening), json!({})).await.0, 204);
+            assert_eq!(get(&app, "/api/auth/me", Some(&evening)).await.0, 401);
+            assert_eq!(get(&app, "/api/auth/me", Some("fds_made-up")).await.0, 401);
+        })
+    }
+);
+
+both_backends!(
+    fn a_deactivated_member_is_signed_out_everywhere(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let manager = manager(&app).await;
+            let alex = login(&app, "alex", "222222").await;
+            let (_, me) = get(&app, "/api/auth/me", Some(&alex)).await;
+            let alex_id = me["staff"]["id"].as_str().unwrap().to_owned();
+            assert_eq!(sign_in_register(&app, &alex, "lane-1", "register-tablet-1").await.0, 200);
+            let (status, body) = post(&app, &format!("/api/staff/{alex_id}/deactivate"), Some(&manager), json!({})).await;
+            assert_eq!((status, body["active"].as_bool()), (200, Some(false)));
+            assert_eq!(get(&app, "/api/auth/me", Some(&alex)).await.0, 401);
+            let (_, registers) = get(&app, "/api/registers", Some(&manager)).await;
+            assert_eq!(registers, json!([]));
+            let (status, _) = post(&app, "/api/auth/login", None, json!({ "login": "alex", "pin": "222222" })).await;
+            assert_eq!(status, 401);
+            // a manager cannot lock themselves out
+            let (_, me) = get(&app, "/api/auth/me", Some(&manager)).await;
+            let (status, body) = post(&app, &format!("/api/staff/{}/deactivate", me["staff"]["id"].as_str().unwrap()), Some(&manager), json!({})).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (409, Some("CANNOT_DEACTIVATE_SELF")));
+        })
+    }
+);
+
+both_backends!(
+    fn a_pin_reset_ends_the_old_pins_sessions(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let manager = manager(&app).await;
+            let sam = login(&app, "sam", "333333").await;
+            let (_, me) = get(&app, "/api/auth/me", Some(&sam)).await;
+            let path = format!("/api/staff/{}/pin", me["staff"]["id"].as_str().unwrap());
+            let (status, body) = post(&app, &path, Some(&manager), json!({ "pin": "12a456" })).await;
+            assert_eq!((status, body["error"]["details"]["field"].as_str()), (400, Some("pin")));
+            assert_eq!(post(&app, &path, Some(&manager), json!({ "pin": "864200" })).await.0, 204);
+            assert_eq!(get(&app, "/api/auth/me", Some(&sam)).await.0, 401);
+            assert_eq!(post(&app, "/api/auth/login", None, json!({ "login": "sam", "pin": "333333" })).await.0, 401);
+            login(&app, "sam", "864200").await;
+        })
+    }
+);
