@@ -13,6 +13,8 @@ use crate::db::pool::{self, ConnectError};
 use crate::db::{migrate, DbConn, DbPool};
 use crate::error::AppError;
 use crate::http::telemetry;
+use crate::lanes::hub::Hub;
+use crate::lanes::{idle, notify};
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -23,6 +25,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// the time source
     pub clock: SharedClock,
+    /// delivers lane views and events to sockets
+    pub hub: Hub,
 }
 
 impl AppState {
@@ -33,7 +37,8 @@ impl AppState {
 
     /// State with another time source (tests move a manual clock).
     pub fn with_clock(pool: DbPool, settings: Settings, clock: SharedClock) -> Self {
-        Self { pool, settings: Arc::new(settings), clock }
+        let hub = Hub::new(pool.clone(), settings.club_name.clone());
+        Self { pool, settings: Arc::new(settings), clock, hub }
     }
 
     /// Runs blocking database work off the async workers, on a pooled connection.
@@ -105,11 +110,36 @@ pub fn build(
         .configure(service(state))
 }
 
+/// Starts what runs beside the requests: the idle-timeout sweep (every 5 s) and, on
+/// PostgreSQL, the listener that brings other processes' lane changes to this one's sockets.
+pub fn start_background(state: &AppState) -> std::io::Result<()> {
+    if pool::backend_of(&state.settings.database_url).is_ok_and(|b| b == crate::db::BackendKind::Postgres) {
+        notify::spawn_listener(state.settings.database_url.clone(), state.hub.downgrade())?;
+    }
+    let sweeper = state.clone();
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            let (hub, now, timeout) = (sweeper.hub.clone(), sweeper.clock.now(), sweeper.settings.lane_idle_timeout);
+            match sweeper.db(move |conn| idle::sweep(conn, &hub, now, timeout)).await {
+                Ok(lanes) if !lanes.is_empty() => tracing::info!(lanes = ?lanes, "cancelled idle lane sessions"),
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "idle sweep failed"),
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The HTTP server on an already-bound listener, with the background work started; await it
+/// to serve (its `handle()` stops it). Call inside an actix system.
+pub fn server(listener: std::net::TcpListener, state: AppState) -> std::io::Result<actix_web::dev::Server> {
+    start_background(&state)?;
+    Ok(HttpServer::new(move || build(state.clone())).listen(listener)?.shutdown_timeout(5).run())
+}
+
 /// Serves HTTP on an already-bound listener until shut down.
 pub async fn run(listener: std::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    HttpServer::new(move || build(state.clone()))
-    .listen(listener)?
-    .shutdown_timeout(5)
-    .run()
-    .await
+    server(listener, state)?.await
 }

@@ -32,6 +32,11 @@ impl ManualClock {
         Self(Arc::new(Mutex::new(truncate(at))))
     }
 
+    /// The time it shows.
+    pub fn now_utc(&self) -> DateTime<Utc> {
+        *self.0.lock()
+    }
+
     /// Moves the clock forward.
     pub fn advance(&self, by: Duration) {
         let mut now = self.0.lock();

@@ -13,6 +13,8 @@
 //! | `DATABASE_POOL_SIZE` | `10` |
 //! | `DATABASE_TIMEOUT` | `5` (seconds to wait for a connection) |
 //! | `FRONTDESK_COOKIE_SECURE` | `false` (set `true` behind HTTPS) |
+//! | `FRONTDESK_WS_PING` | `15` (seconds between server pings) |
+//! | `FRONTDESK_WS_TIMEOUT` | `45` (seconds without a pong before a socket is closed) |
 //! | `RUST_LOG` | `info` |
 
 use std::net::SocketAddr;
@@ -49,6 +51,10 @@ pub struct Settings {
     pub db_timeout: Duration,
     /// mark session cookies `Secure` (HTTPS only)
     pub cookie_secure: bool,
+    /// how often the server pings each socket
+    pub ws_ping: Duration,
+    /// a socket silent this long is closed
+    pub ws_timeout: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -63,6 +69,8 @@ impl std::fmt::Debug for Settings {
             .field("pool_size", &self.pool_size)
             .field("db_timeout", &self.db_timeout)
             .field("cookie_secure", &self.cookie_secure)
+            .field("ws_ping", &self.ws_ping)
+            .field("ws_timeout", &self.ws_timeout)
             .finish()
     }
 }
@@ -133,6 +141,8 @@ impl Settings {
             pool_size: parsed("DATABASE_POOL_SIZE", 10u32)?.max(2),
             db_timeout: Duration::from_secs(parsed("DATABASE_TIMEOUT", 5u64)?.max(1)),
             cookie_secure: parsed("FRONTDESK_COOKIE_SECURE", false)?,
+            ws_ping: Duration::from_secs(parsed("FRONTDESK_WS_PING", 15u64)?.max(1)),
+            ws_timeout: Duration::from_secs(parsed("FRONTDESK_WS_TIMEOUT", 45u64)?.max(2)),
         })
     }
 }

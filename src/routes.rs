@@ -4,7 +4,7 @@
 
 use actix_web::web::{self, get, post};
 
-use crate::http::{audit, auth, devices, health, lanes, limits, openapi, pages, registers, staff};
+use crate::http::{audit, auth, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -14,6 +14,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/healthz", get().to(health::healthz))
         .route("/readyz", get().to(health::readyz))
         .route("/", get().to(pages::index))
+        .route("/ws/lanes/{lane}", get().to(ws::lane))
+        .route("/ws/monitor", get().to(ws::monitor))
         .service(
             web::scope("/api")
                 .route("/openapi.json", get().to(openapi::document))
@@ -40,6 +42,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/register/sign-out", post().to(registers::sign_out))
                 .route("/lanes/{lane}/register/force-sign-out", post().to(registers::force_sign_out))
                 .route("/registers", get().to(registers::list))
+                // lane sessions
+                .route("/lanes/{lane}/view", get().to(lane_sessions::view))
+                .route("/lanes/{lane}/sessions", post().to(lane_sessions::start))
+                .route("/lanes/{lane}/session/language", post().to(lane_sessions::set_language))
+                .route("/lanes/{lane}/session/cancel", post().to(lane_sessions::cancel))
+                .route("/lanes/{lane}/session/close", post().to(lane_sessions::close))
+                .route("/lanes/{lane}/session/acknowledge", post().to(lane_sessions::acknowledge))
+                .route("/lanes/{lane}/highlight", post().to(lane_sessions::highlight))
                 // audit log (manager)
                 .route("/audit/verify", get().to(audit::verify))
                 .route("/audit/events", get().to(audit::events)),

@@ -9,6 +9,7 @@
 //! | [`KioskOf`] | the kiosk paired to the path's `{lane}` | 403 `WRONG_PRINCIPAL` for staff, `LANE_SCOPE` for another lane |
 //! | [`Kiosk`] | any paired kiosk | 403 `WRONG_PRINCIPAL` for staff |
 //! | [`LaneViewer`] | any staff, or the kiosk of the path's `{lane}` | as above |
+//! | [`LaneActor`] | the register or the kiosk of the path's `{lane}` | as above |
 //!
 //! Actix resolves a handler's arguments concurrently, so a
 //! handler that also takes a path or a body wraps them in [`Authed`]: the principal is settled
@@ -199,3 +200,30 @@ extractor!(LaneViewer, |c| {
     lane_scope(&device, &lane)?;
     Ok(LaneViewer::Kiosk(device, lane))
 });
+
+/// Either screen of the path's lane: the signed-in register or the paired kiosk (commands both
+/// the employee and the customer may send).
+#[derive(Debug)]
+pub enum LaneActor {
+    /// the employee at the register
+    Register(AtRegister),
+    /// the customer at the kiosk
+    Kiosk(KioskOf),
+}
+
+impl FromRequest for LaneActor {
+    type Error = AppError;
+    type Future = Fut<Self>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let has_staff = Credentials::from_request(req).staff.is_some();
+        let register = AtRegister::from_request(req, payload);
+        let kiosk = KioskOf::from_request(req, payload);
+        Box::pin(async move {
+            if has_staff {
+                Ok(LaneActor::Register(register.await?))
+            } else {
+                Ok(LaneActor::Kiosk(kiosk.await?))
+            }
+        })
+    }
+}

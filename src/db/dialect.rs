@@ -102,3 +102,28 @@ pub fn backup(conn: &mut DbConn, target: &str, redacted_url: &str) -> diesel::Qu
         ))),
     }
 }
+
+/// Sends a notification to the other processes sharing a PostgreSQL database, delivered when
+/// the surrounding transaction commits. SQLite has one process: nothing to send.
+pub fn notify(conn: &mut DbConn, channel: &str, payload: &str) -> diesel::QueryResult<()> {
+    match conn {
+        DbConn::Pg(_) => diesel::sql_query("SELECT pg_notify($1, $2)")
+            .bind::<diesel::sql_types::Text, _>(channel)
+            .bind::<diesel::sql_types::Text, _>(payload)
+            .execute(conn)
+            .map(drop),
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
+/// Subscribes a PostgreSQL connection to `channel` and returns it, ready for
+/// [`diesel::PgConnection::notifications_iter`].
+pub fn listen(url: &str, channel: &str) -> Result<diesel::PgConnection, String> {
+    match super::pool::establish(url).map_err(|e| e.to_string())? {
+        DbConn::Pg(mut pg) => {
+            diesel::sql_query(format!("LISTEN {channel}")).execute(&mut pg).map_err(|e| e.to_string())?;
+            Ok(pg)
+        }
+        DbConn::Sqlite(_) => Err("LISTEN needs PostgreSQL".into()),
+    }
+}

@@ -4,4 +4,5 @@
 pub mod audit_chain;
 pub mod enums;
 pub mod inventory;
+pub mod lane_session;
 pub mod lockout;

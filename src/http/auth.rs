@@ -13,6 +13,8 @@ use crate::access::extract::{AnyStaff, Authed};
 use crate::access::login;
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::lanes::hub::PrincipalKey;
+use crate::lanes::notify::{self, Notice};
 
 /// Login by name and PIN.
 #[derive(Deserialize, ToSchema)]
@@ -107,7 +109,13 @@ pub async fn step_up(Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<St
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", security(("staff" = [])),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn logout(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now();
-    state.db(move |c| login::logout(c, &auth, now)).await?;
+    let (now, hub, session) = (state.clock.now(), state.hub.clone(), auth.session_id);
+    state
+        .db(move |c| {
+            login::logout(c, &auth, now)?;
+            Ok(notify::announce(c, &hub, Notice::CloseSession { session })?)
+        })
+        .await?;
+    state.hub.disconnect(PrincipalKey::Staff(session));
     Ok(HttpResponse::NoContent().cookie(credentials::removal(SESSION_COOKIE)).finish())
 }

@@ -16,6 +16,8 @@ use crate::db::ids::DeviceId;
 use crate::db::models::device::Device;
 use crate::db::models::lane::is_valid_lane_id;
 use crate::error::AppError;
+use crate::lanes::hub::PrincipalKey;
+use crate::lanes::notify::{self, Notice};
 
 /// A one-time code to type on the tablet.
 #[derive(Serialize, ToSchema)]
@@ -101,7 +103,15 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
     responses((status = 200, body = DeviceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn revoke(Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<DeviceId>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
-    let id = id.into_inner();
-    let device = state.db(move |c| devices::revoke(c, &auth, id, now)).await?;
+    let (id, hub) = (id.into_inner(), state.hub.clone());
+    let device = state
+        .db(move |c| {
+            let device = devices::revoke(c, &auth, id, now)?;
+            notify::announce(c, &hub, Notice::CloseDevice { device: id })?;
+            Ok(device)
+        })
+        .await?;
+    let closed = state.hub.disconnect(PrincipalKey::Device(id));
+    tracing::info!(device.id = %id, sockets_closed = closed, "device revoked");
     Ok(HttpResponse::Ok().json(DeviceView::from(device)))
 }

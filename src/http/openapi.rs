@@ -9,7 +9,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, devices, lanes, registers, staff};
+use super::{audit, auth, devices, lane_sessions, lanes, registers, staff, ws};
 
 /// The document.
 #[derive(OpenApi)]
@@ -22,6 +22,9 @@ use super::{audit, auth, devices, lanes, registers, staff};
         registers::list, registers::sign_in, registers::sign_out, registers::force_sign_out,
         lanes::list, lanes::get,
         audit::verify, audit::events,
+        lane_sessions::view, lane_sessions::start, lane_sessions::set_language, lane_sessions::cancel,
+        lane_sessions::close, lane_sessions::acknowledge, lane_sessions::highlight,
+        ws::lane, ws::monitor,
     ),
     modifiers(&Principals)
 )]

@@ -2,9 +2,14 @@
 
 pub mod agreement;
 pub mod audit_event;
+pub mod customer;
 pub mod device;
+pub mod hold;
 pub mod inventory;
 pub mod lane;
+pub mod lane_session;
+pub mod payment_intent;
 pub mod register_session;
 pub mod staff;
 pub mod staff_session;
+pub mod visit;

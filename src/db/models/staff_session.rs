@@ -60,6 +60,17 @@ impl StaffSession {
             .optional()
     }
 
+    /// Whether the session can still be used at `now` (not revoked, not expired, staff active).
+    pub fn is_current(conn: &mut DbConn, id: StaffSessionId, now: Ts) -> QueryResult<bool> {
+        use crate::db::schema::staff;
+        let n: i64 = staff_sessions::table
+            .inner_join(staff::table)
+            .filter(staff_sessions::id.eq(id).and(staff_sessions::revoked_at.is_null()).and(staff_sessions::expires_at.gt(now)).and(staff::active.eq(true)))
+            .count()
+            .get_result(conn)?;
+        Ok(n == 1)
+    }
+
     /// Records a successful step-up.
     pub fn set_step_up(conn: &mut DbConn, id: StaffSessionId, at: Ts) -> QueryResult<()> {
         diesel::update(staff_sessions::table.find(id)).set(staff_sessions::step_up_at.eq(at)).execute(conn).map(drop)

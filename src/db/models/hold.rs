@@ -1,0 +1,15 @@
+//! `inventory_holds`: rooms and lockers reserved but not yet occupied.
+
+use diesel::prelude::*;
+
+use crate::db::ids::LaneSessionId;
+use crate::db::schema::inventory_holds;
+use crate::db::sql_types::Ts;
+use crate::db::DbConn;
+
+/// Releases every unreleased hold of a lane session; returns how many.
+pub fn release_for_session(conn: &mut DbConn, session: LaneSessionId, reason: &str, at: Ts) -> QueryResult<usize> {
+    diesel::update(inventory_holds::table.filter(inventory_holds::lane_session_id.eq(session).and(inventory_holds::released_at.is_null())))
+        .set((inventory_holds::released_at.eq(at), inventory_holds::release_reason.eq(reason)))
+        .execute(conn)
+}

@@ -1,0 +1,158 @@
+//! `lane_sessions`: the coordination record of one check-in at one lane.
+
+use diesel::prelude::*;
+
+use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, StaffId};
+use crate::db::schema::{lane_sessions, lanes};
+use crate::db::sql_types::Ts;
+use crate::db::{DbConn, MultiBackend};
+use crate::domain::enums::{Language, LaneSessionStatus};
+
+/// The columns the lifecycle and the views need.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = lane_sessions, check_for_backend(MultiBackend))]
+pub struct LaneSession {
+    /// id
+    pub id: LaneSessionId,
+    /// lane
+    pub lane_id: String,
+    /// status
+    pub status: LaneSessionStatus,
+    /// optimistic counter of this row
+    pub version: i64,
+    /// CHECKIN or RENEWAL
+    pub mode: String,
+    /// who started it
+    pub staff_id: Option<StaffId>,
+    /// the customer
+    pub customer_id: Option<CustomerId>,
+    /// EN/ES once chosen
+    pub language: Option<Language>,
+    /// the payment intent, once priced
+    pub payment_intent_id: Option<PaymentIntentId>,
+    /// customer tapped OK on the done screen
+    pub kiosk_acknowledged_at: Option<Ts>,
+    /// last command on it (for the idle timeout)
+    pub last_activity_at: Ts,
+    /// why it was cancelled
+    pub cancel_reason: Option<String>,
+    /// when it completed
+    pub completed_at: Option<Ts>,
+    /// when staff dismissed it
+    pub closed_at: Option<Ts>,
+    /// when it started
+    pub created_at: Ts,
+}
+
+/// A session to start.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = lane_sessions, treat_none_as_default_value = false)]
+pub struct NewLaneSession<'a> {
+    /// id
+    pub id: LaneSessionId,
+    /// lane
+    pub lane_id: &'a str,
+    /// ACTIVE
+    pub status: LaneSessionStatus,
+    /// who starts it
+    pub staff_id: StaffId,
+    /// for whom
+    pub customer_id: CustomerId,
+    /// the customer's stored language, if known
+    pub language: Option<Language>,
+    /// now
+    pub last_activity_at: Ts,
+    /// now
+    pub created_at: Ts,
+    /// now
+    pub updated_at: Ts,
+}
+
+/// What a lifecycle command changes; `None` fields stay as they are.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = lane_sessions)]
+pub struct SessionChanges<'a> {
+    /// new status
+    pub status: Option<LaneSessionStatus>,
+    /// new language
+    pub language: Option<Language>,
+    /// cancel reason
+    pub cancel_reason: Option<&'a str>,
+    /// dismissed at
+    pub closed_at: Option<Ts>,
+    /// acknowledged at
+    pub kiosk_acknowledged_at: Option<Ts>,
+    /// activity time
+    pub last_activity_at: Option<Ts>,
+}
+
+impl LaneSession {
+    /// Inserts a new session; the partial unique index refuses a second live one per lane.
+    pub fn insert(conn: &mut DbConn, new: &NewLaneSession<'_>) -> QueryResult<()> {
+        diesel::insert_into(lane_sessions::table).values(new).execute(conn).map(drop)
+    }
+
+    /// The session the lane's screens show: the newest one not yet dismissed.
+    pub fn current(conn: &mut DbConn, lane_id: &str) -> QueryResult<Option<LaneSession>> {
+        lane_sessions::table
+            .filter(lane_sessions::lane_id.eq(lane_id).and(lane_sessions::closed_at.is_null()))
+            .order(lane_sessions::created_at.desc())
+            .select(LaneSession::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The live session of a customer on any lane.
+    pub fn live_for_customer(conn: &mut DbConn, customer: CustomerId) -> QueryResult<Option<LaneSession>> {
+        lane_sessions::table
+            .filter(lane_sessions::customer_id.eq(customer).and(lane_sessions::status.eq_any(live_statuses())))
+            .select(LaneSession::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Applies `changes` (plus `updated_at`) only if the row is still at `version`; returns
+    /// whether it was.
+    pub fn update_if_version(conn: &mut DbConn, id: LaneSessionId, version: i64, changes: &SessionChanges<'_>, at: Ts) -> QueryResult<bool> {
+        let n = diesel::update(lane_sessions::table.find(id).filter(lane_sessions::version.eq(version)))
+            .set((changes, lane_sessions::version.eq(version + 1), lane_sessions::updated_at.eq(at)))
+            .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// Dismisses every finished, undismissed session of the lane (a new one is starting).
+    pub fn close_finished(conn: &mut DbConn, lane_id: &str, at: Ts) -> QueryResult<usize> {
+        let finished = [LaneSessionStatus::Completed.as_str(), LaneSessionStatus::Cancelled.as_str()];
+        diesel::update(
+            lane_sessions::table.filter(lane_sessions::lane_id.eq(lane_id).and(lane_sessions::closed_at.is_null()).and(lane_sessions::status.eq_any(finished))),
+        )
+        .set((lane_sessions::closed_at.eq(at), lane_sessions::version.eq(lane_sessions::version + 1), lane_sessions::updated_at.eq(at)))
+        .execute(conn)
+    }
+
+    /// Live sessions untouched since `before`, oldest first.
+    pub fn idle_since(conn: &mut DbConn, before: Ts) -> QueryResult<Vec<LaneSession>> {
+        lane_sessions::table
+            .filter(lane_sessions::status.eq_any(live_statuses()).and(lane_sessions::last_activity_at.lt(before)))
+            .order(lane_sessions::last_activity_at)
+            .select(LaneSession::as_select())
+            .load(conn)
+    }
+}
+
+/// The live statuses as text (`IN (...)` binds go through the per-backend text impls).
+fn live_statuses() -> [&'static str; 5] {
+    LaneSessionStatus::LIVE.map(LaneSessionStatus::as_str)
+}
+
+/// Takes the lane's revision forward by one, if it is still `expected` (when given). Returns
+/// the new revision, or `None` when the lane moved on. This UPDATE is the first write of every
+/// lane command, so commands on one lane queue behind each other on both databases.
+pub fn bump_rev(conn: &mut DbConn, lane_id: &str, expected: Option<i64>) -> QueryResult<Option<i64>> {
+    let target = lanes::table.filter(lanes::id.eq(lane_id));
+    let rev = match expected {
+        Some(rev) => diesel::update(target.filter(lanes::rev.eq(rev))).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn),
+        None => diesel::update(target).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn),
+    };
+    rev.optional()
+}

@@ -1,0 +1,180 @@
+//! Lane session commands over HTTP. Each answers with the lane's new revision; the fresh views
+//! reach both screens over their sockets.
+
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AtRegister, Authed, KioskOf, LaneActor, LaneViewer};
+use crate::app::AppState;
+use crate::db::ids::{CustomerId, LaneSessionId};
+use crate::db::models::audit_event::Actor;
+use crate::domain::enums::Language;
+use crate::error::AppError;
+use crate::lanes::commands::{self, CancelBy, LaneCommand};
+use crate::lanes::hub::Role;
+use crate::lanes::notify::{self, Notice};
+
+/// The lane's revision after a command.
+#[derive(Serialize, ToSchema)]
+pub struct Revision {
+    /// new revision of the lane
+    pub rev: i64,
+    /// the session concerned
+    #[schema(value_type = Option<String>, format = "uuid")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<LaneSessionId>,
+}
+
+fn register_cmd(at: &AtRegister, state: &AppState, expected_rev: Option<i64>) -> LaneCommand {
+    LaneCommand { lane: at.lane.clone(), actor: at.auth.actor(), role: Role::Register, expected_rev, now: state.clock.now() }
+}
+
+fn ok(rev: i64) -> HttpResponse {
+    HttpResponse::Ok().json(Revision { rev, session_id: None })
+}
+
+/// Start a check-in.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartSession {
+    /// the identified customer
+    #[schema(value_type = String, format = "uuid")]
+    pub customer_id: CustomerId,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Starts a session for a customer at this register's lane (409 `LANE_BUSY`,
+/// `ALREADY_CHECKED_IN`, `CUSTOMER_BUSY`, `STALE_VERSION`).
+#[utoipa::path(post, path = "/api/lanes/{lane}/sessions", tag = "lane sessions", request_body = StartSession, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 201, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn start(Authed(at, body): Authed<AtRegister, web::Json<StartSession>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let cmd = register_cmd(&at, &state, body.expected_rev);
+    let (hub, staff, customer) = (state.hub.clone(), at.auth.staff.id, body.customer_id);
+    let applied = state.db(move |c| commands::start(c, &hub, &cmd, staff, customer)).await?;
+    Ok(HttpResponse::Created().json(Revision { rev: applied.rev, session_id: Some(applied.value) }))
+}
+
+/// The customer's language.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetLanguage {
+    /// EN or ES
+    #[schema(value_type = String, example = "ES")]
+    pub language: Language,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Sets the language (register or kiosk); kept on the customer for next time.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/language", tag = "lane sessions", request_body = SetLanguage, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn set_language(Authed(actor, body): Authed<LaneActor, web::Json<SetLanguage>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (lane, actor, role) = match &actor {
+        LaneActor::Register(at) => (at.lane.clone(), at.auth.actor(), Role::Register),
+        LaneActor::Kiosk(k) => (k.lane.clone(), Actor::Device(k.device.id), Role::Kiosk),
+    };
+    let cmd = LaneCommand { lane, actor, role, expected_rev: body.expected_rev, now: state.clock.now() };
+    let (hub, language) = (state.hub.clone(), body.language);
+    let applied = state.db(move |c| commands::set_language(c, &hub, &cmd, language)).await?;
+    Ok(ok(applied.rev))
+}
+
+/// Cancel with a reason.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelSession {
+    /// 1–500 characters
+    pub reason: String,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Cancels the live session: hold released, DUE intent cancelled. A paid session needs a
+/// manager's fresh step-up and is marked for refund.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/cancel", tag = "lane sessions", request_body = CancelSession, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn cancel(Authed(at, body): Authed<AtRegister, web::Json<CancelSession>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let reason = validate::text("reason", &body.reason, 1, 500)?.to_owned();
+    let cmd = register_cmd(&at, &state, body.expected_rev);
+    let hub = state.hub.clone();
+    let applied = state.db(move |c| commands::cancel(c, &hub, &cmd, CancelBy::Staff(&at.auth), &reason)).await?;
+    Ok(ok(applied.rev))
+}
+
+/// Only the expected revision.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Dismisses a completed or cancelled session; the lane becomes idle.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/close", tag = "lane sessions", request_body = Expect, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn close(Authed(at, body): Authed<AtRegister, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let cmd = register_cmd(&at, &state, body.expected_rev);
+    let hub = state.hub.clone();
+    let applied = state.db(move |c| commands::close(c, &hub, &cmd)).await?;
+    Ok(ok(applied.rev))
+}
+
+/// The customer taps OK on the done screen; the kiosk returns to idle.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/acknowledge", tag = "lane sessions", request_body = Expect, security(("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn acknowledge(Authed(kiosk, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let cmd = LaneCommand { lane: kiosk.lane.clone(), actor: Actor::Device(kiosk.device.id), role: Role::Kiosk, expected_rev: body.expected_rev, now: state.clock.now() };
+    let hub = state.hub.clone();
+    let applied = state.db(move |c| commands::acknowledge(c, &hub, &cmd)).await?;
+    Ok(ok(applied.rev))
+}
+
+/// What the employee points at on the customer's screen.
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Highlight {
+    /// the option's key, e.g. `STANDARD` (1–50 characters)
+    pub option: String,
+}
+
+/// Points at an option on the kiosk (an ephemeral `lane.highlight` event; no state changes).
+#[utoipa::path(post, path = "/api/lanes/{lane}/highlight", tag = "lane sessions", request_body = Highlight, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn highlight(Authed(at, body): Authed<AtRegister, web::Json<Highlight>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let option = validate::text("option", &body.option, 1, 50)?.to_owned();
+    let data = serde_json::json!({ "option": option });
+    state.hub.event(&at.lane, "lane.highlight", &data, &[Role::Kiosk]);
+    let (hub, lane) = (state.hub.clone(), at.lane.clone());
+    state
+        .db(move |c| {
+            let notice = Notice::Event { lane, event: "lane.highlight".into(), data, kiosk: true, staff: false };
+            Ok(notify::announce(c, &hub, notice)?)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The current view for the caller's screen (the same `lane.view` envelope the socket sends).
+#[utoipa::path(get, path = "/api/lanes/{lane}/view", tag = "lane sessions", security(("staff" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, description = "a lane.view envelope"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn view(viewer: LaneViewer, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (lane, kiosk) = match viewer {
+        LaneViewer::Staff(_, lane) => (lane, false),
+        LaneViewer::Kiosk(_, lane) => (lane, true),
+    };
+    let hub = state.hub.clone();
+    let views = state.db(move |c| hub.load(c, &lane)).await?;
+    let text = if kiosk { views.kiosk } else { views.register };
+    Ok(HttpResponse::Ok().content_type("application/json").body(text.to_string()))
+}

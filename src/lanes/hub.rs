@@ -1,0 +1,194 @@
+//! The lane hub: who listens to which lane, and delivery of views and events to them.
+//! It holds subscribers and the newest revision sent per lane, never state of its own: every
+//! view is read from the database.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+use serde::Serialize;
+
+use super::outbox::Outbox;
+use super::views::{self, envelope, LaneViews};
+use crate::db::ids::{DeviceId, StaffSessionId};
+use crate::db::{DbConn, DbPool};
+use crate::error::AppError;
+
+/// What a socket is for; decides which view it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// a lane's register: the register view
+    Register,
+    /// a lane's kiosk: the kiosk view
+    Kiosk,
+    /// a manager's club-wide monitor: register views of every lane
+    Monitor,
+}
+
+/// Whose socket it is, so revoking a device or ending a session can close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrincipalKey {
+    /// a staff login session
+    Staff(StaffSessionId),
+    /// a kiosk
+    Device(DeviceId),
+}
+
+#[derive(Clone)]
+struct Subscriber {
+    id: u64,
+    lane: Option<String>,
+    role: Role,
+    principal: PrincipalKey,
+    outbox: Arc<Outbox>,
+}
+
+#[derive(Default)]
+struct Registry {
+    subscribers: Vec<Subscriber>,
+    newest_rev: HashMap<String, i64>,
+}
+
+struct Inner {
+    pool: DbPool,
+    club_name: String,
+    registry: Mutex<Registry>,
+    next_id: AtomicU64,
+    origin: String,
+}
+
+/// Cloneable handle to the hub.
+#[derive(Clone)]
+pub struct Hub {
+    inner: Arc<Inner>,
+}
+
+/// A hub handle that lets the hub go away (the listener thread stops then).
+#[derive(Clone)]
+pub struct WeakHub(std::sync::Weak<Inner>);
+
+impl WeakHub {
+    /// The hub, while it exists.
+    pub fn upgrade(&self) -> Option<Hub> {
+        self.0.upgrade().map(|inner| Hub { inner })
+    }
+}
+
+/// A socket's place in the hub; leaving is guaranteed by `Drop`.
+pub struct Membership {
+    hub: Hub,
+    id: u64,
+    /// the socket's queue
+    pub outbox: Arc<Outbox>,
+}
+
+impl Drop for Membership {
+    fn drop(&mut self) {
+        self.hub.inner.registry.lock().subscribers.retain(|s| s.id != self.id);
+    }
+}
+
+impl Hub {
+    /// A hub reading views through `pool`.
+    pub fn new(pool: DbPool, club_name: String) -> Self {
+        let origin = uuid::Uuid::now_v7().simple().to_string();
+        Self { inner: Arc::new(Inner { pool, club_name, registry: Mutex::default(), next_id: AtomicU64::new(1), origin }) }
+    }
+
+    /// This process's id in cross-process notifications.
+    pub fn origin(&self) -> &str {
+        &self.inner.origin
+    }
+
+    /// A handle that does not keep the hub alive (for the notification listener thread).
+    pub fn downgrade(&self) -> WeakHub {
+        WeakHub(Arc::downgrade(&self.inner))
+    }
+
+    /// Adds a socket: `lane` for a register or kiosk, `None` for a monitor.
+    pub fn join(&self, lane: Option<&str>, role: Role, principal: PrincipalKey) -> Membership {
+        let id = self.inner.next_id.fetch_add(1, Ordering::Relaxed);
+        let outbox = Arc::new(Outbox::default());
+        let sub = Subscriber { id, lane: lane.map(str::to_owned), role, principal, outbox: outbox.clone() };
+        self.inner.registry.lock().subscribers.push(sub);
+        Membership { hub: self.clone(), id, outbox }
+    }
+
+    /// Number of open sockets (for tests and metrics).
+    pub fn subscriber_count(&self) -> usize {
+        self.inner.registry.lock().subscribers.len()
+    }
+
+    /// Reads the lane's views now.
+    pub fn load(&self, conn: &mut DbConn, lane: &str) -> Result<LaneViews, AppError> {
+        views::load(conn, lane, &self.inner.club_name)
+    }
+
+    /// Reads the lane's views and delivers them to its sockets, unless a newer revision was
+    /// already delivered. Call after the transaction that changed the lane committed.
+    pub fn refresh(&self, conn: &mut DbConn, lane: &str) -> Result<LaneViews, AppError> {
+        let views = self.load(conn, lane)?;
+        self.deliver(&views);
+        Ok(views)
+    }
+
+    /// Like [`Hub::refresh`] on a pooled connection, skipping the read when `rev` was already
+    /// delivered (notifications from other processes).
+    pub fn refresh_from_pool(&self, lane: &str, rev: i64) -> Result<(), AppError> {
+        if self.inner.registry.lock().newest_rev.get(lane).is_some_and(|newest| *newest >= rev) {
+            return Ok(());
+        }
+        let mut conn = self.inner.pool.get()?;
+        self.refresh(&mut conn, lane).map(drop)
+    }
+
+    fn deliver(&self, views: &LaneViews) {
+        let mut registry = self.inner.registry.lock();
+        let newest = registry.newest_rev.entry(views.lane.clone()).or_insert(-1);
+        if *newest >= views.rev {
+            return;
+        }
+        *newest = views.rev;
+        for sub in &registry.subscribers {
+            let text = match (sub.role, sub.lane.as_deref()) {
+                (Role::Monitor, _) => views.register.clone(),
+                (Role::Kiosk, Some(l)) if l == views.lane => views.kiosk.clone(),
+                (Role::Register, Some(l)) if l == views.lane => views.register.clone(),
+                _ => continue,
+            };
+            sub.outbox.push_view(&views.lane, views.rev, text);
+        }
+    }
+
+    /// Sends the current views to one socket (on connect and on `resync`).
+    pub fn send_current(&self, membership: &Membership, role: Role, views: &LaneViews) {
+        let text = if role == Role::Kiosk { views.kiosk.clone() } else { views.register.clone() };
+        membership.outbox.push_view(&views.lane, views.rev, text);
+    }
+
+    /// Delivers an ephemeral event of `lane` to that lane's sockets of the given roles (and to
+    /// monitors when `monitors`).
+    pub fn event<T: Serialize>(&self, lane: &str, kind: &str, data: &T, roles: &[Role]) {
+        let registry = self.inner.registry.lock();
+        let rev = registry.newest_rev.get(lane).copied().unwrap_or(0);
+        let text = envelope(kind, Some(lane), rev, data);
+        for sub in &registry.subscribers {
+            let lane_match = sub.lane.as_deref() == Some(lane) || sub.role == Role::Monitor;
+            if lane_match && roles.contains(&sub.role) {
+                sub.outbox.push_event(text.clone());
+            }
+        }
+    }
+
+    /// Closes every socket of a principal (device revoked, session ended).
+    pub fn disconnect(&self, principal: PrincipalKey) -> usize {
+        let registry = self.inner.registry.lock();
+        let mut closed = 0;
+        for sub in registry.subscribers.iter().filter(|s| s.principal == principal) {
+            sub.outbox.close();
+            closed += 1;
+        }
+        closed
+    }
+}
