@@ -79,3 +79,22 @@ fn a_revoked_kiosk_loses_its_socket_and_a_highlight_reaches_only_the_kiosk() {
         assert_eq!(connect(&server, "/ws/lanes/lane-1", &desk.kiosk, None).await.err().map(|e| e.0), Some(401));
     });
 }
+
+#[test]
+fn a_socket_that_never_answers_pings_is_closed() {
+    let db = TestDb::sqlite();
+    seeded(&db);
+    let server = TestServer::start_with(&db, &ManualClock::at(start_time()), |s| {
+        s.ws_ping = Duration::from_secs(1);
+        s.ws_timeout = Duration::from_secs(2);
+    });
+    block_on(async {
+        let desk = desk(&server).await;
+        let mut answering = connect(&server, "/ws/lanes/lane-1", &desk.register, None).await.unwrap();
+        let mut frozen = connect(&server, "/ws/lanes/lane-1", &desk.kiosk, None).await.unwrap();
+        let (frozen_closed, answering_closed) =
+            futures_util::join!(frozen.closed_without_answering_pings(Duration::from_secs(10)), answering.closed_within(Duration::from_secs(4)));
+        assert!(frozen_closed, "closed after the timeout without pongs");
+        assert!(!answering_closed, "a client that answers pings stays");
+    });
+}

@@ -32,9 +32,15 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server over `db` (already seeded) with `clock`.
     pub fn start(db: &TestDb, clock: &ManualClock) -> Self {
+        Self::start_with(db, clock, |_| {})
+    }
+
+    /// Like [`TestServer::start`], with settings adjusted by `tune`.
+    pub fn start_with(db: &TestDb, clock: &ManualClock, tune: impl FnOnce(&mut frontdesk::config::Settings)) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let mut settings = frontdesk::config::Settings::from_env().unwrap();
+        tune(&mut settings);
         settings.database_url = db.url.clone();
         settings.allowed_origins = vec![format!("http://{addr}")];
         let pool = pool::build(&db.url, 6, std::time::Duration::from_secs(5));

@@ -38,8 +38,9 @@ impl WsClient {
     /// The next text message within `wait` (pings are answered on the way); `None` on
     /// timeout or close.
     pub async fn next(&mut self, wait: Duration) -> Option<Value> {
+        let deadline = tokio::time::Instant::now() + wait;
         loop {
-            let frame = actix_web::rt::time::timeout(wait, self.conn.next()).await.ok()??.ok()?;
+            let frame = tokio::time::timeout_at(deadline, self.conn.next()).await.ok()??.ok()?;
             match frame {
                 Frame::Text(bytes) => return serde_json::from_slice(&bytes).ok(),
                 Frame::Ping(bytes) => self.conn.send(Message::Pong(bytes)).await.ok()?,
@@ -85,13 +86,27 @@ impl WsClient {
 
     /// Waits for the server to close the socket (`true`) within `wait`.
     pub async fn closed_within(&mut self, wait: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
         loop {
-            match actix_web::rt::time::timeout(wait, self.conn.next()).await {
+            match tokio::time::timeout_at(deadline, self.conn.next()).await {
                 Err(_) => return false,
                 Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Frame::Close(_)))) => return true,
                 Ok(Some(Ok(Frame::Ping(b)))) => {
                     let _ = self.conn.send(Message::Pong(b)).await;
                 }
+                Ok(Some(Ok(_))) => {}
+            }
+        }
+    }
+
+    /// Reads without ever answering a ping (a frozen tablet); `true` once the server closes
+    /// the socket within `wait`.
+    pub async fn closed_without_answering_pings(&mut self, wait: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, self.conn.next()).await {
+                Err(_) => return false,
+                Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Frame::Close(_)))) => return true,
                 Ok(Some(Ok(_))) => {}
             }
         }
