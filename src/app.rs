@@ -37,8 +37,14 @@ impl AppState {
 
     /// State with another time source (tests move a manual clock).
     pub fn with_clock(pool: DbPool, settings: Settings, clock: SharedClock) -> Self {
-        let hub = Hub::new(pool.clone(), settings.club_name.clone());
+        let config = crate::lanes::views::ViewConfig { club_name: settings.club_name.clone(), tz: settings.tz, gym: settings.gym_locker_ranges.clone() };
+        let hub = Hub::new(pool.clone(), config, clock.clone());
         Self { pool, settings: Arc::new(settings), clock, hub }
+    }
+
+    /// The club settings the check-in steps need.
+    pub fn checkin_config(&self) -> crate::checkin::Config {
+        crate::checkin::Config { tz: self.settings.tz, gym: self.settings.gym_locker_ranges.clone() }
     }
 
     /// Runs blocking database work off the async workers, on a pooled connection.

@@ -15,6 +15,7 @@
 //! | `FRONTDESK_COOKIE_SECURE` | `false` (set `true` behind HTTPS) |
 //! | `FRONTDESK_WS_PING` | `15` (seconds between server pings) |
 //! | `FRONTDESK_WS_TIMEOUT` | `45` (seconds without a pong before a socket is closed) |
+//! | `FRONTDESK_GYM_LOCKER_RANGES` | empty (membership-number ranges eligible for a gym locker, e.g. `1000-1999`) |
 //! | `RUST_LOG` | `info` |
 
 use std::net::SocketAddr;
@@ -55,6 +56,8 @@ pub struct Settings {
     pub ws_ping: Duration,
     /// a socket silent this long is closed
     pub ws_timeout: Duration,
+    /// membership numbers eligible for a free gym locker
+    pub gym_locker_ranges: crate::checkin::gates::GymLockerRanges,
 }
 
 impl std::fmt::Debug for Settings {
@@ -71,6 +74,7 @@ impl std::fmt::Debug for Settings {
             .field("cookie_secure", &self.cookie_secure)
             .field("ws_ping", &self.ws_ping)
             .field("ws_timeout", &self.ws_timeout)
+            .field("gym_locker_ranges", &self.gym_locker_ranges)
             .finish()
     }
 }
@@ -143,6 +147,7 @@ impl Settings {
             cookie_secure: parsed("FRONTDESK_COOKIE_SECURE", false)?,
             ws_ping: Duration::from_secs(parsed("FRONTDESK_WS_PING", 15u64)?.max(1)),
             ws_timeout: Duration::from_secs(parsed("FRONTDESK_WS_TIMEOUT", 45u64)?.max(2)),
+            gym_locker_ranges: parsed("FRONTDESK_GYM_LOCKER_RANGES", Default::default())?,
         })
     }
 }

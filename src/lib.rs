@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod app;
+pub mod checkin;
 pub mod lanes;
 pub mod cli;
 pub mod clock;

@@ -4,7 +4,7 @@
 
 use actix_web::web::{self, get, post};
 
-use crate::http::{audit, auth, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
+use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -50,6 +50,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/close", post().to(lane_sessions::close))
                 .route("/lanes/{lane}/session/acknowledge", post().to(lane_sessions::acknowledge))
                 .route("/lanes/{lane}/highlight", post().to(lane_sessions::highlight))
+                // check-in steps
+                .route("/lanes/{lane}/session/membership", post().to(checkin_select::membership))
+                .route("/lanes/{lane}/session/propose", post().to(checkin_select::propose))
+                .route("/lanes/{lane}/session/confirm", post().to(checkin_select::confirm))
+                .route("/lanes/{lane}/session/waitlist", post().to(checkin_select::waitlist))
+                .route("/lanes/{lane}/session/hold", post().to(checkin_select::swap_hold))
+                .route("/lanes/{lane}/session/addons", post().to(checkin_pay::addons))
+                .route("/lanes/{lane}/session/payment", post().to(checkin_pay::mark_paid))
+                .route("/lanes/{lane}/session/decline", post().to(checkin_pay::decline))
+                .route("/lanes/{lane}/session/agreement-shown", post().to(checkin_sign::shown))
+                .service(
+                    web::resource("/lanes/{lane}/session/sign")
+                        .app_data(limits::json_config_with(checkin_sign::SIGN_LIMIT))
+                        .route(post().to(checkin_sign::sign)),
+                )
+                .route("/lanes/{lane}/session/assign", post().to(checkin_sign::assign))
                 // audit log (manager)
                 .route("/audit/verify", get().to(audit::verify))
                 .route("/audit/events", get().to(audit::events)),

@@ -257,6 +257,10 @@ diesel::table! {
         closed_at -> Nullable<UtcTimestamp>,
         created_at -> UtcTimestamp,
         updated_at -> UtcTimestamp,
+        agreement_id -> Nullable<Uuid>,
+        agreement_shown_at -> Nullable<UtcTimestamp>,
+        addons_json -> Nullable<Text>,
+        identity_method -> Nullable<Text>,
     }
 }
 
@@ -448,7 +452,34 @@ diesel::joinable!(agreement_signatures -> lane_sessions (lane_session_id));
 diesel::joinable!(agreement_signatures -> checkin_blocks (checkin_block_id));
 diesel::joinable!(agreement_signatures -> payment_intents (payment_intent_id));
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::UtcTimestamp;
+
+    club_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> UtcTimestamp,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::UtcTimestamp;
+
+    idempotency_keys (key) {
+        key -> Text,
+        scope -> Text,
+        request_sha256 -> Text,
+        status -> Integer,
+        response_json -> Text,
+        created_at -> UtcTimestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    club_secrets,
+    idempotency_keys,
     customers,
     lanes,
     staff,

@@ -67,4 +67,5 @@ text_column!(
     HoldKind,
     ResourceType,
     ActorType,
+    IdentityMethod,
 );

@@ -239,6 +239,18 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// How the customer's identity was established for a check-in (signature evidence).
+    IdentityMethod {
+        /// the ID was scanned and matched
+        IdScan = "ID_SCAN",
+        /// the employee looked at the ID and confirmed name and date of birth
+        StaffChecked = "STAFF_CHECKED",
+        /// no ID check (e.g. a membership card only)
+        Manual = "MANUAL",
+    }
+);
+
 impl From<RoomType> for RentalType {
     fn from(t: RoomType) -> Self {
         match t {

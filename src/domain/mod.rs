@@ -3,6 +3,10 @@
 
 pub mod audit_chain;
 pub mod enums;
+pub mod identity;
 pub mod inventory;
 pub mod lane_session;
 pub mod lockout;
+pub mod pricing;
+pub mod signature;
+pub mod time_blocks;

@@ -11,7 +11,7 @@ use crate::access::extract::{AtRegister, Authed, KioskOf, LaneActor, LaneViewer}
 use crate::app::AppState;
 use crate::db::ids::{CustomerId, LaneSessionId};
 use crate::db::models::audit_event::Actor;
-use crate::domain::enums::Language;
+use crate::domain::enums::{IdentityMethod, Language};
 use crate::error::AppError;
 use crate::lanes::commands::{self, CancelBy, LaneCommand};
 use crate::lanes::hub::Role;
@@ -43,6 +43,10 @@ pub struct StartSession {
     /// the identified customer
     #[schema(value_type = String, format = "uuid")]
     pub customer_id: CustomerId,
+    /// how the customer was identified: ID_SCAN, STAFF_CHECKED or MANUAL (default)
+    #[schema(value_type = Option<String>, example = "ID_SCAN")]
+    #[serde(default)]
+    pub identity_method: Option<IdentityMethod>,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -55,7 +59,8 @@ pub struct StartSession {
 pub async fn start(Authed(at, body): Authed<AtRegister, web::Json<StartSession>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let (hub, staff, customer) = (state.hub.clone(), at.auth.staff.id, body.customer_id);
-    let applied = state.db(move |c| commands::start(c, &hub, &cmd, staff, customer)).await?;
+    let identity = body.identity_method.unwrap_or(IdentityMethod::Manual);
+    let applied = state.db(move |c| commands::start(c, &hub, &cmd, staff, customer, identity)).await?;
     Ok(HttpResponse::Created().json(Revision { rev: applied.rev, session_id: Some(applied.value) }))
 }
 

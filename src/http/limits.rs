@@ -11,7 +11,12 @@ pub const JSON_LIMIT: usize = 64 * 1024;
 
 /// JSON bodies: 64 KiB, errors as `AppError`.
 pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default().limit(JSON_LIMIT).error_handler(json_error)
+    json_config_with(JSON_LIMIT)
+}
+
+/// JSON bodies up to `limit` bytes (signature submissions: 1 MiB).
+pub fn json_config_with(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default().limit(limit).error_handler(json_error)
 }
 
 fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {

@@ -2,6 +2,9 @@
 
 pub mod audit;
 pub mod auth;
+pub mod checkin_pay;
+pub mod checkin_select;
+pub mod checkin_sign;
 pub mod devices;
 pub mod health;
 pub mod lane_sessions;

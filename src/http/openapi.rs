@@ -9,7 +9,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, devices, lane_sessions, lanes, registers, staff, ws};
+use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, devices, lane_sessions, lanes, registers, staff, ws};
 
 /// The document.
 #[derive(OpenApi)]
@@ -25,6 +25,9 @@ use super::{audit, auth, devices, lane_sessions, lanes, registers, staff, ws};
         lane_sessions::view, lane_sessions::start, lane_sessions::set_language, lane_sessions::cancel,
         lane_sessions::close, lane_sessions::acknowledge, lane_sessions::highlight,
         ws::lane, ws::monitor,
+        checkin_select::membership, checkin_select::propose, checkin_select::confirm, checkin_select::waitlist, checkin_select::swap_hold,
+        checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline,
+        checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
     ),
     modifiers(&Principals)
 )]

@@ -19,7 +19,7 @@ use crate::db::models::visit::Visit;
 use crate::db::models::{hold, payment_intent};
 use crate::db::sql_types::Ts;
 use crate::db::{write_tx, DbConn};
-use crate::domain::enums::{Language, LaneSessionStatus, PaymentStatus};
+use crate::domain::enums::{IdentityMethod, Language, LaneSessionStatus, PaymentStatus};
 use crate::domain::lane_session::{self as machine, Command};
 use crate::error::AppError;
 
@@ -111,7 +111,7 @@ fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, 
 }
 
 /// Starts a check-in for `customer` at the lane (409 `LANE_BUSY` while a session is live).
-pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, customer: CustomerId) -> Result<Applied<LaneSessionId>, AppError> {
+pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, customer: CustomerId, identity: IdentityMethod) -> Result<Applied<LaneSessionId>, AppError> {
     run(conn, hub, cmd, |conn, _| {
         let customer = Customer::find(conn, customer)?.ok_or(AppError::NotFound { what: "The customer" })?;
         if let Some(live) = LaneSession::current(conn, &cmd.lane)?.filter(|s| s.status.is_live()) {
@@ -129,7 +129,7 @@ pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, cu
         LaneSession::close_finished(conn, &cmd.lane, Ts(cmd.now))?;
         let id = LaneSessionId::new();
         let now = Ts(cmd.now);
-        let new = NewLaneSession { id, lane_id: &cmd.lane, status: LaneSessionStatus::Active, staff_id: staff, customer_id: customer.id, language: customer.primary_language, last_activity_at: now, created_at: now, updated_at: now };
+        let new = NewLaneSession { id, lane_id: &cmd.lane, status: LaneSessionStatus::Active, staff_id: staff, customer_id: customer.id, language: customer.primary_language, identity_method: Some(identity), last_activity_at: now, created_at: now, updated_at: now };
         LaneSession::insert(conn, &new)?;
         audit(conn, cmd, "LANE_SESSION_STARTED", id, json!({ "customer_id": customer.id, "status": LaneSessionStatus::Active }), None)?;
         Ok(id)

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::outbox::Outbox;
 use super::views::{self, envelope, LaneViews};
 use crate::db::ids::{DeviceId, StaffSessionId};
+use crate::clock::SharedClock;
 use crate::db::{DbConn, DbPool};
 use crate::error::AppError;
 
@@ -52,7 +53,8 @@ struct Registry {
 
 struct Inner {
     pool: DbPool,
-    club_name: String,
+    config: views::ViewConfig,
+    clock: SharedClock,
     registry: Mutex<Registry>,
     next_id: AtomicU64,
     origin: String,
@@ -90,10 +92,10 @@ impl Drop for Membership {
 }
 
 impl Hub {
-    /// A hub reading views through `pool`.
-    pub fn new(pool: DbPool, club_name: String) -> Self {
+    /// A hub reading views through `pool`, pricing options at `clock`'s time.
+    pub fn new(pool: DbPool, config: views::ViewConfig, clock: SharedClock) -> Self {
         let origin = uuid::Uuid::now_v7().simple().to_string();
-        Self { inner: Arc::new(Inner { pool, club_name, registry: Mutex::default(), next_id: AtomicU64::new(1), origin }) }
+        Self { inner: Arc::new(Inner { pool, config, clock, registry: Mutex::default(), next_id: AtomicU64::new(1), origin }) }
     }
 
     /// This process's id in cross-process notifications.
@@ -122,7 +124,7 @@ impl Hub {
 
     /// Reads the lane's views now.
     pub fn load(&self, conn: &mut DbConn, lane: &str) -> Result<LaneViews, AppError> {
-        views::load(conn, lane, &self.inner.club_name)
+        views::load(conn, lane, &self.inner.config, self.inner.clock.now())
     }
 
     /// Reads the lane's views and delivers them to its sockets, unless a newer revision was

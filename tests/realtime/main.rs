@@ -6,6 +6,7 @@ mod support;
 mod server;
 mod ws;
 
+mod checkin;
 mod lifecycle;
 mod protocol;
 mod resilience;

@@ -2,11 +2,11 @@
 
 use diesel::prelude::*;
 
-use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, StaffId};
+use crate::db::ids::{AgreementId, CustomerId, HoldId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::schema::{lane_sessions, lanes};
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
-use crate::domain::enums::{Language, LaneSessionStatus};
+use crate::domain::enums::{IdentityMethod, Language, LaneSessionStatus, RentalType};
 
 /// The columns the lifecycle and the views need.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -28,8 +28,42 @@ pub struct LaneSession {
     pub customer_id: Option<CustomerId>,
     /// EN/ES once chosen
     pub language: Option<Language>,
+    /// ONE_TIME or SIX_MONTH (non-members)
+    pub membership_choice: Option<String>,
+    /// what was last proposed
+    pub proposed_rental_type: Option<RentalType>,
+    /// CUSTOMER or EMPLOYEE
+    pub proposed_by: Option<String>,
+    /// whether the selection is locked
+    pub selection_confirmed: bool,
+    /// who locked it
+    pub selection_confirmed_by: Option<String>,
+    /// the locked rental type
+    pub desired_rental_type: Option<RentalType>,
+    /// the sold-out tier the customer waits for
+    pub waitlist_desired_type: Option<RentalType>,
+    /// what they take meanwhile
+    pub backup_rental_type: Option<RentalType>,
+    /// the held room/locker
+    pub hold_id: Option<HoldId>,
+    /// the quote shown (JSON)
+    pub price_quote_json: Option<String>,
     /// the payment intent, once priced
     pub payment_intent_id: Option<PaymentIntentId>,
+    /// the signature, once signed
+    pub agreement_signature_id: Option<SignatureId>,
+    /// a manager let a past-due customer choose
+    pub past_due_bypassed_at: Option<Ts>,
+    /// last card decline (staff only)
+    pub last_decline_reason: Option<String>,
+    /// the agreement shown on the kiosk
+    pub agreement_id: Option<AgreementId>,
+    /// when the kiosk showed it
+    pub agreement_shown_at: Option<Ts>,
+    /// retail add-ons (JSON)
+    pub addons_json: Option<String>,
+    /// ID_SCAN, STAFF_CHECKED or MANUAL
+    pub identity_method: Option<IdentityMethod>,
     /// customer tapped OK on the done screen
     pub kiosk_acknowledged_at: Option<Ts>,
     /// last command on it (for the idle timeout)
@@ -60,6 +94,8 @@ pub struct NewLaneSession<'a> {
     pub customer_id: CustomerId,
     /// the customer's stored language, if known
     pub language: Option<Language>,
+    /// how the customer was identified
+    pub identity_method: Option<IdentityMethod>,
     /// now
     pub last_activity_at: Ts,
     /// now
@@ -68,12 +104,54 @@ pub struct NewLaneSession<'a> {
     pub updated_at: Ts,
 }
 
-/// What a lifecycle command changes; `None` fields stay as they are.
+/// What a command changes; `None` fields stay as they are (`Some(None)` clears a column).
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = lane_sessions)]
 pub struct SessionChanges<'a> {
     /// new status
     pub status: Option<LaneSessionStatus>,
+    /// membership choice
+    pub membership_choice: Option<Option<&'a str>>,
+    /// proposal
+    pub proposed_rental_type: Option<Option<RentalType>>,
+    /// proposer
+    pub proposed_by: Option<Option<&'a str>>,
+    /// locked?
+    pub selection_confirmed: Option<bool>,
+    /// locker
+    pub selection_confirmed_by: Option<Option<&'a str>>,
+    /// lock time
+    pub selection_locked_at: Option<Option<Ts>>,
+    /// locked type
+    pub desired_rental_type: Option<Option<RentalType>>,
+    /// waitlist wish
+    pub waitlist_desired_type: Option<Option<RentalType>>,
+    /// backup
+    pub backup_rental_type: Option<Option<RentalType>>,
+    /// hold
+    pub hold_id: Option<Option<HoldId>>,
+    /// quote JSON
+    pub price_quote_json: Option<Option<&'a str>>,
+    /// intent
+    pub payment_intent_id: Option<Option<PaymentIntentId>>,
+    /// signature
+    pub agreement_signature_id: Option<Option<SignatureId>>,
+    /// past-due bypass time
+    pub past_due_bypassed_at: Option<Ts>,
+    /// who bypassed
+    pub past_due_bypassed_by: Option<StaffId>,
+    /// decline
+    pub last_decline_reason: Option<Option<&'a str>>,
+    /// decline time
+    pub last_decline_at: Option<Ts>,
+    /// agreement shown
+    pub agreement_id: Option<Option<AgreementId>>,
+    /// shown at
+    pub agreement_shown_at: Option<Option<Ts>>,
+    /// add-ons
+    pub addons_json: Option<Option<&'a str>>,
+    /// completed at
+    pub completed_at: Option<Ts>,
     /// new language
     pub language: Option<Language>,
     /// cancel reason

@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod audit_event;
+pub mod block;
 pub mod customer;
 pub mod device;
 pub mod hold;
@@ -10,6 +11,7 @@ pub mod lane;
 pub mod lane_session;
 pub mod payment_intent;
 pub mod register_session;
+pub mod signature;
 pub mod staff;
 pub mod staff_session;
 pub mod visit;

@@ -22,6 +22,14 @@ pub struct Visit {
 }
 
 impl Visit {
+    /// Opens a visit (the database refuses a second open one per customer).
+    pub fn open(conn: &mut DbConn, id: VisitId, customer: CustomerId, at: Ts) -> QueryResult<()> {
+        diesel::insert_into(visits::table)
+            .values((visits::id.eq(id), visits::customer_id.eq(customer), visits::started_at.eq(at), visits::created_at.eq(at), visits::updated_at.eq(at)))
+            .execute(conn)
+            .map(drop)
+    }
+
     /// The customer's open visit, if any.
     pub fn open_for(conn: &mut DbConn, customer: CustomerId) -> QueryResult<Option<Visit>> {
         visits::table

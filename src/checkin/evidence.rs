@@ -1,0 +1,52 @@
+//! The signature record's own hash (spec/evidence.md §7): SHA-256 over a canonical JSON of every
+//! field of the record. Large fields enter through their SHA-256 (text, PNG, strokes), which
+//! pins them just as well and keeps the canonical form small; keys are sorted; times are
+//! fixed-width UTC.
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::db::models::signature::NewSignature;
+use crate::db::sql_types::Ts;
+
+fn t(ts: &Ts) -> String {
+    ts.to_string()
+}
+
+/// The canonical serialisation of a signature record (without `record_sha256`).
+pub fn canonical(s: &NewSignature) -> String {
+    let strokes_sha = s.signature_strokes_json.as_deref().map(|j| hex::encode(Sha256::digest(j.as_bytes())));
+    json!({
+        "id": s.id,
+        "agreement_id": s.agreement_id,
+        "agreement_version": s.agreement_version,
+        "language": s.language,
+        "agreement_title": s.agreement_title,
+        "agreement_text_sha256": s.agreement_text_sha256,
+        "consent_text_sha256": s.consent_text_sha256,
+        "consent_at": t(&s.consent_at),
+        "signature_strokes_sha256": strokes_sha,
+        "signature_png_sha256": s.signature_png_sha256,
+        "customer_id": s.customer_id,
+        "customer_name": s.customer_name,
+        "membership_number": s.membership_number,
+        "dob_verified": s.dob_verified,
+        "identity_method": s.identity_method,
+        "staff_id": s.staff_id,
+        "device_id": s.device_id,
+        "lane_id": s.lane_id,
+        "lane_session_id": s.lane_session_id,
+        "user_agent": s.user_agent,
+        "ip": s.ip,
+        "checkin_block_id": s.checkin_block_id,
+        "payment_intent_id": s.payment_intent_id,
+        "agreement_shown_at": t(&s.agreement_shown_at),
+        "signed_at": t(&s.signed_at),
+    })
+    .to_string()
+}
+
+/// `record_sha256` for a record.
+pub fn record_sha256(s: &NewSignature) -> String {
+    hex::encode(Sha256::digest(canonical(s).as_bytes()))
+}

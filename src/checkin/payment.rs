@@ -1,0 +1,155 @@
+//! Money at the lane: membership choice and add-ons (re-quote while DUE), the explicit,
+//! attributed mark-paid (idempotent by `Idempotency-Key`), and declines (seen by staff only).
+
+use serde_json::json;
+
+use super::gates;
+use super::idempotency::Idempotency;
+use super::quote::{self, StoredAddOn};
+use super::selection::{context, Context};
+use super::Config;
+use crate::access::principal::StaffAuth;
+use crate::db::ids::PaymentIntentId;
+use crate::db::models::audit_event::NewAuditEvent;
+use crate::db::models::lane_session::{LaneSession, SessionChanges};
+use crate::db::schema::payment_intents;
+use crate::db::sql_types::Ts;
+use crate::db::DbConn;
+use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus};
+use crate::error::AppError;
+use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::hub::Hub;
+
+fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, ctx: &Context, summary: serde_json::Value, reason: Option<&str>) -> Result<(), AppError> {
+    let entity = Some(("lane_session", ctx.session.id.to_string()));
+    NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason }.append(conn, cmd.now)?;
+    Ok(())
+}
+
+fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, cmd: &LaneCommand) -> Result<(), AppError> {
+    if LaneSession::update_if_version(conn, session.id, session.version, changes, Ts(cmd.now))? {
+        Ok(())
+    } else {
+        Err(AppError::conflict("STALE_VERSION", "The session changed in the meantime."))
+    }
+}
+
+/// Re-prices a locked, still-due selection after a change of membership choice or add-ons.
+fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, changes: SessionChanges<'_>) -> Result<(), AppError> {
+    let (Some(rental), Some(intent)) = (ctx.session.desired_rental_type, ctx.session.payment_intent_id) else {
+        return save(conn, &ctx.session, &changes, cmd);
+    };
+    let mut updated = ctx.session.clone();
+    if let Some(choice) = changes.membership_choice {
+        updated.membership_choice = choice.map(str::to_owned);
+    }
+    if let Some(addons) = changes.addons_json {
+        updated.addons_json = addons.map(str::to_owned);
+    }
+    let quote = quote::for_session(&ctx.customer, &updated, rental, cmd.now, config)?;
+    quote::update_intent(conn, intent, &quote, cmd.now)?;
+    let json = serde_json::to_string(&quote).unwrap_or_default();
+    save(conn, &ctx.session, &SessionChanges { price_quote_json: Some(Some(&json)), ..changes }, cmd)
+}
+
+/// The non-member's choice: ONE_TIME (daily fee) or SIX_MONTH (buy the membership).
+pub fn choose_membership(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: gates::Side, choice: &str) -> Result<Applied<()>, AppError> {
+    commands::run(conn, hub, cmd, |conn, _| {
+        let ctx = context(conn, &cmd.lane)?;
+        gates::status(&ctx.session, &[S::Active, S::AwaitingCustomer, S::AwaitingPayment], "Choosing a membership")?;
+        gates::language(&ctx.session)?;
+        gates::past_due(&ctx.session, &ctx.customer, side)?;
+        let changes = SessionChanges { membership_choice: Some(Some(choice)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        requote(conn, cmd, config, &ctx, changes)?;
+        audit(conn, cmd, "MEMBERSHIP_CHOSEN", &ctx, json!({ "choice": choice, "by": side.as_str() }), None)
+    })
+}
+
+/// Replaces the retail add-ons and re-prices (employee, while the payment is due).
+pub fn set_addons(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, addons: &[StoredAddOn]) -> Result<Applied<()>, AppError> {
+    commands::run(conn, hub, cmd, |conn, _| {
+        let ctx = context(conn, &cmd.lane)?;
+        gates::status(&ctx.session, &[S::AwaitingPayment], "Changing add-ons")?;
+        let json = serde_json::to_string(addons).unwrap_or_default();
+        let changes = SessionChanges { addons_json: Some(Some(&json)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        requote(conn, cmd, config, &ctx, changes)?;
+        audit(conn, cmd, "ADDONS_SET", &ctx, json!({ "addons": addons }), None)
+    })
+}
+
+/// How the employee took the money.
+pub struct Payment<'a> {
+    /// cash, card, other
+    pub method: PaymentMethod,
+    /// terminal or receipt reference
+    pub external_reference: Option<&'a str>,
+}
+
+/// Marks the session's DUE intent PAID, attributed to the employee; the session waits for the
+/// signature. With an `Idempotency-Key`, a retry returns the first answer and changes nothing.
+pub fn mark_paid(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: &StaffAuth, payment: &Payment<'_>, key: Option<&Idempotency>) -> Result<serde_json::Value, AppError> {
+    if let Some(answer) = key.map(|k| k.replay(conn)).transpose()?.flatten() {
+        return Ok(answer.1);
+    }
+    let applied = commands::run(conn, hub, cmd, |conn, rev| {
+        let ctx = context(conn, &cmd.lane)?;
+        if ctx.session.status == S::AwaitingSignature {
+            return Err(AppError::conflict("ALREADY_PAID", "This session is already paid."));
+        }
+        gates::status(&ctx.session, &[S::AwaitingPayment], "Taking payment")?;
+        let intent = ctx.session.payment_intent_id.ok_or_else(|| AppError::conflict("PAYMENT_NOT_DUE", "Nothing is due."))?;
+        let amount = pay(conn, intent, by, payment, key.map(|k| k.key.as_str()), cmd)?;
+        save(conn, &ctx.session, &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd)?;
+        let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
+        audit(conn, cmd, "PAYMENT_MARKED_PAID", &ctx, summary, None)?;
+        let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
+        if let Some(k) = key {
+            k.remember(conn, 200, &answer, cmd.now)?;
+        }
+        Ok(answer)
+    });
+    match applied {
+        Ok(applied) => Ok(applied.value),
+        // A concurrent retry with the same key stored its answer first: return that one.
+        Err(err) => match key.map(|k| k.replay(conn)).transpose()?.flatten() {
+            Some((_, answer)) => Ok(answer),
+            None => Err(err),
+        },
+    }
+}
+
+fn pay(conn: &mut DbConn, intent: PaymentIntentId, by: &StaffAuth, payment: &Payment<'_>, key: Option<&str>, cmd: &LaneCommand) -> Result<i64, AppError> {
+    use diesel::prelude::*;
+    let amount: i64 = payment_intents::table.find(intent).select(payment_intents::amount_cents).first(conn)?;
+    let n = diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due)))
+        .set((
+            payment_intents::status.eq(PaymentStatus::Paid),
+            payment_intents::method.eq(payment.method),
+            payment_intents::external_reference.eq(payment.external_reference),
+            payment_intents::paid_at.eq(Ts(cmd.now)),
+            payment_intents::paid_by_staff_id.eq(by.staff.id),
+            payment_intents::idempotency_key.eq(key),
+            payment_intents::version.eq(payment_intents::version + 1),
+            payment_intents::updated_at.eq(Ts(cmd.now)),
+        ))
+        .execute(conn)?;
+    if n == 1 { Ok(amount) } else { Err(AppError::conflict("PAYMENT_NOT_DUE", "The payment is no longer due.")) }
+}
+
+/// Records a declined card: the reason is kept for staff (never shown on the kiosk); nothing
+/// else changes.
+pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) -> Result<Applied<()>, AppError> {
+    use diesel::prelude::*;
+    commands::run(conn, hub, cmd, |conn, _| {
+        let ctx = context(conn, &cmd.lane)?;
+        gates::status(&ctx.session, &[S::AwaitingPayment], "Recording a decline")?;
+        if let Some(intent) = ctx.session.payment_intent_id {
+            diesel::update(payment_intents::table.find(intent))
+                .set((payment_intents::last_decline_reason.eq(reason), payment_intents::last_decline_at.eq(Ts(cmd.now)), payment_intents::updated_at.eq(Ts(cmd.now))))
+                .execute(conn)?;
+        }
+        let changes = SessionChanges { last_decline_reason: Some(Some(reason)), last_decline_at: Some(Ts(cmd.now)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        save(conn, &ctx.session, &changes, cmd)?;
+        audit(conn, cmd, "PAYMENT_DECLINED", &ctx, json!({}), Some(reason))
+    })
+}

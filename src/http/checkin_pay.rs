@@ -1,0 +1,103 @@
+//! Check-in steps over HTTP, part 2: add-ons, mark paid, declines, past-due bypass.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::checkin_select::register_cmd;
+use super::lane_sessions::Revision;
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AtRegister, Authed};
+use crate::app::AppState;
+use crate::checkin::idempotency::Idempotency;
+use crate::checkin::payment::{self, Payment};
+use crate::checkin::quote::StoredAddOn;
+use crate::domain::enums::PaymentMethod;
+use crate::error::AppError;
+
+/// The add-ons of the quote (replacing the previous list).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetAddOns {
+    /// up to 20 items
+    pub items: Vec<StoredAddOn>,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Sets retail add-ons and re-prices the due payment (register).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/addons", tag = "check-in", request_body = SetAddOns, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn addons(Authed(at, body): Authed<AtRegister, web::Json<SetAddOns>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if body.items.len() > 20 {
+        return Err(AppError::invalid("items", "At most 20 add-ons."));
+    }
+    for (i, item) in body.items.iter().enumerate() {
+        validate::text(&format!("items[{i}].description"), &item.description, 1, 80)?;
+        if !(1..=100_000).contains(&item.amount_cents) {
+            return Err(AppError::invalid(format!("items[{i}].amount_cents"), "An add-on costs 1 to 100000 cents."));
+        }
+    }
+    let cmd = register_cmd(&at, &state, body.expected_rev);
+    let (hub, config, items) = (state.hub.clone(), state.checkin_config(), body.items);
+    let applied = state.db(move |c| payment::set_addons(c, &hub, &cmd, &config, &items)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}
+
+/// How the payment was taken.
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkPaid {
+    /// CASH, CARD or OTHER
+    #[schema(value_type = String, example = "CARD")]
+    pub method: PaymentMethod,
+    /// terminal or receipt reference (1–100 characters)
+    pub external_reference: Option<String>,
+}
+
+/// Marks the due payment as taken (register). Send an `Idempotency-Key` header: a retry with
+/// the same key gets the first answer and changes nothing; paying twice is 409 `ALREADY_PAID`.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/payment", tag = "check-in", request_body = MarkPaid, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, description = "{rev, payment_intent_id, status, amount_cents}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn mark_paid(Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if let Some(r) = &body.external_reference {
+        validate::text("external_reference", r, 1, 100)?;
+    }
+    let raw = serde_json::to_vec(&body).unwrap_or_default();
+    let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
+    let key = Idempotency::from_header(header, format!("mark_paid:{}", at.lane), &raw)?;
+    let cmd = register_cmd(&at, &state, None);
+    let hub = state.hub.clone();
+    let answer = state
+        .db(move |c| {
+            let payment = Payment { method: body.method, external_reference: body.external_reference.as_deref() };
+            payment::mark_paid(c, &hub, &cmd, &at.auth, &payment, key.as_ref())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(answer))
+}
+
+/// A declined card.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decline {
+    /// what the terminal said (staff only; 1–200 characters)
+    pub reason: String,
+}
+
+/// Records a declined payment; the reason is shown to staff only (register).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/decline", tag = "check-in", request_body = Decline, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn decline(Authed(at, body): Authed<AtRegister, web::Json<Decline>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let reason = validate::text("reason", &body.reason, 1, 200)?.to_owned();
+    let cmd = register_cmd(&at, &state, None);
+    let hub = state.hub.clone();
+    let applied = state.db(move |c| payment::decline(c, &hub, &cmd, &reason)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}

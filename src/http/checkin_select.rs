@@ -1,0 +1,148 @@
+//! Check-in steps over HTTP, part 1: membership choice and rental selection.
+
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::lane_sessions::Revision;
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AtRegister, Authed, LaneActor};
+use crate::app::AppState;
+use crate::checkin::gates::Side;
+use crate::checkin::selection::{self, Waitlist};
+use crate::db::models::audit_event::Actor;
+use crate::domain::enums::RentalType;
+use crate::error::AppError;
+use crate::lanes::commands::LaneCommand;
+use crate::lanes::hub::Role;
+
+/// The command context of either screen.
+pub fn actor_cmd(actor: &LaneActor, state: &AppState, expected_rev: Option<i64>) -> (LaneCommand, Side) {
+    let (lane, who, role, side) = match actor {
+        LaneActor::Register(at) => (at.lane.clone(), at.auth.actor(), Role::Register, Side::Employee),
+        LaneActor::Kiosk(k) => (k.lane.clone(), Actor::Device(k.device.id), Role::Kiosk, Side::Customer),
+    };
+    (LaneCommand { lane, actor: who, role, expected_rev, now: state.clock.now() }, side)
+}
+
+/// The register's command context.
+pub fn register_cmd(at: &AtRegister, state: &AppState, expected_rev: Option<i64>) -> LaneCommand {
+    LaneCommand { lane: at.lane.clone(), actor: at.auth.actor(), role: Role::Register, expected_rev, now: state.clock.now() }
+}
+
+/// A non-member's membership choice.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipChoice {
+    /// ONE_TIME (daily fee) or SIX_MONTH (buy the six-month membership)
+    pub choice: String,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Chooses between the daily fee and buying a six-month membership (either screen; re-prices
+/// a due quote).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/membership", tag = "check-in", request_body = MembershipChoice, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn membership(Authed(actor, body): Authed<LaneActor, web::Json<MembershipChoice>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let choice = match body.choice.as_str() {
+        "ONE_TIME" | "SIX_MONTH" => body.choice.clone(),
+        _ => return Err(AppError::invalid("choice", "choice must be ONE_TIME or SIX_MONTH.")),
+    };
+    let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
+    let (hub, config) = (state.hub.clone(), state.checkin_config());
+    let applied = state.db(move |c| crate::checkin::payment::choose_membership(c, &hub, &cmd, &config, side, &choice)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}
+
+/// A rental to propose.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Propose {
+    /// LOCKER, GYM_LOCKER, STANDARD, DOUBLE or SPECIAL
+    #[schema(value_type = String, example = "STANDARD")]
+    pub rental_type: RentalType,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Proposes a rental (either screen; 409 `LANGUAGE_REQUIRED`, 403 `PAST_DUE_BLOCKED` for the
+/// customer).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/propose", tag = "check-in", request_body = Propose, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn propose(Authed(actor, body): Authed<LaneActor, web::Json<Propose>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
+    let (hub, config, rental) = (state.hub.clone(), state.checkin_config(), body.rental_type);
+    let applied = state.db(move |c| selection::propose(c, &hub, &cmd, &config, side, rental)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}
+
+/// Only the expected revision.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Confirms the proposal. The first confirmation locks it: a unit is held, the quote made and
+/// the payment becomes due (409 `SOLD_OUT` changes nothing); later ones report who locked it.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/confirm", tag = "check-in", request_body = Expect, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, description = "{rental_type, confirmed_by, already_locked}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn confirm(Authed(actor, body): Authed<LaneActor, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
+    let (hub, config) = (state.hub.clone(), state.checkin_config());
+    let locked = state.db(move |c| selection::confirm(c, &hub, &cmd, &config, side)).await?;
+    Ok(HttpResponse::Ok().json(locked))
+}
+
+/// Wait for a sold-out room tier with a backup meanwhile.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JoinWaitlist {
+    /// the sold-out room tier wanted
+    #[schema(value_type = String, example = "DOUBLE")]
+    pub desired: RentalType,
+    /// the available rental taken now (and paid for)
+    #[schema(value_type = String, example = "STANDARD")]
+    pub backup: RentalType,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Joins the upgrade waiting list and locks the backup (either screen).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/waitlist", tag = "check-in", request_body = JoinWaitlist, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn waitlist(Authed(actor, body): Authed<LaneActor, web::Json<JoinWaitlist>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
+    let (hub, config, wish) = (state.hub.clone(), state.checkin_config(), Waitlist { desired: body.desired, backup: body.backup });
+    let applied = state.db(move |c| selection::join_waitlist(c, &hub, &cmd, &config, side, wish)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}
+
+/// A specific unit of the locked type.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SwapHold {
+    /// e.g. "214"
+    pub number: String,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Swaps the held unit for a specific free one of the same type (register).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/hold", tag = "check-in", request_body = SwapHold, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn swap_hold(Authed(at, body): Authed<AtRegister, web::Json<SwapHold>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let number = validate::text("number", &body.number, 1, 10)?.to_owned();
+    let cmd = register_cmd(&at, &state, body.expected_rev);
+    let hub = state.hub.clone();
+    let applied = state.db(move |c| selection::swap_hold(c, &hub, &cmd, &number)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}

@@ -1,0 +1,115 @@
+//! Check-in steps over HTTP, part 3: the agreement on the kiosk, the signature, and assigning a
+//! unit when the hold was lost.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::checkin_select::{register_cmd, Expect};
+use super::lane_sessions::Revision;
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AtRegister, Authed, KioskOf};
+use crate::app::AppState;
+use crate::checkin::signing::{self, Submission};
+use crate::db::ids::AgreementId;
+use crate::db::models::audit_event::Actor;
+use crate::domain::signature::{self, Strokes};
+use crate::error::AppError;
+use crate::lanes::commands::LaneCommand;
+use crate::lanes::hub::Role;
+
+/// Largest signature submission.
+pub const SIGN_LIMIT: usize = 1024 * 1024;
+
+fn kiosk_cmd(k: &KioskOf, state: &AppState) -> LaneCommand {
+    LaneCommand { lane: k.lane.clone(), actor: Actor::Device(k.device.id), role: Role::Kiosk, expected_rev: None, now: state.clock.now() }
+}
+
+/// The kiosk reports it displays the agreement (recorded as evidence of what was shown).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/agreement-shown", tag = "check-in", request_body = Expect, security(("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn shown(Authed(k, _body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let cmd = kiosk_cmd(&k, &state);
+    let hub = state.hub.clone();
+    match state.db(move |c| signing::shown(c, &hub, &cmd)).await {
+        Ok(applied) => Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None })),
+        Err(AppError::Conflict { code: "ALREADY_SHOWN", .. }) => Ok(HttpResponse::Ok().json(serde_json::json!({ "already_recorded": true }))),
+        Err(err) => Err(err),
+    }
+}
+
+/// The customer's signature.
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    /// the agreement version read (409 `AGREEMENT_CHANGED` if no longer active)
+    #[schema(value_type = String, format = "uuid")]
+    pub agreement_id: AgreementId,
+    /// the consent box was ticked (must be true)
+    pub consent: bool,
+    /// when it was ticked (kiosk clock; kept between "shown" and "signed")
+    pub consent_at: Option<DateTime<Utc>>,
+    /// `canvas.toDataURL('image/png')` or plain base64 PNG
+    pub signature_png: Option<String>,
+    /// the drawn strokes
+    #[schema(value_type = Option<Object>)]
+    pub strokes: Option<Strokes>,
+}
+
+fn client_ip(req: &HttpRequest) -> Option<String> {
+    req.peer_addr().map(|a| a.ip().to_string())
+}
+
+/// Signs the agreement (kiosk; up to 1 MiB). Stores the signature and completes the check-in
+/// in one transaction; with a lost hold the session waits for the employee to assign.
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/sign", tag = "check-in", request_body = Sign, security(("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, description = "{rev, signature_id, status, number, checkout_at}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 413, body = ErrorBody)))]
+pub async fn sign(Authed(k, body): Authed<KioskOf, web::Json<Sign>>, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if !body.consent {
+        return Err(AppError::Invalid { code: "CONSENT_REQUIRED", field: Some("consent".into()), message: "Tick the box to agree before signing.".into() });
+    }
+    let mark = signature::accept(body.signature_png.as_deref(), body.strokes.as_ref())
+        .map_err(|e| AppError::Invalid { code: e.code(), field: Some("signature".into()), message: e.to_string() })?;
+    let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
+    let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
+    let key = crate::checkin::idempotency::Idempotency::from_header(header, format!("sign:{}", k.lane), &raw)?;
+    let ua = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
+    let sub = Submission { agreement_id: body.agreement_id, consent_at: body.consent_at, mark, device: k.device.id, user_agent: ua, ip: client_ip(&req) };
+    let cmd = kiosk_cmd(&k, &state);
+    let (hub, tz) = (state.hub.clone(), state.settings.tz);
+    let answer = state
+        .db(move |c| {
+            if let Some((_, answer)) = key.as_ref().map(|k| k.replay(c)).transpose()?.flatten() {
+                return Ok(answer);
+            }
+            let applied = signing::sign(c, &hub, &cmd, sub, tz, key.as_ref())?;
+            Ok(applied.value)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(answer))
+}
+
+/// Which unit to assign (optional: the first free one of the locked type).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assign {
+    /// e.g. "214"
+    pub number: Option<String>,
+}
+
+/// Assigns a unit after a lost hold and completes the check-in (register).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/assign", tag = "check-in", request_body = Assign, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, description = "{signature_id, status, number, checkout_at}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn assign(Authed(at, body): Authed<AtRegister, web::Json<Assign>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let number = body.number.as_deref().map(|n| validate::text("number", n, 1, 10).map(str::to_owned)).transpose()?;
+    let cmd = register_cmd(&at, &state, None);
+    let (hub, tz) = (state.hub.clone(), state.settings.tz);
+    let applied = state.db(move |c| signing::assign(c, &hub, &cmd, tz, number.as_deref())).await?;
+    Ok(HttpResponse::Ok().json(applied.value))
+}

@@ -1,0 +1,180 @@
+//! Everything the two views of a lane are built from, read in one place.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::checkin::gates::{self, GymLockerRanges};
+use crate::checkin::inventory;
+use crate::db::ids::{LockerId, RoomId};
+use crate::db::models::agreement::Agreement;
+use crate::db::models::customer::Customer;
+use crate::db::models::lane::Lane;
+use crate::db::models::lane_session::LaneSession;
+use crate::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intents, rooms};
+use crate::db::DbConn;
+use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
+use crate::domain::pricing::{self, Quote};
+use crate::error::AppError;
+
+/// Club settings views depend on.
+#[derive(Debug, Clone)]
+pub struct ViewConfig {
+    /// idle screen
+    pub club_name: String,
+    /// prices and dates
+    pub tz: chrono_tz::Tz,
+    /// gym locker eligibility
+    pub gym: GymLockerRanges,
+}
+
+/// A rental the customer may pick, priced for them now.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct RentalOption {
+    /// what
+    #[schema(value_type = String)]
+    pub rental_type: RentalType,
+    /// rental price now (the membership fee is on the quote)
+    pub price_cents: i64,
+    /// how many a new check-in may take now (0 = sold out → waitlist)
+    pub available: i64,
+}
+
+/// The payment intent as staff see it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PaymentFacts {
+    /// DUE, PAID, CANCELLED, REFUNDED
+    #[schema(value_type = String)]
+    pub status: PaymentStatus,
+    /// total
+    pub amount_cents: i64,
+    /// how it was paid
+    #[schema(value_type = Option<String>)]
+    pub method: Option<PaymentMethod>,
+    /// last decline (staff only)
+    pub last_decline_reason: Option<String>,
+}
+
+/// Where a customer is, or will be.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct UnitFacts {
+    /// ROOM or LOCKER
+    #[schema(value_type = String)]
+    pub kind: ResourceType,
+    /// number on the key
+    pub number: String,
+    /// checkout time (assigned units)
+    pub checkout_at: Option<DateTime<Utc>>,
+}
+
+/// What a lane's views are built from.
+pub struct Facts {
+    /// the lane
+    pub lane: Lane,
+    /// the session on screen
+    pub session: Option<LaneSession>,
+    /// its customer
+    pub customer: Option<Customer>,
+    /// rentals the customer may pick (while choosing)
+    pub options: Vec<RentalOption>,
+    /// the quote
+    pub quote: Option<Quote>,
+    /// the payment
+    pub payment: Option<PaymentFacts>,
+    /// the held unit
+    pub held: Option<UnitFacts>,
+    /// the agreement to sign
+    pub agreement: Option<Agreement>,
+    /// the unit assigned at completion
+    pub assigned: Option<UnitFacts>,
+    /// today's date in the club
+    pub local_now: chrono::NaiveDateTime,
+}
+
+/// Reads the facts of a lane (revision first: the data is never older than its label).
+pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime<Utc>) -> Result<Facts, AppError> {
+    let lane = Lane::find(conn, lane_id)?.ok_or(AppError::NotFound { what: "The lane" })?;
+    let session = LaneSession::current(conn, lane_id)?;
+    let customer = match session.as_ref().and_then(|s| s.customer_id) {
+        Some(id) => Customer::find(conn, id)?,
+        None => None,
+    };
+    let local_now = now.with_timezone(&config.tz).naive_local();
+    let mut facts = Facts { lane, session: None, customer: None, options: Vec::new(), quote: None, payment: None, held: None, agreement: None, assigned: None, local_now };
+    if let (Some(s), Some(c)) = (&session, &customer) {
+        fill(conn, &mut facts, s, c, config)?;
+    }
+    facts.session = session;
+    facts.customer = customer;
+    Ok(facts)
+}
+
+fn fill(conn: &mut DbConn, facts: &mut Facts, s: &LaneSession, c: &Customer, config: &ViewConfig) -> Result<(), AppError> {
+    if matches!(s.status, S::Active | S::AwaitingCustomer) {
+        facts.options = options(conn, c, config, facts.local_now)?;
+    }
+    facts.quote = s.price_quote_json.as_deref().and_then(|q| serde_json::from_str(q).ok());
+    if let Some(intent) = s.payment_intent_id {
+        facts.payment = payment_intents::table
+            .find(intent)
+            .select((payment_intents::status, payment_intents::amount_cents, payment_intents::method, payment_intents::last_decline_reason))
+            .first::<(PaymentStatus, i64, Option<PaymentMethod>, Option<String>)>(conn)
+            .optional()?
+            .map(|(status, amount_cents, method, last_decline_reason)| PaymentFacts { status, amount_cents, method, last_decline_reason });
+    }
+    if s.status.is_live() {
+        facts.held = held(conn, s)?;
+    }
+    if s.status == S::AwaitingSignature {
+        facts.agreement = s.language.map(|l| Agreement::active_for(conn, l)).transpose()?.flatten();
+    }
+    if s.status == S::Completed {
+        facts.assigned = assigned(conn, s)?;
+    }
+    Ok(())
+}
+
+fn options(conn: &mut DbConn, c: &Customer, config: &ViewConfig, local: chrono::NaiveDateTime) -> Result<Vec<RentalOption>, AppError> {
+    let youth = pricing::is_youth(c.dob, local.date());
+    gates::allowed_rentals(c, &config.gym)
+        .into_iter()
+        .map(|rental| {
+            let available = inventory::available(conn, rental)?;
+            Ok(RentalOption { rental_type: rental, price_cents: pricing::rental_price_cents(rental, local, youth), available })
+        })
+        .collect()
+}
+
+fn unit_number(conn: &mut DbConn, kind: ResourceType, id: uuid::Uuid) -> QueryResult<Option<String>> {
+    match kind {
+        ResourceType::Room => rooms::table.find(RoomId(id)).select(rooms::number).first(conn).optional(),
+        ResourceType::Locker => lockers::table.find(LockerId(id)).select(lockers::number).first(conn).optional(),
+    }
+}
+
+fn held(conn: &mut DbConn, s: &LaneSession) -> Result<Option<UnitFacts>, AppError> {
+    let Some(hold) = s.hold_id else { return Ok(None) };
+    let row: Option<(ResourceType, crate::db::ids::ResourceId)> = inventory_holds::table
+        .find(hold)
+        .filter(inventory_holds::released_at.is_null())
+        .select((inventory_holds::resource_type, inventory_holds::resource_id))
+        .first(conn)
+        .optional()?;
+    let Some((kind, id)) = row else { return Ok(None) };
+    Ok(unit_number(conn, kind, id.0)?.map(|number| UnitFacts { kind, number, checkout_at: None }))
+}
+
+fn assigned(conn: &mut DbConn, s: &LaneSession) -> Result<Option<UnitFacts>, AppError> {
+    let block: Option<(Option<RoomId>, Option<LockerId>, crate::db::sql_types::Ts)> = checkin_blocks::table
+        .filter(checkin_blocks::session_id.eq(s.id))
+        .order(checkin_blocks::ends_at.desc())
+        .select((checkin_blocks::room_id, checkin_blocks::locker_id, checkin_blocks::ends_at))
+        .first(conn)
+        .optional()?;
+    let Some((room, locker, ends)) = block else { return Ok(None) };
+    let (kind, id) = match (room, locker) {
+        (Some(r), _) => (ResourceType::Room, r.0),
+        (None, Some(l)) => (ResourceType::Locker, l.0),
+        (None, None) => return Ok(None),
+    };
+    Ok(unit_number(conn, kind, id)?.map(|number| UnitFacts { kind, number, checkout_at: Some(ends.0) }))
+}
