@@ -5,6 +5,7 @@ mod support;
 
 mod audit;
 mod cli;
+mod contention;
 mod integrity;
 mod invariants;
 mod migrations;

@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn thresholds_are_applied_per_part() {
         let first = jaro_winkler("jonh", "john");
-        assert!(first >= MIN_FIRST && first < 1.0);
+        assert!((MIN_FIRST..1.0).contains(&first));
         assert!(jaro_winkler("jon", "jane") < MIN_FIRST);
         assert_eq!(passing(0.84, 1.0), None);
         assert_eq!(passing(1.0, 0.89), None);
