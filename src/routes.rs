@@ -4,7 +4,7 @@
 
 use actix_web::web::{self, get, post};
 
-use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
+use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -50,6 +50,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/close", post().to(lane_sessions::close))
                 .route("/lanes/{lane}/session/acknowledge", post().to(lane_sessions::acknowledge))
                 .route("/lanes/{lane}/highlight", post().to(lane_sessions::highlight))
+                // customers
+                .route("/customers", get().to(customers::search))
+                .route("/customers", post().to(customers::create))
+                .route("/lanes/{lane}/identify", post().to(customers::identify))
                 // check-in steps
                 .route("/lanes/{lane}/session/membership", post().to(checkin_select::membership))
                 .route("/lanes/{lane}/session/propose", post().to(checkin_select::propose))

@@ -3,6 +3,7 @@
 //! a lane command (`lanes::commands::run`): one transaction, its audit event, fresh views.
 
 pub mod gates;
+pub mod identify;
 pub mod idempotency;
 pub mod inventory;
 pub mod payment;

@@ -52,7 +52,7 @@ pub struct StartSession {
 }
 
 /// Starts a session for a customer at this register's lane (409 `LANE_BUSY`,
-/// `ALREADY_CHECKED_IN`, `CUSTOMER_BUSY`, `STALE_VERSION`).
+/// `ALREADY_CHECKED_IN`, `CUSTOMER_BUSY`, `STALE_VERSION`; 403 `BANNED`, `UNDERAGE`, `ID_EXPIRED`).
 #[utoipa::path(post, path = "/api/lanes/{lane}/sessions", tag = "lane sessions", request_body = StartSession, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 201, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
@@ -60,7 +60,8 @@ pub async fn start(Authed(at, body): Authed<AtRegister, web::Json<StartSession>>
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let (hub, staff, customer) = (state.hub.clone(), at.auth.staff.id, body.customer_id);
     let identity = body.identity_method.unwrap_or(IdentityMethod::Manual);
-    let applied = state.db(move |c| commands::start(c, &hub, &cmd, staff, customer, identity)).await?;
+    let today = cmd.now.with_timezone(&state.settings.tz).date_naive();
+    let applied = state.db(move |c| commands::start(c, &hub, &cmd, staff, customer, identity, today)).await?;
     Ok(HttpResponse::Created().json(Revision { rev: applied.rev, session_id: Some(applied.value) }))
 }
 

@@ -9,7 +9,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, devices, lane_sessions, lanes, registers, staff, ws};
+use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, lane_sessions, lanes, registers, staff, ws};
 
 /// The document.
 #[derive(OpenApi)]
@@ -28,6 +28,7 @@ use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, devices, lan
         checkin_select::membership, checkin_select::propose, checkin_select::confirm, checkin_select::waitlist, checkin_select::swap_hold,
         checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline,
         checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
+        customers::identify, customers::create, customers::search,
     ),
     modifiers(&Principals)
 )]

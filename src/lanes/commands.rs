@@ -111,9 +111,12 @@ fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, 
 }
 
 /// Starts a check-in for `customer` at the lane (409 `LANE_BUSY` while a session is live).
-pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, customer: CustomerId, identity: IdentityMethod) -> Result<Applied<LaneSessionId>, AppError> {
+/// Refused with 403 `BANNED`, `UNDERAGE` or `ID_EXPIRED` (`today` is the club-local date).
+pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, customer: CustomerId, identity: IdentityMethod, today: chrono::NaiveDate) -> Result<Applied<LaneSessionId>, AppError> {
     run(conn, hub, cmd, |conn, _| {
         let customer = Customer::find(conn, customer)?.ok_or(AppError::NotFound { what: "The customer" })?;
+        crate::checkin::identify::check_ban(&customer, cmd.now)?;
+        crate::domain::identity::check(customer.dob, customer.id_expires_on, today).map_err(crate::checkin::identify::refusal)?;
         if let Some(live) = LaneSession::current(conn, &cmd.lane)?.filter(|s| s.status.is_live()) {
             let details = json!({ "session_id": live.id, "status": live.status });
             return Err(AppError::Conflict { code: "LANE_BUSY", message: "This lane already has a session in progress. Cancel it first.".into(), details });

@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod checkin;
 mod client;
 mod devices;
 mod errors;
@@ -46,4 +47,12 @@ pub async fn json_of(resp: ServiceResponse<impl MessageBody>) -> (u16, serde_jso
 /// Runs an async test body on an actix system.
 pub fn block_on<F: std::future::Future>(fut: F) -> F::Output {
     actix_web::rt::System::new().block_on(fut)
+}
+
+/// A small signature drawn as strokes (the server renders the PNG).
+pub fn strokes() -> serde_json::Value {
+    let line = |y: f64, t0: f64| {
+        (0..30).map(|i| serde_json::json!({ "x": 50.0 + 15.0 * f64::from(i), "y": y + 10.0 * (f64::from(i) / 3.0).sin(), "t": t0 + 16.0 * f64::from(i) })).collect::<Vec<_>>()
+    };
+    serde_json::json!({ "width": 600.0, "height": 200.0, "strokes": [{ "points": line(80.0, 0.0) }, { "points": line(120.0, 600.0) }] })
 }

@@ -11,7 +11,11 @@ use crate::server::*;
 use crate::ws::connect;
 use crate::{block_on, seeded};
 
-const KIOSK_FIELDS: [&str; 5] = ["club_name", "first_name", "language", "session_id", "status"];
+/// Every key the customer's screen may receive; anything else is a leak.
+const KIOSK_FIELDS: [&str; 13] = [
+    "agreement", "assignment", "club_name", "first_name", "language", "membership", "options", "past_due_blocked", "payment_status",
+    "quote", "selection", "session_id", "status",
+];
 
 fn keys(v: &Value) -> Vec<String> {
     let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();

@@ -57,7 +57,7 @@ fn prepare_round(conn: &mut DbConn, hub: &Hub, lanes: &[String], customers: &[fr
     .unwrap();
     let config = Config { tz: Chicago, gym: Default::default() };
     for (lane, customer) in lanes.iter().zip(customers) {
-        commands::start(conn, hub, &cmd(lane, staff), staff, *customer, IdentityMethod::StaffChecked).unwrap();
+        commands::start(conn, hub, &cmd(lane, staff), staff, *customer, IdentityMethod::StaffChecked, t0().date_naive()).unwrap();
         commands::set_language(conn, hub, &cmd(lane, staff), Language::En).unwrap();
         selection::propose(conn, hub, &cmd(lane, staff), &config, Side::Employee, RentalType::Standard).unwrap();
     }

@@ -9,6 +9,8 @@ use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::enums::Language;
 
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
 /// What the screens and rules need of a customer.
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = customers, check_for_backend(MultiBackend))]
@@ -33,6 +35,8 @@ pub struct Customer {
     pub past_due_cents: i64,
     /// staff notes
     pub notes: String,
+    /// ID expiry (from scans)
+    pub id_expires_on: Option<NaiveDate>,
 }
 
 impl Customer {
@@ -44,6 +48,37 @@ impl Customer {
     /// The name a kiosk may greet with: the first word only.
     pub fn first_name(&self) -> String {
         self.name.split_whitespace().next().unwrap_or_default().to_owned()
+    }
+
+    /// Customers by exact column match (lookup hashes, membership number), oldest first.
+    pub fn by_id_scan_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Vec<Customer>> {
+        customers::table.filter(customers::id_scan_hash.eq(hash)).order(customers::created_at).select(Customer::as_select()).load(conn)
+    }
+
+    /// Customers whose ID number hashes to `hash`, oldest first.
+    pub fn by_id_number_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Vec<Customer>> {
+        customers::table.filter(customers::id_number_hash.eq(hash)).order(customers::created_at).select(Customer::as_select()).load(conn)
+    }
+
+    /// Customers with this membership number, oldest first.
+    pub fn by_membership_number(conn: &mut DbConn, number: &str) -> QueryResult<Vec<Customer>> {
+        customers::table.filter(customers::membership_number.eq(number)).order(customers::created_at).select(Customer::as_select()).load(conn)
+    }
+
+    /// Up to 200 customers born on `dob`, oldest first (fuzzy matching candidates).
+    pub fn born_on(conn: &mut DbConn, dob: NaiveDate) -> QueryResult<Vec<Customer>> {
+        customers::table.filter(customers::dob.eq(dob)).order(customers::created_at).limit(200).select(Customer::as_select()).load(conn)
+    }
+
+    /// Name (case-insensitive substring) or exact membership-number search, up to 20.
+    pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<Vec<Customer>> {
+        let pattern = format!("%{}%", query.to_lowercase().replace('%', "").replace('_', ""));
+        customers::table
+            .filter(lower(customers::name).like(pattern).or(customers::membership_number.eq(query)))
+            .order(customers::name)
+            .limit(20)
+            .select(Customer::as_select())
+            .load(conn)
     }
 
     /// Stores the language so a returning customer is not asked again.

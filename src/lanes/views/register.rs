@@ -126,7 +126,8 @@ pub struct RegisterView {
     pub kiosk: KioskView,
 }
 
-fn customer_summary(c: &Customer) -> CustomerSummary {
+/// The employee's summary of a customer.
+pub fn customer_summary(c: &Customer) -> CustomerSummary {
     CustomerSummary {
         id: c.id, name: c.name.clone(), dob: c.dob, membership_number: c.membership_number.clone(), membership_valid_until: c.membership_valid_until,
         past_due_cents: c.past_due_cents, notes: c.notes.clone(), banned_until: c.banned_until.map(|t| t.0),

@@ -1,0 +1,175 @@
+//! Finding and creating customers: ID scans at a register, manual entry, search.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AnyStaff, AtRegister, Authed};
+use crate::access::principal::StaffAuth;
+use crate::app::AppState;
+use crate::checkin::identify::{self, Identified, ScannedIdentity};
+use crate::checkin::secrets;
+use crate::db::ids::{CustomerId, VisitId};
+use crate::db::models::audit_event::NewAuditEvent;
+use crate::db::models::customer::Customer;
+use crate::db::models::visit::Visit;
+use crate::db::schema::{checkin_blocks, customers};
+use crate::db::sql_types::Ts;
+use crate::db::{write_tx, DbConn};
+use crate::domain::identity;
+use crate::error::AppError;
+use crate::lanes::views::register::{customer_summary, CustomerSummary};
+
+/// A scan from the register's wedge scanner.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Identify {
+    /// the raw scanner text (never stored or logged)
+    pub scan: String,
+}
+
+/// The customer's open stay.
+#[derive(Serialize, ToSchema)]
+pub struct OpenVisit {
+    /// visit
+    #[schema(value_type = String, format = "uuid")]
+    pub visit_id: VisitId,
+    /// since
+    pub started_at: DateTime<Utc>,
+    /// current checkout time
+    pub checkout_at: Option<DateTime<Utc>>,
+    /// past the checkout time
+    pub overdue: bool,
+}
+
+/// The result of a scan.
+#[derive(Serialize, ToSchema)]
+pub struct IdentifyResponse {
+    /// MATCHED, ALREADY_CHECKED_IN or NO_MATCH
+    pub result: String,
+    /// the customer found
+    pub customer: Option<CustomerSummary>,
+    /// how identity was established (pass to session start)
+    pub identity_method: Option<String>,
+    /// the open stay (ALREADY_CHECKED_IN)
+    pub visit: Option<OpenVisit>,
+    /// what the scan showed (NO_MATCH: prefill a new customer)
+    pub scanned: Option<ScannedIdentity>,
+}
+
+fn open_visit(conn: &mut DbConn, customer: CustomerId, now: DateTime<Utc>) -> Result<Option<OpenVisit>, AppError> {
+    use diesel::prelude::*;
+    let Some(visit) = Visit::open_for(conn, customer)? else { return Ok(None) };
+    let ends: Option<Ts> = checkin_blocks::table
+        .filter(checkin_blocks::visit_id.eq(visit.id))
+        .order(checkin_blocks::ends_at.desc())
+        .select(checkin_blocks::ends_at)
+        .first(conn)
+        .optional()?;
+    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: ends.is_some_and(|t| t.0 < now) }))
+}
+
+fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<IdentifyResponse, AppError> {
+    let key = secrets::id_hash_key(conn, now)?;
+    let (found, parsed) = identify::resolve(conn, scan, &key, today)?;
+    let customer = match found {
+        Identified::NoMatch(scanned) => return Ok(IdentifyResponse { result: "NO_MATCH".into(), customer: None, identity_method: None, visit: None, scanned }),
+        Identified::Matched(customer) => customer,
+    };
+    identify::check_ban(&customer, now)?;
+    write_tx(conn, |conn| {
+        if let Some(scan) = &parsed {
+            identify::enrich(conn, customer.id, scan, &key, Ts(now))?;
+        }
+        let method = if parsed.is_some() { "ID_SCAN" } else { "MANUAL" };
+        let entity = Some(("customer", customer.id.to_string()));
+        NewAuditEvent { actor: by.actor(), lane_id: Some(lane), action: "CUSTOMER_IDENTIFIED", entity, summary: json!({ "method": method }), reason: None }.append(conn, now)?;
+        let visit = open_visit(conn, customer.id, now)?;
+        let result = if visit.is_some() { "ALREADY_CHECKED_IN" } else { "MATCHED" };
+        Ok(IdentifyResponse { result: result.into(), customer: Some(customer_summary(&customer)), identity_method: Some(method.into()), visit, scanned: None })
+    })
+}
+
+/// Resolves an ID or membership-card scan at this register (403 `BANNED`, `UNDERAGE`,
+/// `ID_EXPIRED`; 400 `INVALID_SCAN`). An open stay is not an error: ALREADY_CHECKED_IN.
+#[utoipa::path(post, path = "/api/lanes/{lane}/identify", tag = "customers", request_body = Identify, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn identify(Authed(at, body): Authed<AtRegister, web::Json<Identify>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let scan = validate::text("scan", &body.scan, 1, 4000)?.to_owned();
+    let now = state.clock.now();
+    let today = now.with_timezone(&state.settings.tz).date_naive();
+    let answer = state.db(move |c| identify_inner(c, &at.auth, &at.lane, &scan, now, today)).await?;
+    Ok(HttpResponse::Ok().json(answer))
+}
+
+/// A new customer, typed in or from a scan.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCustomer {
+    /// full name (1–200 characters; from the scan when omitted)
+    pub name: Option<String>,
+    /// date of birth
+    pub dob: Option<NaiveDate>,
+    /// membership number (1–50 characters)
+    pub membership_number: Option<String>,
+    /// the raw ID scan, to store its lookup hashes and parsed fields (never the text)
+    pub scan: Option<String>,
+}
+
+fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: CreateCustomer, now: DateTime<Utc>, today: NaiveDate) -> Result<Customer, AppError> {
+    use diesel::prelude::*;
+    let key = secrets::id_hash_key(conn, now)?;
+    let scan = body.scan.as_deref().map(|raw| identity::parse(&identity::normalize_scan(raw)).ok_or_else(|| AppError::invalid("scan", "That is not an ID scan."))).transpose()?;
+    let name = body.name.clone().or_else(|| scan.as_ref().and_then(|s| s.display_name())).ok_or_else(|| AppError::invalid("name", "A name is required."))?;
+    let name = validate::text("name", &name, 1, 200)?.to_owned();
+    let dob = body.dob.or_else(|| scan.as_ref().and_then(|s| s.dob));
+    identity::check(dob, scan.as_ref().and_then(|s| s.expires_on), today).map_err(identify::refusal)?;
+    let id = CustomerId::new();
+    write_tx(conn, |conn| {
+        diesel::insert_into(customers::table)
+            .values((customers::id.eq(id), customers::name.eq(&name), customers::dob.eq(dob), customers::membership_number.eq(&body.membership_number), customers::created_at.eq(Ts(now)), customers::updated_at.eq(Ts(now))))
+            .execute(conn)?;
+        if let Some(scan) = &scan {
+            identify::enrich(conn, id, scan, &key, Ts(now))?;
+        }
+        let summary = json!({ "from_scan": scan.is_some() });
+        NewAuditEvent { actor: by.actor(), lane_id: None, action: "CUSTOMER_CREATED", entity: Some(("customer", id.to_string())), summary, reason: None }.append(conn, now)?;
+        Customer::find(conn, id)?.ok_or(AppError::NotFound { what: "The customer" })
+    })
+}
+
+/// Creates a customer from a scan (no match found) or by hand (403 `UNDERAGE`, `ID_EXPIRED`).
+#[utoipa::path(post, path = "/api/customers", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
+    responses((status = 201, body = CustomerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn create(Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if let Some(n) = &body.membership_number {
+        validate::text("membership_number", n, 1, 50)?;
+    }
+    let now = state.clock.now();
+    let today = now.with_timezone(&state.settings.tz).date_naive();
+    let customer = state.db(move |c| create_inner(c, &auth, body, now, today)).await?;
+    Ok(HttpResponse::Created().json(customer_summary(&customer)))
+}
+
+/// A name or membership-number search.
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    /// at least 2 characters
+    pub q: String,
+}
+
+/// Finds customers by name (contains, any case) or exact membership number; up to 20.
+#[utoipa::path(get, path = "/api/customers", tag = "customers", security(("staff" = [])), params(Search),
+    responses((status = 200, body = Vec<CustomerSummary>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn search(Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let q = validate::text("q", &query.q, 2, 100)?.to_owned();
+    let found = state.db(move |c| Ok(Customer::search(c, &q)?)).await?;
+    Ok(HttpResponse::Ok().json(found.iter().map(customer_summary).collect::<Vec<_>>()))
+}
