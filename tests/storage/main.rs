@@ -10,3 +10,4 @@ mod integrity;
 mod invariants;
 mod migrations;
 mod optimistic;
+mod soak;
