@@ -63,6 +63,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/addons", post().to(checkin_pay::addons))
                 .route("/lanes/{lane}/session/payment", post().to(checkin_pay::mark_paid))
                 .route("/lanes/{lane}/session/decline", post().to(checkin_pay::decline))
+                .route("/lanes/{lane}/session/past-due-bypass", post().to(checkin_pay::bypass))
                 .route("/lanes/{lane}/session/agreement-shown", post().to(checkin_sign::shown))
                 .service(
                     web::resource("/lanes/{lane}/session/sign")

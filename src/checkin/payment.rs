@@ -153,3 +153,30 @@ pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) ->
         audit(conn, cmd, "PAYMENT_DECLINED", &ctx, json!({}), Some(reason))
     })
 }
+
+/// A manager lets a customer who owes a balance make their own choices: the manager's login
+/// and PIN are checked here (wrong PINs count towards their lockout); the balance stays owed.
+pub fn bypass_past_due(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, manager_login: &str, pin: &str) -> Result<Applied<()>, AppError> {
+    use crate::access::login::check_pin;
+    use crate::db::models::staff::Staff;
+    use crate::domain::enums::StaffRole;
+    // The PIN check commits its own counters even when the bypass is refused.
+    let manager = crate::db::write_tx(conn, |conn| -> Result<Result<Staff, AppError>, AppError> {
+        let wrong = AppError::forbidden("MANAGER_PIN_REQUIRED", "A manager's login and PIN are needed for this.");
+        let Some((staff, creds)) = Staff::by_login(conn, manager_login)?.filter(|(s, _)| s.active && s.role == StaffRole::Manager) else {
+            return Ok(Err(wrong));
+        };
+        Ok(check_pin(conn, staff.id, &creds, pin, cmd.now, "past_due_bypass")?.into_result(wrong).map(|()| staff))
+    })??;
+    commands::run(conn, hub, cmd, |conn, _| {
+        let ctx = context(conn, &cmd.lane)?;
+        gates::status(&ctx.session, &[S::Active, S::AwaitingCustomer], "Bypassing the balance")?;
+        if !gates::past_due_blocked(&ctx.session, &ctx.customer) {
+            return Err(AppError::conflict("NOT_BLOCKED", "Nothing to bypass: the customer owes nothing or was already let through."));
+        }
+        let changes = SessionChanges { past_due_bypassed_at: Some(Ts(cmd.now)), past_due_bypassed_by: Some(manager.id), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        save(conn, &ctx.session, &changes, cmd)?;
+        let summary = json!({ "manager_id": manager.id, "past_due_cents": ctx.customer.past_due_cents });
+        audit(conn, cmd, "PAST_DUE_BYPASSED", &ctx, summary, None)
+    })
+}

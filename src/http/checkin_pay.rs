@@ -101,3 +101,26 @@ pub async fn decline(Authed(at, body): Authed<AtRegister, web::Json<Decline>>, s
     let applied = state.db(move |c| payment::decline(c, &hub, &cmd, &reason)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
 }
+
+/// A manager's credentials, entered at the register.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bypass {
+    /// the manager's login
+    pub manager_login: String,
+    /// the manager's PIN (step-up at the register)
+    pub pin: String,
+}
+
+/// A manager lets a customer with a past-due balance choose for themselves (register; the
+/// manager's PIN is checked, 403 `MANAGER_PIN_REQUIRED`, 423 when locked).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/past-due-bypass", tag = "check-in", request_body = Bypass, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1")),
+    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 423, body = ErrorBody)))]
+pub async fn bypass(Authed(at, body): Authed<AtRegister, web::Json<Bypass>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let login = validate::text("manager_login", &body.manager_login, 1, 50)?.to_owned();
+    validate::pin("pin", &body.pin)?;
+    let (cmd, hub, pin) = (register_cmd(&at, &state, None), state.hub.clone(), body.into_inner().pin);
+    let applied = state.db(move |c| payment::bypass_past_due(c, &hub, &cmd, &login, &pin)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}

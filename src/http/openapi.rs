@@ -26,7 +26,7 @@ use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, d
         lane_sessions::close, lane_sessions::acknowledge, lane_sessions::highlight,
         ws::lane, ws::monitor,
         checkin_select::membership, checkin_select::propose, checkin_select::confirm, checkin_select::waitlist, checkin_select::swap_hold,
-        checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline,
+        checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline, checkin_pay::bypass,
         checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
         customers::identify, customers::create, customers::search,
     ),

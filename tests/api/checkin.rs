@@ -215,3 +215,75 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn a_manager_pin_lets_a_customer_who_owes_choose(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let (register, kiosk) = desk(&app).await;
+            let owes = customer(db, "Olly Owes", |c, id| {
+                diesel::update(customers::table.find(id)).set(customers::past_due_cents.eq(2500i64)).execute(c).unwrap();
+            });
+            post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": owes })).await;
+            post(&app, "/api/lanes/lane-1/session/language", Some(&kiosk), json!({ "language": "EN" })).await;
+            let bypass = |login: &str, pin: &str| post(&app, "/api/lanes/lane-1/session/past-due-bypass", Some(&register), json!({ "manager_login": login, "pin": pin }));
+            refused(db, 403, "MANAGER_PIN_REQUIRED", bypass("alex", "222222")).await;
+            let (status, body) = bypass("manager", "999999").await;
+            assert_eq!((status, body["error"]["code"].as_str()), (403, Some("MANAGER_PIN_REQUIRED")));
+            assert_eq!(bypass("manager", "111111").await.0, 200);
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&kiosk)).await;
+            assert_eq!(view["data"]["past_due_blocked"], false);
+            assert_eq!(post(&app, "/api/lanes/lane-1/session/propose", Some(&kiosk), json!({ "rental_type": "LOCKER" })).await.0, 200);
+            let owed: i64 = customers::table.find(owes).select(customers::past_due_cents).first(&mut db.conn()).unwrap();
+            assert_eq!(owed, 2500, "the balance stays owed");
+        })
+    }
+);
+
+both_backends!(
+    fn a_sold_out_tier_is_waited_for_and_its_next_room_kept_for_the_upgrade(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let (register, kiosk) = desk(&app).await;
+            diesel::update(rooms::table.filter(rooms::type_.eq("DOUBLE"))).set(rooms::status.eq(InventoryStatus::Dirty)).execute(&mut db.conn()).unwrap();
+            let ana = customer(db, "Ana Waits", |_, _| {});
+            post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": ana })).await;
+            post(&app, "/api/lanes/lane-1/session/language", Some(&kiosk), json!({ "language": "ES" })).await;
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&kiosk)).await;
+            let double = view["data"]["options"].as_array().unwrap().iter().find(|o| o["rental_type"] == "DOUBLE").unwrap().clone();
+            assert_eq!(double["available"], 0, "the kiosk shows DOUBLE sold out");
+            post(&app, "/api/lanes/lane-1/session/propose", Some(&kiosk), json!({ "rental_type": "DOUBLE" })).await;
+            refused(db, 409, "SOLD_OUT", post(&app, "/api/lanes/lane-1/session/confirm", Some(&kiosk), json!({}))).await;
+            let (status, body) = post(&app, "/api/lanes/lane-1/session/waitlist", Some(&kiosk), json!({ "desired": "DOUBLE", "backup": "STANDARD" })).await;
+            assert_eq!(status, 200, "{body}");
+            // the employee moves the customer to the room they asked for, and adds a towel
+            assert_eq!(post(&app, "/api/lanes/lane-1/session/hold", Some(&register), json!({ "number": "203" })).await.0, 200);
+            let (_, before) = get(&app, "/api/lanes/lane-1/view", Some(&register)).await;
+            assert_eq!(before["data"]["session"]["held"]["number"], "203");
+            let total = before["data"]["session"]["quote"]["total_cents"].as_i64().unwrap();
+            post(&app, "/api/lanes/lane-1/session/addons", Some(&register), json!({ "items": [{ "description": "Towel", "amount_cents": 300 }] })).await;
+            let (_, after) = get(&app, "/api/lanes/lane-1/view", Some(&kiosk)).await;
+            assert_eq!(after["data"]["quote"]["total_cents"].as_i64(), Some(total + 300));
+            post(&app, "/api/lanes/lane-1/session/payment", Some(&register), json!({ "method": "CASH" })).await;
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&kiosk)).await;
+            let sign = json!({ "agreement_id": view["data"]["agreement"]["id"], "consent": true, "strokes": crate::strokes() });
+            let (_, signed) = post(&app, "/api/lanes/lane-1/session/sign", Some(&kiosk), sign).await;
+            assert_eq!((signed["status"].as_str(), signed["number"].as_str()), (Some("COMPLETED"), Some("203")));
+            let waiting: Vec<(String, String, String)> = frontdesk::db::schema::waitlist::table
+                .select((frontdesk::db::schema::waitlist::desired_tier, frontdesk::db::schema::waitlist::backup_tier, frontdesk::db::schema::waitlist::status))
+                .load(&mut db.conn())
+                .unwrap();
+            assert_eq!(waiting, [("DOUBLE".into(), "STANDARD".into(), "ACTIVE".into())]);
+            post(&app, "/api/lanes/lane-1/session/close", Some(&register), json!({})).await;
+            // a double room comes back: it is kept for Ana's upgrade, not sold to the next customer
+            diesel::update(rooms::table.filter(rooms::number.eq("216"))).set(rooms::status.eq(InventoryStatus::Clean)).execute(&mut db.conn()).unwrap();
+            let ben = customer(db, "Ben Next", |_, _| {});
+            post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": ben })).await;
+            post(&app, "/api/lanes/lane-1/session/language", Some(&kiosk), json!({ "language": "EN" })).await;
+            post(&app, "/api/lanes/lane-1/session/propose", Some(&kiosk), json!({ "rental_type": "DOUBLE" })).await;
+            refused(db, 409, "SOLD_OUT", post(&app, "/api/lanes/lane-1/session/confirm", Some(&kiosk), json!({}))).await;
+            let failing: Vec<_> = frontdesk::db::integrity::run_all(&mut db.conn()).unwrap().into_iter().filter(|c| c.count > 0).collect();
+            assert!(failing.is_empty(), "{failing:?}");
+        })
+    }
+);

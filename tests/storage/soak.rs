@@ -159,7 +159,7 @@ both_backends!(
         let view_config = ViewConfig { club_name: "Soak".into(), tz: Chicago, gym: Default::default() };
         let hub = Hub::new(pool::build(&db.url, 2, std::time::Duration::from_secs(5)), view_config, Arc::new(ManualClock::at(now)));
         let mut soak = Soak { hub, config: Config { tz: Chicago, gym: Default::default() }, manager: boss, device, now };
-        let mut rng = Rng(0x5EED_0F_F00D);
+        let mut rng = Rng(0x005E_ED0F_F00D);
         let mut outcomes = std::collections::BTreeMap::new();
         for n in 0..SESSIONS {
             let customer = fx::customer(conn, &format!("Guest {n}"));

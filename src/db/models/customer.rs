@@ -72,7 +72,7 @@ impl Customer {
 
     /// Name (case-insensitive substring) or exact membership-number search, up to 20.
     pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<Vec<Customer>> {
-        let pattern = format!("%{}%", query.to_lowercase().replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
         customers::table
             .filter(lower(customers::name).like(pattern).or(customers::membership_number.eq(query)))
             .order(customers::name)
