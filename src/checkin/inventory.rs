@@ -143,15 +143,8 @@ pub fn place_hold(conn: &mut DbConn, rental: RentalType, session: LaneSessionId,
         return Ok(None);
     }
     for unit in free_units(conn, rental)? {
-        // The version bump and the hold insert share a savepoint: a lost race undoes both.
-        let attempt = conn.transaction(|c| match try_hold(c, &unit, session, now)? {
-            Some(hold) => Ok(Some(hold)),
-            None => Err(AppError::conflict("TAKEN", "taken")),
-        });
-        match attempt {
-            Ok(Some(hold)) => return Ok(Some((hold, unit))),
-            Ok(None) | Err(AppError::Conflict { code: "TAKEN", .. }) => continue,
-            Err(err) => return Err(err),
+        if let Some(hold) = hold_unit(conn, &unit, session, now)? {
+            return Ok(Some((hold, unit)));
         }
     }
     Ok(None)
@@ -162,7 +155,16 @@ pub fn free_unit_by_number(conn: &mut DbConn, rental: RentalType, number: &str) 
     Ok(free_units(conn, rental)?.into_iter().find(|u| u.number == number))
 }
 
-/// Reserves exactly `unit` (after a swap request).
+/// Reserves exactly `unit`, or `None` if someone got there first. The version bump and the
+/// hold insert share a savepoint, so a lost race undoes both.
 pub fn hold_unit(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<HoldId>, AppError> {
-    conn.transaction(|c| try_hold(c, unit, session, now))
+    let attempt = conn.transaction(|c| match try_hold(c, unit, session, now)? {
+        Some(hold) => Ok(hold),
+        None => Err(AppError::conflict("TAKEN", "taken")),
+    });
+    match attempt {
+        Ok(hold) => Ok(Some(hold)),
+        Err(AppError::Conflict { code: "TAKEN", .. }) => Ok(None),
+        Err(err) => Err(err),
+    }
 }

@@ -10,8 +10,7 @@ use super::selection::{context, Context};
 use super::Config;
 use crate::access::principal::StaffAuth;
 use crate::db::ids::PaymentIntentId;
-use crate::db::models::audit_event::NewAuditEvent;
-use crate::db::models::lane_session::{LaneSession, SessionChanges};
+use crate::db::models::lane_session::SessionChanges;
 use crate::db::schema::payment_intents;
 use crate::db::sql_types::Ts;
 use crate::db::DbConn;
@@ -20,24 +19,12 @@ use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
 use crate::lanes::hub::Hub;
 
-fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, ctx: &Context, summary: serde_json::Value, reason: Option<&str>) -> Result<(), AppError> {
-    let entity = Some(("lane_session", ctx.session.id.to_string()));
-    NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason }.append(conn, cmd.now)?;
-    Ok(())
-}
 
-fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, cmd: &LaneCommand) -> Result<(), AppError> {
-    if LaneSession::update_if_version(conn, session.id, session.version, changes, Ts(cmd.now))? {
-        Ok(())
-    } else {
-        Err(AppError::conflict("STALE_VERSION", "The session changed in the meantime."))
-    }
-}
 
 /// Re-prices a locked, still-due selection after a change of membership choice or add-ons.
 fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, changes: SessionChanges<'_>) -> Result<(), AppError> {
     let (Some(rental), Some(intent)) = (ctx.session.desired_rental_type, ctx.session.payment_intent_id) else {
-        return save(conn, &ctx.session, &changes, cmd);
+        return commands::save(conn, &ctx.session, &changes, cmd.now);
     };
     let mut updated = ctx.session.clone();
     if let Some(choice) = changes.membership_choice {
@@ -49,7 +36,7 @@ fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context,
     let quote = quote::for_session(&ctx.customer, &updated, rental, cmd.now, config)?;
     quote::update_intent(conn, intent, &quote, cmd.now)?;
     let json = serde_json::to_string(&quote).unwrap_or_default();
-    save(conn, &ctx.session, &SessionChanges { price_quote_json: Some(Some(&json)), ..changes }, cmd)
+    commands::save(conn, &ctx.session, &SessionChanges { price_quote_json: Some(Some(&json)), ..changes }, cmd.now)
 }
 
 /// The non-member's choice: ONE_TIME (daily fee) or SIX_MONTH (buy the membership).
@@ -61,7 +48,7 @@ pub fn choose_membership(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config
         gates::past_due(&ctx.session, &ctx.customer, side)?;
         let changes = SessionChanges { membership_choice: Some(Some(choice)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
         requote(conn, cmd, config, &ctx, changes)?;
-        audit(conn, cmd, "MEMBERSHIP_CHOSEN", &ctx, json!({ "choice": choice, "by": side.as_str() }), None)
+        commands::audit(conn, cmd, "MEMBERSHIP_CHOSEN", ctx.session.id, json!({ "choice": choice, "by": side.as_str() }), None)
     })
 }
 
@@ -73,7 +60,7 @@ pub fn set_addons(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Conf
         let json = serde_json::to_string(addons).unwrap_or_default();
         let changes = SessionChanges { addons_json: Some(Some(&json)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
         requote(conn, cmd, config, &ctx, changes)?;
-        audit(conn, cmd, "ADDONS_SET", &ctx, json!({ "addons": addons }), None)
+        commands::audit(conn, cmd, "ADDONS_SET", ctx.session.id, json!({ "addons": addons }), None)
     })
 }
 
@@ -99,9 +86,9 @@ pub fn mark_paid(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: &StaffAuth
         gates::status(&ctx.session, &[S::AwaitingPayment], "Taking payment")?;
         let intent = ctx.session.payment_intent_id.ok_or_else(|| AppError::conflict("PAYMENT_NOT_DUE", "Nothing is due."))?;
         let amount = pay(conn, intent, by, payment, key.map(|k| k.key.as_str()), cmd)?;
-        save(conn, &ctx.session, &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd)?;
+        commands::save(conn, &ctx.session, &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
         let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
-        audit(conn, cmd, "PAYMENT_MARKED_PAID", &ctx, summary, None)?;
+        commands::audit(conn, cmd, "PAYMENT_MARKED_PAID", ctx.session.id, summary, None)?;
         let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
         if let Some(k) = key {
             k.remember(conn, 200, &answer, cmd.now)?;
@@ -149,8 +136,8 @@ pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) ->
                 .execute(conn)?;
         }
         let changes = SessionChanges { last_decline_reason: Some(Some(reason)), last_decline_at: Some(Ts(cmd.now)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
-        save(conn, &ctx.session, &changes, cmd)?;
-        audit(conn, cmd, "PAYMENT_DECLINED", &ctx, json!({}), Some(reason))
+        commands::save(conn, &ctx.session, &changes, cmd.now)?;
+        commands::audit(conn, cmd, "PAYMENT_DECLINED", ctx.session.id, json!({}), Some(reason))
     })
 }
 
@@ -175,8 +162,8 @@ pub fn bypass_past_due(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, manager_
             return Err(AppError::conflict("NOT_BLOCKED", "Nothing to bypass: the customer owes nothing or was already let through."));
         }
         let changes = SessionChanges { past_due_bypassed_at: Some(Ts(cmd.now)), past_due_bypassed_by: Some(manager.id), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
-        save(conn, &ctx.session, &changes, cmd)?;
+        commands::save(conn, &ctx.session, &changes, cmd.now)?;
         let summary = json!({ "manager_id": manager.id, "past_due_cents": ctx.customer.past_due_cents });
-        audit(conn, cmd, "PAST_DUE_BYPASSED", &ctx, summary, None)
+        commands::audit(conn, cmd, "PAST_DUE_BYPASSED", ctx.session.id, summary, None)
     })
 }

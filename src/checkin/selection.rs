@@ -9,8 +9,7 @@ use super::gates::{self, Side};
 use super::inventory::{self, Unit};
 use super::quote;
 use super::Config;
-use crate::db::ids::{HoldId, LaneSessionId};
-use crate::db::models::audit_event::NewAuditEvent;
+use crate::db::ids::HoldId;
 use crate::db::models::customer::Customer;
 use crate::db::models::hold;
 use crate::db::models::lane_session::{LaneSession, SessionChanges};
@@ -41,19 +40,7 @@ pub fn context(conn: &mut DbConn, lane: &str) -> Result<Context, AppError> {
     Ok(Context { session, customer })
 }
 
-fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, session: LaneSessionId, summary: serde_json::Value) -> Result<(), AppError> {
-    let entity = Some(("lane_session", session.to_string()));
-    NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason: None }.append(conn, cmd.now)?;
-    Ok(())
-}
 
-fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, now: DateTime<Utc>) -> Result<(), AppError> {
-    if LaneSession::update_if_version(conn, session.id, session.version, changes, Ts(now))? {
-        Ok(())
-    } else {
-        Err(AppError::conflict("STALE_VERSION", "The session changed in the meantime."))
-    }
-}
 
 /// Proposes a rental from either side.
 pub fn propose(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: Side, rental: RentalType) -> Result<Applied<()>, AppError> {
@@ -67,8 +54,8 @@ pub fn propose(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config,
             return Err(AppError::conflict("SELECTION_LOCKED", "The selection is already locked."));
         }
         let changes = SessionChanges { proposed_rental_type: Some(Some(rental)), proposed_by: Some(Some(side.as_str())), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
-        save(conn, &session, &changes, cmd.now)?;
-        audit(conn, cmd, "SELECTION_PROPOSED", session.id, json!({ "rental_type": rental, "by": side.as_str() }))
+        commands::save(conn, &session, &changes, cmd.now)?;
+        commands::audit(conn, cmd, "SELECTION_PROPOSED", session.id, json!({ "rental_type": rental, "by": side.as_str() }), None)
     })
 }
 
@@ -151,9 +138,9 @@ fn lock(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, re
         last_activity_at: Some(Ts(cmd.now)),
         ..Default::default()
     };
-    save(conn, session, &changes, cmd.now)?;
+    commands::save(conn, session, &changes, cmd.now)?;
     let summary = json!({ "rental_type": rental, "by": side.as_str(), "unit": unit.number, "total_cents": quote.total_cents, "payment_intent_id": intent, "waitlist_desired_type": waitlist.map(|w| w.desired) });
-    audit(conn, cmd, "SELECTION_LOCKED", session.id, summary)?;
+    commands::audit(conn, cmd, "SELECTION_LOCKED", session.id, summary, None)?;
     Ok(Locked { rental_type: rental, confirmed_by: side.as_str().to_owned(), already_locked: false })
 }
 
@@ -189,8 +176,8 @@ pub fn swap_hold(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, number: &str) 
             .ok_or_else(|| AppError::conflict("UNIT_UNAVAILABLE", format!("{number} is not a free {rental}. Pick another, or ask the customer to choose again for another type.")))?;
         release(conn, old, cmd.now)?;
         let new: HoldId = inventory::hold_unit(conn, &unit, session.id, cmd.now)?.ok_or_else(|| AppError::conflict("UNIT_UNAVAILABLE", format!("{number} was just taken.")))?;
-        save(conn, &session, &SessionChanges { hold_id: Some(Some(new)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
-        audit(conn, cmd, "HOLD_SWAPPED", session.id, json!({ "to": unit.number }))?;
+        commands::save(conn, &session, &SessionChanges { hold_id: Some(Some(new)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
+        commands::audit(conn, cmd, "HOLD_SWAPPED", session.id, json!({ "to": unit.number }), None)?;
         Ok(unit.number)
     })
 }

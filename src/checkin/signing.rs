@@ -17,7 +17,6 @@ use super::inventory::{self, Unit};
 use super::selection::{context, Context};
 use crate::db::ids::{BlockId, DeviceId, LockerId, RoomId, SignatureId, StaffId, VisitId, WaitlistId};
 use crate::db::models::agreement::{sha256_hex, Agreement};
-use crate::db::models::audit_event::NewAuditEvent;
 use crate::db::models::block::NewBlock;
 use crate::db::models::hold;
 use crate::db::models::lane_session::{LaneSession, SessionChanges};
@@ -63,19 +62,7 @@ pub struct Outcome {
     pub checkout_at: Option<DateTime<Utc>>,
 }
 
-fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, ctx: &Context, summary: serde_json::Value) -> Result<(), AppError> {
-    let entity = Some(("lane_session", ctx.session.id.to_string()));
-    NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason: None }.append(conn, cmd.now)?;
-    Ok(())
-}
 
-fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, now: DateTime<Utc>) -> Result<(), AppError> {
-    if LaneSession::update_if_version(conn, session.id, session.version, changes, Ts(now))? {
-        Ok(())
-    } else {
-        Err(AppError::conflict("STALE_VERSION", "The session changed in the meantime."))
-    }
-}
 
 /// The active agreement for the session's language (409 `NO_AGREEMENT` if none).
 pub fn active_agreement(conn: &mut DbConn, session: &LaneSession) -> Result<Agreement, AppError> {
@@ -93,8 +80,8 @@ pub fn shown(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand) -> Result<Applied<
             return Err(AppError::conflict("ALREADY_SHOWN", "already recorded"));
         }
         let changes = SessionChanges { agreement_id: Some(Some(agreement.id)), agreement_shown_at: Some(Some(Ts(cmd.now))), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
-        save(conn, &ctx.session, &changes, cmd.now)?;
-        audit(conn, cmd, "AGREEMENT_SHOWN", &ctx, json!({ "agreement_id": agreement.id, "version": agreement.version }))
+        commands::save(conn, &ctx.session, &changes, cmd.now)?;
+        commands::audit(conn, cmd, "AGREEMENT_SHOWN", ctx.session.id, json!({ "agreement_id": agreement.id, "version": agreement.version }), None)
     })
 }
 
@@ -117,11 +104,11 @@ pub fn sign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, sub: Submission, tz
             Some(unit) => complete(conn, cmd, &ctx, &unit, signature.id, block_id, tz)?,
             None => {
                 let changes = SessionChanges { status: Some(S::AwaitingAssignment), agreement_signature_id: Some(Some(signature.id)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
-                save(conn, &ctx.session, &changes, cmd.now)?;
+                commands::save(conn, &ctx.session, &changes, cmd.now)?;
                 Outcome { signature_id: signature.id, status: S::AwaitingAssignment, number: None, checkout_at: None }
             }
         };
-        audit(conn, cmd, "AGREEMENT_SIGNED", &ctx, json!({ "signature_id": signature.id, "record_sha256": signature.record_sha256, "status": outcome.status, "unit": outcome.number }))?;
+        commands::audit(conn, cmd, "AGREEMENT_SIGNED", ctx.session.id, json!({ "signature_id": signature.id, "record_sha256": signature.record_sha256, "status": outcome.status, "unit": outcome.number }), None)?;
         let mut answer = serde_json::to_value(&outcome).unwrap_or_default();
         answer["rev"] = json!(rev);
         if let Some(k) = key {
@@ -146,7 +133,7 @@ pub fn assign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, tz: Tz, number: O
         }
         .ok_or_else(|| AppError::conflict("SOLD_OUT", format!("No free {rental} to assign.")))?;
         let outcome = complete(conn, cmd, &ctx, &unit, signature, BlockId::new(), tz)?;
-        audit(conn, cmd, "UNIT_ASSIGNED", &ctx, json!({ "unit": unit.number }))?;
+        commands::audit(conn, cmd, "UNIT_ASSIGNED", ctx.session.id, json!({ "unit": unit.number }), None)?;
         Ok(outcome)
     })
 }
@@ -254,7 +241,7 @@ fn complete(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, unit: &Unit, si
     clear_system_notes(conn, ctx, now)?;
     buy_membership(conn, ctx, now.with_timezone(&tz).date_naive(), now)?;
     let changes = SessionChanges { status: Some(S::Completed), completed_at: Some(Ts(now)), agreement_signature_id: Some(Some(signature)), last_activity_at: Some(Ts(now)), ..Default::default() };
-    save(conn, session, &changes, now)?;
+    commands::save(conn, session, &changes, now)?;
     Ok(Outcome { signature_id: signature, status: S::Completed, number: Some(unit.number.clone()), checkout_at: Some(ends_at) })
 }
 

@@ -87,7 +87,8 @@ pub fn stale(views: &LaneViews, role: Role) -> AppError {
     }
 }
 
-fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, session: LaneSessionId, summary: Value, reason: Option<&str>) -> Result<(), AppError> {
+/// Writes the audit event of a command on `session`.
+pub fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, session: LaneSessionId, summary: Value, reason: Option<&str>) -> Result<(), AppError> {
     let entity = Some(("lane_session", session.to_string()));
     NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason }.append(conn, cmd.now)?;
     Ok(())
@@ -101,8 +102,8 @@ fn current(conn: &mut DbConn, lane: &str) -> Result<LaneSession, AppError> {
     LaneSession::current(conn, lane)?.ok_or_else(|| AppError::conflict("NO_SESSION", "There is no session on this lane."))
 }
 
-/// Applies `changes` to `session` with its version check.
-fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Applies `changes` to `session` with its version check (409 `STALE_VERSION` if it moved).
+pub fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'_>, now: DateTime<Utc>) -> Result<(), AppError> {
     if LaneSession::update_if_version(conn, session.id, session.version, changes, Ts(now))? {
         Ok(())
     } else {
