@@ -54,6 +54,18 @@ both_backends!(
                 assert_eq!((status, refused["error"]["code"].as_str()), (403, Some("WRONG_PRINCIPAL")), "{path}");
             }
             assert_eq!(get(&app, "/api/lanes", Some(&kiosk)).await.0, 403);
+            // even on its own lane, a kiosk never takes money, assigns, cancels or closes
+            let staff_only = [
+                ("/api/lanes/lane-1/session/payment", json!({ "method": "CASH" })),
+                ("/api/lanes/lane-1/session/assign", json!({})),
+                ("/api/lanes/lane-1/session/cancel", json!({ "reason": "x" })),
+                ("/api/lanes/lane-1/session/close", json!({})),
+                ("/api/lanes/lane-1/session/decline", json!({ "reason": "x" })),
+            ];
+            for (path, body) in staff_only {
+                let (status, refused) = post(&app, path, Some(&kiosk), body).await;
+                assert_eq!((status, refused["error"]["code"].as_str()), (403, Some("WRONG_PRINCIPAL")), "{path}");
+            }
         })
     }
 );
