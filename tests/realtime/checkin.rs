@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::both_backends;
 use crate::server::*;
-use crate::ws::{connect, WsClient};
+use crate::ws::{lane_one_screens, WsClient};
 use crate::{block_on, seeded};
 
 /// A small signature drawn as strokes (the server renders the PNG).
@@ -37,10 +37,7 @@ both_backends!(
         block_on(async {
             let desk = desk(&server).await;
             let (reg, kio) = (desk.register.as_str(), desk.kiosk.as_str());
-            let mut register = connect(&server, "/ws/lanes/lane-1", reg, None).await.unwrap();
-            let mut kiosk = connect(&server, "/ws/lanes/lane-1", kio, None).await.unwrap();
-            register.view().await;
-            kiosk.view().await;
+            let (mut register, mut kiosk) = lane_one_screens(&server, &desk).await;
 
             let (_, started) = post(&server, "/api/lanes/lane-1/sessions", Some(reg), json!({ "customer_id": customer, "identity_method": "STAFF_CHECKED" })).await;
             let (_, k) = both(&mut register, &mut kiosk, rev(&started)).await;

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::both_backends;
 use crate::server::*;
-use crate::ws::connect;
+use crate::ws::{connect, lane_one_screens};
 use crate::{block_on, seeded};
 
 /// Every key the customer's screen may receive; anything else is a leak.
@@ -67,10 +67,7 @@ both_backends!(
         let server = TestServer::start(db, &ManualClock::at(start_time()));
         block_on(async {
             let desk = desk(&server).await;
-            let mut register = connect(&server, "/ws/lanes/lane-1", &desk.register, None).await.unwrap();
-            let mut kiosk = connect(&server, "/ws/lanes/lane-1", &desk.kiosk, None).await.unwrap();
-            register.view().await;
-            kiosk.view().await;
+            let (mut register, mut kiosk) = lane_one_screens(&server, &desk).await;
             let (_, started) = post(&server, "/api/lanes/lane-1/sessions", Some(&desk.register), json!({ "customer_id": customer })).await;
             let rev = started["rev"].as_i64().unwrap();
             let (r, k) = (register.view_at(rev).await, kiosk.view_at(rev).await);

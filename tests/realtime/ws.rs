@@ -117,3 +117,12 @@ impl WsClient {
         self.next(wait).await.is_none()
     }
 }
+
+/// Both screens of lane-1, connected, their first views read: `(register, kiosk)`.
+pub async fn lane_one_screens(server: &TestServer, desk: &crate::server::Desk) -> (WsClient, WsClient) {
+    let mut register = connect(server, "/ws/lanes/lane-1", &desk.register, None).await.unwrap();
+    let mut kiosk = connect(server, "/ws/lanes/lane-1", &desk.kiosk, None).await.unwrap();
+    register.view().await;
+    kiosk.view().await;
+    (register, kiosk)
+}
