@@ -52,7 +52,11 @@ impl PinCheck {
 }
 
 /// Checks `pin` for `staff_id`, storing the lockout counters and auditing failures and locks.
-pub fn check_pin(conn: &mut DbConn, staff_id: StaffId, creds: &StaffCredentials, pin: &str, now: DateTime<Utc>, context: &str) -> Result<PinCheck, AppError> {
+/// The staff row is locked first and the counters read after, so parallel attempts queue and
+/// each one counts (otherwise many wrong PINs at once would all read the same count).
+pub fn check_pin(conn: &mut DbConn, staff_id: StaffId, pin: &str, now: DateTime<Utc>, context: &str) -> Result<PinCheck, AppError> {
+    Staff::lock_row(conn, staff_id)?;
+    let creds: StaffCredentials = Staff::credentials(conn, staff_id)?;
     let state = LockState { failures: creds.failed_pin_attempts, locked_until: creds.locked_until.map(|t| t.0) };
     let state = match lockout::before_attempt(state, now) {
         Attempt::Locked { until } => return Ok(PinCheck::Locked { until }),
@@ -107,7 +111,8 @@ pub fn login(conn: &mut DbConn, login: &str, pin: &str, user_agent: Option<&str>
             NewAuditEvent { actor: Actor::System, lane_id: None, action: "STAFF_LOGIN_FAILED", entity: None, summary, reason: None }.append(conn, now)?;
             return Ok(Err(invalid_credentials()));
         };
-        if let Err(refusal) = check_pin(conn, staff.id, &creds, pin, now, "login")?.into_result(invalid_credentials()) {
+        let _ = creds;
+        if let Err(refusal) = check_pin(conn, staff.id, pin, now, "login")?.into_result(invalid_credentials()) {
             return Ok(Err(refusal));
         }
         let (id, token) = (StaffSessionId::new(), token::generate(token::TokenKind::StaffSession));
@@ -126,9 +131,8 @@ pub fn login(conn: &mut DbConn, login: &str, pin: &str, user_agent: Option<&str>
 /// actions for 5 minutes.
 pub fn step_up(conn: &mut DbConn, auth: &StaffAuth, pin: &str, now: DateTime<Utc>) -> Result<Result<DateTime<Utc>, AppError>, AppError> {
     write_tx(conn, |conn| {
-        let creds = Staff::credentials(conn, auth.staff.id)?;
         let wrong = AppError::forbidden("INVALID_PIN", "That PIN is not right.");
-        if let Err(refusal) = check_pin(conn, auth.staff.id, &creds, pin, now, "step_up")?.into_result(wrong) {
+        if let Err(refusal) = check_pin(conn, auth.staff.id, pin, now, "step_up")?.into_result(wrong) {
             return Ok(Err(refusal));
         }
         StaffSession::set_step_up(conn, auth.session_id, Ts(now))?;

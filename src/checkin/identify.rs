@@ -31,8 +31,8 @@ pub struct ScannedIdentity {
 
 /// The outcome of a scan.
 pub enum Identified {
-    /// a known customer, found by the scan
-    Matched(Customer),
+    /// a known customer, found by the scan; `certain` unless only the fuzzy name matched
+    Matched(Customer, bool),
     /// nobody matches; offer "new customer" prefilled with the scan
     NoMatch(Option<ScannedIdentity>),
 }
@@ -58,44 +58,47 @@ pub fn resolve(conn: &mut DbConn, raw: &str, key: &[u8], today: NaiveDate) -> Re
     let text = identity::normalize_scan(raw);
     if !identity::looks_like_aamva(&text) {
         let number = identity::membership_number(&text).ok_or_else(|| AppError::Invalid { code: "INVALID_SCAN", field: Some("scan".into()), message: "That scan is neither an ID nor a membership card.".into() })?;
-        return Ok((Customer::by_membership_number(conn, &number)?.into_iter().next().map_or(Identified::NoMatch(None), Identified::Matched), None));
+        let found = Customer::by_membership_number(conn, &number)?.into_iter().next();
+        return Ok((found.map_or(Identified::NoMatch(None), |c| Identified::Matched(c, true)), None));
     }
     let scan = identity::parse(&text).unwrap_or_default();
     identity::check(scan.dob, scan.expires_on, today).map_err(refusal)?;
     let found = find(conn, &scan, key)?;
     let identity = ScannedIdentity { name: scan.display_name(), dob: scan.dob, expires_on: scan.expires_on, issuing_state: scan.issuing_state.clone() };
-    Ok((found.map_or(Identified::NoMatch(Some(identity)), Identified::Matched), Some(scan)))
+    Ok((found.map_or(Identified::NoMatch(Some(identity)), |(c, certain)| Identified::Matched(c, certain)), Some(scan)))
 }
 
 fn tokens(c: &Customer) -> Option<(String, String)> {
     identity::first_and_last_tokens(&c.name)
 }
 
-fn find(conn: &mut DbConn, scan: &IdScan, key: &[u8]) -> Result<Option<Customer>, AppError> {
+/// The customer, and whether the match is certain (hash, ID number or exact name + DOB) rather
+/// than a fuzzy name with the same DOB.
+fn find(conn: &mut DbConn, scan: &IdScan, key: &[u8]) -> Result<Option<(Customer, bool)>, AppError> {
     let first = scan.first_name.clone().unwrap_or_default();
     let last = scan.last_name.clone().unwrap_or_default();
     if let Some(hash) = scan.dob.and_then(|dob| identity::identity_hash(key, &first, &last, dob))
         && let Some(c) = Customer::by_id_scan_hash(conn, &hash)?.into_iter().next()
     {
-        return Ok(Some(c));
+        return Ok(Some((c, true)));
     }
     let number_hash = scan.id_number.as_deref().map(|n| identity::id_number_hash(key, scan.issuing_state.as_deref(), n));
     if let Some(hash) = &number_hash
         && let Some(c) = Customer::by_id_number_hash(conn, hash)?.into_iter().next()
     {
-        return Ok(Some(c));
+        return Ok(Some((c, true)));
     }
     let Some(dob) = scan.dob else { return Ok(None) };
     let same_dob = Customer::born_on(conn, dob)?;
     if let Some(c) = same_dob.iter().find(|c| tokens(c).is_some_and(|(f, l)| identity::exact_name_match(&first, &last, &f, &l))) {
-        return Ok(Some(c.clone()));
+        return Ok(Some((c.clone(), true)));
     }
     let candidates: Vec<Candidate<CustomerId>> = same_dob
         .iter()
         .enumerate()
         .filter_map(|(rank, c)| tokens(c).map(|(f, l)| Candidate { id: c.id, first: f, last: l, created_rank: rank as i64, id_number_matches: false }))
         .collect();
-    Ok(identity::best_fuzzy_match(&first, &last, &candidates).and_then(|id| same_dob.into_iter().find(|c| c.id == id)))
+    Ok(identity::best_fuzzy_match(&first, &last, &candidates).and_then(|id| same_dob.into_iter().find(|c| c.id == id)).map(|c| (c, false)))
 }
 
 /// Stores the scan's lookup hashes and parsed fields on the customer (never the raw text).
@@ -114,4 +117,17 @@ pub fn enrich(conn: &mut DbConn, customer: CustomerId, scan: &IdScan, key: &[u8]
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Whether this customer's ID was scanned and matched with certainty at this lane in the last
+/// 30 minutes: only then may a session record `ID_SCAN` as how identity was established.
+pub fn scanned_recently(conn: &mut DbConn, lane: &str, customer: CustomerId, now: chrono::DateTime<chrono::Utc>) -> Result<bool, AppError> {
+    use crate::db::schema::audit_events as a;
+    let since = Ts(now - chrono::Duration::minutes(30));
+    let n: i64 = a::table
+        .filter(a::action.eq("CUSTOMER_IDENTIFIED").and(a::lane_id.eq(lane)).and(a::entity_id.eq(customer.to_string())))
+        .filter(a::summary_json.like("%\"ID_SCAN\"%").and(a::at.ge(since)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
 }

@@ -139,12 +139,15 @@ fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTim
 /// Reserves the first free unit of the rental type for the session, or `None` when sold out
 /// (including rooms that queued upgrades need).
 pub fn place_hold(conn: &mut DbConn, rental: RentalType, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<(HoldId, Unit)>, AppError> {
-    if available(conn, rental)? == 0 {
-        return Ok(None);
-    }
     for unit in free_units(conn, rental)? {
+        // Re-checked for every candidate: after losing a race, the winner's hold (committed by
+        // then) may have used up the supply that queued upgrades leave to new check-ins.
+        if available(conn, rental)? == 0 {
+            return Ok(None);
+        }
         if let Some(hold) = hold_unit(conn, &unit, session, now)? {
-            return Ok(Some((hold, unit)));
+            // the hold bumped the unit's version
+            return Ok(Some((hold, Unit { version: unit.version + 1, ..unit })));
         }
     }
     Ok(None)

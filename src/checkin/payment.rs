@@ -43,7 +43,9 @@ fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context,
 pub fn choose_membership(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: gates::Side, choice: &str) -> Result<Applied<()>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
-        gates::status(&ctx.session, &[S::Active, S::AwaitingCustomer, S::AwaitingPayment], "Choosing a membership")?;
+        // Once the payment is due only the employee may re-price (the total they announced).
+        let allowed: &[S] = if side == gates::Side::Employee { &[S::Active, S::AwaitingCustomer, S::AwaitingPayment] } else { &[S::Active, S::AwaitingCustomer] };
+        gates::status(&ctx.session, allowed, "Choosing a membership")?;
         gates::language(&ctx.session)?;
         gates::past_due(&ctx.session, &ctx.customer, side)?;
         let changes = SessionChanges { membership_choice: Some(Some(choice)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
@@ -147,23 +149,31 @@ pub fn bypass_past_due(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, manager_
     use crate::access::login::check_pin;
     use crate::db::models::staff::Staff;
     use crate::domain::enums::StaffRole;
-    // The PIN check commits its own counters even when the bypass is refused.
+    // Refusals about the lane come first and change nothing; only then is the PIN checked, in
+    // its own transaction so wrong PINs count toward the manager's lockout.
+    bypass_allowed(&context(conn, &cmd.lane)?)?;
     let manager = crate::db::write_tx(conn, |conn| -> Result<Result<Staff, AppError>, AppError> {
         let wrong = AppError::forbidden("MANAGER_PIN_REQUIRED", "A manager's login and PIN are needed for this.");
-        let Some((staff, creds)) = Staff::by_login(conn, manager_login)?.filter(|(s, _)| s.active && s.role == StaffRole::Manager) else {
+        let Some((staff, _)) = Staff::by_login(conn, manager_login)?.filter(|(s, _)| s.active && s.role == StaffRole::Manager) else {
             return Ok(Err(wrong));
         };
-        Ok(check_pin(conn, staff.id, &creds, pin, cmd.now, "past_due_bypass")?.into_result(wrong).map(|()| staff))
+        Ok(check_pin(conn, staff.id, pin, cmd.now, "past_due_bypass")?.into_result(wrong).map(|()| staff))
     })??;
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
-        gates::status(&ctx.session, &[S::Active, S::AwaitingCustomer], "Bypassing the balance")?;
-        if !gates::past_due_blocked(&ctx.session, &ctx.customer) {
-            return Err(AppError::conflict("NOT_BLOCKED", "Nothing to bypass: the customer owes nothing or was already let through."));
-        }
+        bypass_allowed(&ctx)?;
         let changes = SessionChanges { past_due_bypassed_at: Some(Ts(cmd.now)), past_due_bypassed_by: Some(manager.id), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
         commands::save(conn, &ctx.session, &changes, cmd.now)?;
         let summary = json!({ "manager_id": manager.id, "past_due_cents": ctx.customer.past_due_cents });
         commands::audit(conn, cmd, "PAST_DUE_BYPASSED", ctx.session.id, summary, None)
     })
+}
+
+fn bypass_allowed(ctx: &Context) -> Result<(), AppError> {
+    gates::status(&ctx.session, &[S::Active, S::AwaitingCustomer], "Bypassing the balance")?;
+    if gates::past_due_blocked(&ctx.session, &ctx.customer) {
+        Ok(())
+    } else {
+        Err(AppError::conflict("NOT_BLOCKED", "Nothing to bypass: the customer owes nothing or was already let through."))
+    }
 }

@@ -23,7 +23,7 @@ pub fn id_hash_key(conn: &mut DbConn, now: DateTime<Utc>) -> Result<Vec<u8>, App
             let mut key = [0u8; 32];
             OsRng.fill_bytes(&mut key);
             // Two processes may race to create it: the primary key keeps the first one.
-            let inserted = conn.transaction(|c| {
+            let inserted = crate::db::write_tx(conn, |c| {
                 diesel::insert_into(club_secrets::table)
                     .values((club_secrets::name.eq(ID_HASH_KEY), club_secrets::value.eq(STANDARD.encode(key)), club_secrets::created_at.eq(Ts(now))))
                     .execute(c)

@@ -126,12 +126,16 @@ pub fn assign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, tz: Tz, number: O
         gates::status(&ctx.session, &[S::AwaitingAssignment], "Assigning")?;
         let rental = ctx.session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
         let signature = ctx.session.agreement_signature_id.ok_or_else(|| AppError::conflict("NOT_SIGNED", "The agreement is not signed."))?;
-        let free = inventory::free_units(conn, rental)?;
-        let unit = match number {
-            Some(n) => free.into_iter().find(|u| u.number == n),
-            None => free.into_iter().next(),
-        }
-        .ok_or_else(|| AppError::conflict("SOLD_OUT", format!("No free {rental} to assign.")))?;
+        // Same rules as a lock: version check, hold, and rooms kept for queued upgrades.
+        let held = match number {
+            Some(n) => match inventory::free_unit_by_number(conn, rental, n)? {
+                Some(unit) => inventory::hold_unit(conn, &unit, ctx.session.id, cmd.now)?.map(|hold| (hold, Unit { version: unit.version + 1, ..unit })),
+                None => None,
+            },
+            None => inventory::place_hold(conn, rental, ctx.session.id, cmd.now)?,
+        };
+        let (hold, unit) = held.ok_or_else(|| AppError::conflict("SOLD_OUT", format!("No free {rental} to assign.")))?;
+        hold::release(conn, hold, "COMPLETED", Ts(cmd.now))?;
         let outcome = complete(conn, cmd, &ctx, &unit, signature, BlockId::new(), tz)?;
         commands::audit(conn, cmd, "UNIT_ASSIGNED", ctx.session.id, json!({ "unit": unit.number }), None)?;
         Ok(outcome)
@@ -174,7 +178,8 @@ fn hosting_staff(conn: &mut DbConn, ctx: &Context) -> Result<StaffId, AppError> 
 fn evidence_row(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, agreement: &Agreement, sub: &Submission, block: Option<BlockId>) -> Result<NewSignature, AppError> {
     let (session, customer) = (&ctx.session, &ctx.customer);
     let now = cmd.now;
-    let shown = session.agreement_shown_at.map_or(now, |t| t.0.min(now));
+    // The kiosk's "shown" time counts only for the very version being signed.
+    let shown = session.agreement_shown_at.filter(|_| session.agreement_id == Some(agreement.id)).map_or(now, |t| t.0.min(now));
     let consent = sub.consent_at.map_or(now, |c| c.clamp(shown, now));
     let identity = session.identity_method.unwrap_or(IdentityMethod::Manual);
     let mut row = NewSignature {
@@ -247,10 +252,10 @@ fn complete(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, unit: &Unit, si
 
 fn occupy(conn: &mut DbConn, unit: &Unit, customer: crate::db::ids::CustomerId, block: BlockId, now: DateTime<Utc>) -> Result<(), AppError> {
     let n = match unit.kind {
-        ResourceType::Room => diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null())))
+        ResourceType::Room => diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null()).and(rooms::version.eq(unit.version))))
             .set((rooms::status.eq(InventoryStatus::Occupied), rooms::assigned_to_customer_id.eq(customer), rooms::current_block_id.eq(block), rooms::version.eq(rooms::version + 1), rooms::last_status_change.eq(Ts(now)), rooms::updated_at.eq(Ts(now))))
             .execute(conn)?,
-        ResourceType::Locker => diesel::update(lockers::table.find(LockerId(unit.id.0)).filter(lockers::status.eq(InventoryStatus::Clean).and(lockers::assigned_to_customer_id.is_null())))
+        ResourceType::Locker => diesel::update(lockers::table.find(LockerId(unit.id.0)).filter(lockers::status.eq(InventoryStatus::Clean).and(lockers::assigned_to_customer_id.is_null()).and(lockers::version.eq(unit.version))))
             .set((lockers::status.eq(InventoryStatus::Occupied), lockers::assigned_to_customer_id.eq(customer), lockers::current_block_id.eq(block), lockers::version.eq(lockers::version + 1), lockers::last_status_change.eq(Ts(now)), lockers::updated_at.eq(Ts(now))))
             .execute(conn)?,
     };

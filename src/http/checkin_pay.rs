@@ -56,6 +56,8 @@ pub struct MarkPaid {
     pub method: PaymentMethod,
     /// terminal or receipt reference (1–100 characters)
     pub external_reference: Option<String>,
+    /// refuse unless the lane is at this revision (the quote the employee announced)
+    pub expected_rev: Option<i64>,
 }
 
 /// Marks the due payment as taken (register). Send an `Idempotency-Key` header: a retry with
@@ -71,7 +73,7 @@ pub async fn mark_paid(Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>
     let raw = serde_json::to_vec(&body).unwrap_or_default();
     let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
     let key = Idempotency::from_header(header, format!("mark_paid:{}", at.lane), &raw)?;
-    let cmd = register_cmd(&at, &state, None);
+    let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let answer = state
         .db(move |c| {
@@ -88,6 +90,8 @@ pub async fn mark_paid(Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>
 pub struct Decline {
     /// what the terminal said (staff only; 1–200 characters)
     pub reason: String,
+    /// refuse unless the lane is at this revision (the quote the employee announced)
+    pub expected_rev: Option<i64>,
 }
 
 /// Records a declined payment; the reason is shown to staff only (register).
@@ -96,7 +100,7 @@ pub struct Decline {
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn decline(Authed(at, body): Authed<AtRegister, web::Json<Decline>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let reason = validate::text("reason", &body.reason, 1, 200)?.to_owned();
-    let cmd = register_cmd(&at, &state, None);
+    let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| payment::decline(c, &hub, &cmd, &reason)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
@@ -110,6 +114,8 @@ pub struct Bypass {
     pub manager_login: String,
     /// the manager's PIN (step-up at the register)
     pub pin: String,
+    /// refuse unless the lane is at this revision (the quote the employee announced)
+    pub expected_rev: Option<i64>,
 }
 
 /// A manager lets a customer with a past-due balance choose for themselves (register; the
@@ -120,7 +126,7 @@ pub struct Bypass {
 pub async fn bypass(Authed(at, body): Authed<AtRegister, web::Json<Bypass>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let login = validate::text("manager_login", &body.manager_login, 1, 50)?.to_owned();
     validate::pin("pin", &body.pin)?;
-    let (cmd, hub, pin) = (register_cmd(&at, &state, None), state.hub.clone(), body.into_inner().pin);
+    let (cmd, hub, pin) = (register_cmd(&at, &state, body.expected_rev), state.hub.clone(), body.into_inner().pin);
     let applied = state.db(move |c| payment::bypass_past_due(c, &hub, &cmd, &login, &pin)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
 }

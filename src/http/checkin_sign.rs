@@ -31,8 +31,8 @@ fn kiosk_cmd(k: &KioskOf, state: &AppState) -> LaneCommand {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/agreement-shown", tag = "check-in", request_body = Expect, security(("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn shown(Authed(k, _body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let cmd = kiosk_cmd(&k, &state);
+pub async fn shown(Authed(k, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let cmd = LaneCommand { expected_rev: body.expected_rev, ..kiosk_cmd(&k, &state) };
     let hub = state.hub.clone();
     match state.db(move |c| signing::shown(c, &hub, &cmd)).await {
         Ok(applied) => Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None })),
@@ -87,8 +87,14 @@ pub async fn sign(Authed(k, body): Authed<KioskOf, web::Json<Sign>>, req: HttpRe
             if let Some((_, answer)) = key.as_ref().map(|k| k.replay(c)).transpose()?.flatten() {
                 return Ok(answer);
             }
-            let applied = signing::sign(c, &hub, &cmd, sub, tz, key.as_ref())?;
-            Ok(applied.value)
+            match signing::sign(c, &hub, &cmd, sub, tz, key.as_ref()) {
+                Ok(applied) => Ok(applied.value),
+                // a concurrent retry with the same key committed first: its answer is ours
+                Err(err) => match key.as_ref().map(|k| k.replay(c)).transpose()?.flatten() {
+                    Some((_, answer)) => Ok(answer),
+                    None => Err(err),
+                },
+            }
         })
         .await?;
     Ok(HttpResponse::Ok().json(answer))
@@ -100,6 +106,8 @@ pub async fn sign(Authed(k, body): Authed<KioskOf, web::Json<Sign>>, req: HttpRe
 pub struct Assign {
     /// e.g. "214"
     pub number: Option<String>,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
 }
 
 /// Assigns a unit after a lost hold and completes the check-in (register).
@@ -108,7 +116,7 @@ pub struct Assign {
     responses((status = 200, description = "{signature_id, status, number, checkout_at}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn assign(Authed(at, body): Authed<AtRegister, web::Json<Assign>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let number = body.number.as_deref().map(|n| validate::text("number", n, 1, 10).map(str::to_owned)).transpose()?;
-    let cmd = register_cmd(&at, &state, None);
+    let cmd = register_cmd(&at, &state, body.expected_rev);
     let (hub, tz) = (state.hub.clone(), state.settings.tz);
     let applied = state.db(move |c| signing::assign(c, &hub, &cmd, tz, number.as_deref())).await?;
     Ok(HttpResponse::Ok().json(applied.value))

@@ -42,6 +42,10 @@ pub struct OpenVisit {
     pub started_at: DateTime<Utc>,
     /// current checkout time
     pub checkout_at: Option<DateTime<Utc>>,
+    /// the room or locker number
+    pub number: Option<String>,
+    /// ROOM or LOCKER
+    pub kind: Option<String>,
     /// past the checkout time
     pub overdue: bool,
 }
@@ -64,13 +68,21 @@ pub struct IdentifyResponse {
 fn open_visit(conn: &mut DbConn, customer: CustomerId, now: DateTime<Utc>) -> Result<Option<OpenVisit>, AppError> {
     use diesel::prelude::*;
     let Some(visit) = Visit::open_for(conn, customer)? else { return Ok(None) };
-    let ends: Option<Ts> = checkin_blocks::table
+    use crate::db::schema::{lockers, rooms};
+    let block: Option<(Ts, Option<crate::db::ids::RoomId>, Option<crate::db::ids::LockerId>)> = checkin_blocks::table
         .filter(checkin_blocks::visit_id.eq(visit.id))
         .order(checkin_blocks::ends_at.desc())
-        .select(checkin_blocks::ends_at)
+        .select((checkin_blocks::ends_at, checkin_blocks::room_id, checkin_blocks::locker_id))
         .first(conn)
         .optional()?;
-    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: ends.is_some_and(|t| t.0 < now) }))
+    let ends = block.as_ref().map(|b| b.0);
+    let (number, kind) = match block {
+        Some((_, Some(room), _)) => (rooms::table.find(room).select(rooms::number).first::<String>(conn).optional()?, Some("ROOM")),
+        Some((_, None, Some(locker))) => (lockers::table.find(locker).select(lockers::number).first::<String>(conn).optional()?, Some("LOCKER")),
+        _ => (None, None),
+    };
+    let kind = kind.map(str::to_owned);
+    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: ends.is_some_and(|t| t.0 < now), number, kind }))
 }
 
 fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<IdentifyResponse, AppError> {
@@ -78,14 +90,20 @@ fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now
     let (found, parsed) = identify::resolve(conn, scan, &key, today)?;
     let customer = match found {
         Identified::NoMatch(scanned) => return Ok(IdentifyResponse { result: "NO_MATCH".into(), customer: None, identity_method: None, visit: None, scanned }),
-        Identified::Matched(customer) => customer,
+        Identified::Matched(customer, certain) => (customer, certain),
     };
+    let (customer, certain) = customer;
     identify::check_ban(&customer, now)?;
     write_tx(conn, |conn| {
-        if let Some(scan) = &parsed {
+        // A fuzzy name match is only a suggestion: it must not rebind the ID's lookup hashes.
+        if let Some(scan) = parsed.as_ref().filter(|_| certain) {
             identify::enrich(conn, customer.id, scan, &key, Ts(now))?;
         }
-        let method = if parsed.is_some() { "ID_SCAN" } else { "MANUAL" };
+        let method = match (&parsed, certain) {
+            (Some(_), true) => "ID_SCAN",
+            (Some(_), false) => "STAFF_CHECKED",
+            (None, _) => "MANUAL",
+        };
         let entity = Some(("customer", customer.id.to_string()));
         NewAuditEvent { actor: by.actor(), lane_id: Some(lane), action: "CUSTOMER_IDENTIFIED", entity, summary: json!({ "method": method }), reason: None }.append(conn, now)?;
         let visit = open_visit(conn, customer.id, now)?;

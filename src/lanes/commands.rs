@@ -130,6 +130,12 @@ pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, cu
             let details = json!({ "visit_id": visit.id, "started_at": visit.started_at });
             return Err(AppError::Conflict { code: "ALREADY_CHECKED_IN", message: "This customer is already checked in.".into(), details });
         }
+        // The register's word is not evidence: ID_SCAN only after a matched scan here.
+        let identity = if identity == IdentityMethod::IdScan && !crate::checkin::identify::scanned_recently(conn, &cmd.lane, customer.id, cmd.now)? {
+            IdentityMethod::StaffChecked
+        } else {
+            identity
+        };
         LaneSession::close_finished(conn, &cmd.lane, Ts(cmd.now))?;
         let id = LaneSessionId::new();
         let now = Ts(cmd.now);

@@ -152,3 +152,15 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn wrong_pins_sent_at_once_still_lock_after_five(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let attempts: Vec<_> = (0..10).map(|_| post(&app, "/api/auth/login", None, json!({ "login": "sam", "pin": "999999" }))).collect();
+            let mut statuses: Vec<u16> = futures_util::future::join_all(attempts).await.into_iter().map(|(s, _)| s).collect();
+            statuses.sort();
+            assert_eq!(statuses, [401, 401, 401, 401, 423, 423, 423, 423, 423, 423], "each attempt counts, even in parallel");
+        })
+    }
+);

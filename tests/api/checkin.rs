@@ -203,6 +203,15 @@ both_backends!(
             assert_eq!((status, old["error"]["code"].as_str()), (403, Some("ID_EXPIRED")));
             let (status, junk) = post(&app, "/api/lanes/lane-1/identify", Some(&register), json!({ "scan": "hello" })).await;
             assert_eq!((status, junk["error"]["code"].as_str()), (400, Some("INVALID_SCAN")));
+            // the session records ID_SCAN only because the scan matched here
+            post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": created["id"], "identity_method": "ID_SCAN" })).await;
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&register)).await;
+            assert_eq!(view["data"]["session"]["identity_method"], "ID_SCAN");
+            post(&app, "/api/lanes/lane-1/session/cancel", Some(&register), json!({ "reason": "test" })).await;
+            let unscanned = customer(db, "Una Unscanned", |_, _| {});
+            post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": unscanned, "identity_method": "ID_SCAN" })).await;
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&register)).await;
+            assert_eq!(view["data"]["session"]["identity_method"], "STAFF_CHECKED", "a claimed scan that never happened is not recorded as one");
             let (_, hits) = get(&app, "/api/customers?q=quint", Some(&register)).await;
             assert_eq!(hits.as_array().unwrap().len(), 1);
             // neither the ID number nor the raw scan is anywhere in the database

@@ -25,3 +25,8 @@ CREATE TABLE idempotency_keys (
     response_json TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
+
+-- A customer is at most at one lane at a time (two registers starting the same person at once).
+CREATE UNIQUE INDEX lane_sessions_one_live_per_customer ON lane_sessions (customer_id)
+    WHERE customer_id IS NOT NULL
+      AND status IN ('ACTIVE', 'AWAITING_CUSTOMER', 'AWAITING_ASSIGNMENT', 'AWAITING_PAYMENT', 'AWAITING_SIGNATURE');

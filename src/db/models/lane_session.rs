@@ -208,10 +208,12 @@ impl LaneSession {
         .execute(conn)
     }
 
-    /// Live sessions untouched since `before`, oldest first.
+    /// Live, unpaid sessions untouched since `before`, oldest first (a paid session, awaiting
+    /// its signature or assignment, is never cancelled automatically).
     pub fn idle_since(conn: &mut DbConn, before: Ts) -> QueryResult<Vec<LaneSession>> {
+        let unpaid = [LaneSessionStatus::Active, LaneSessionStatus::AwaitingCustomer, LaneSessionStatus::AwaitingPayment].map(LaneSessionStatus::as_str);
         lane_sessions::table
-            .filter(lane_sessions::status.eq_any(live_statuses()).and(lane_sessions::last_activity_at.lt(before)))
+            .filter(lane_sessions::status.eq_any(unpaid).and(lane_sessions::last_activity_at.lt(before)))
             .order(lane_sessions::last_activity_at)
             .select(LaneSession::as_select())
             .load(conn)

@@ -84,6 +84,11 @@ impl Staff {
         staff::table.find(id).select(StaffCredentials::as_select()).first(conn)
     }
 
+    /// Takes the row's write lock for the rest of the transaction (PIN checks queue here).
+    pub fn lock_row(conn: &mut DbConn, id: StaffId) -> QueryResult<()> {
+        diesel::update(staff::table.find(id)).set(staff::failed_pin_attempts.eq(staff::failed_pin_attempts)).execute(conn).map(drop)
+    }
+
     /// Stores the lockout counters.
     pub fn set_lock_state(conn: &mut DbConn, id: StaffId, failures: i32, locked_until: Option<Ts>, at: Ts) -> QueryResult<()> {
         diesel::update(staff::table.find(id))
