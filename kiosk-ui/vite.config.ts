@@ -17,6 +17,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     // read stylesheets for real (the source rules test scans them)
-    css: { include: [/\.css$/] },
+    css: { include: [/\.css/] },
   },
 });

@@ -12,6 +12,7 @@ const files = Object.entries(sources);
 describe('sources', () => {
   it('are found', () => {
     expect(files.length).toBeGreaterThan(10);
+    for (const [path, text] of files) expect(text.length, path).toBeGreaterThan(0);
   });
 
   it('start with a header comment', () => {
