@@ -4,7 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::checkin_select::register_cmd;
+use super::lane_cmd::register_cmd;
 use super::lane_sessions::Revision;
 use super::validate;
 use super::wire::ErrorBody;

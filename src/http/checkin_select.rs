@@ -4,32 +4,15 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::lane_cmd::{actor_cmd, register_cmd, Expect};
 use super::lane_sessions::Revision;
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, LaneActor};
 use crate::app::AppState;
-use crate::checkin::gates::Side;
 use crate::checkin::selection::{self, Waitlist};
-use crate::db::models::audit_event::Actor;
 use crate::domain::enums::RentalType;
 use crate::error::AppError;
-use crate::lanes::commands::LaneCommand;
-use crate::lanes::hub::Role;
-
-/// The command context of either screen.
-pub fn actor_cmd(actor: &LaneActor, state: &AppState, expected_rev: Option<i64>) -> (LaneCommand, Side) {
-    let (lane, who, role, side) = match actor {
-        LaneActor::Register(at) => (at.lane.clone(), at.auth.actor(), Role::Register, Side::Employee),
-        LaneActor::Kiosk(k) => (k.lane.clone(), Actor::Device(k.device.id), Role::Kiosk, Side::Customer),
-    };
-    (LaneCommand { lane, actor: who, role, expected_rev, now: state.clock.now() }, side)
-}
-
-/// The register's command context.
-pub fn register_cmd(at: &AtRegister, state: &AppState, expected_rev: Option<i64>) -> LaneCommand {
-    LaneCommand { lane: at.lane.clone(), actor: at.auth.actor(), role: Role::Register, expected_rev, now: state.clock.now() }
-}
 
 /// A non-member's membership choice.
 #[derive(Deserialize, ToSchema)]
@@ -78,14 +61,6 @@ pub async fn propose(Authed(actor, body): Authed<LaneActor, web::Json<Propose>>,
     let (hub, config, rental) = (state.hub.clone(), state.checkin_config(), body.rental_type);
     let applied = state.db(move |c| selection::propose(c, &hub, &cmd, &config, side, rental)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
-}
-
-/// Only the expected revision.
-#[derive(Deserialize, ToSchema, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Expect {
-    /// refuse unless the lane is at this revision
-    pub expected_rev: Option<i64>,
 }
 
 /// Confirms the proposal. The first confirmation locks it: a unit is held, the quote made and

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::checkin_select::{register_cmd, Expect};
+use super::lane_cmd::{kiosk_cmd, register_cmd, Expect};
 use super::lane_sessions::Revision;
 use super::validate;
 use super::wire::ErrorBody;
@@ -14,25 +14,18 @@ use crate::access::extract::{AtRegister, Authed, KioskOf};
 use crate::app::AppState;
 use crate::checkin::signing::{self, Submission};
 use crate::db::ids::AgreementId;
-use crate::db::models::audit_event::Actor;
 use crate::domain::signature::{self, Strokes};
 use crate::error::AppError;
-use crate::lanes::commands::LaneCommand;
-use crate::lanes::hub::Role;
 
 /// Largest signature submission.
 pub const SIGN_LIMIT: usize = 1024 * 1024;
-
-fn kiosk_cmd(k: &KioskOf, state: &AppState) -> LaneCommand {
-    LaneCommand { lane: k.lane.clone(), actor: Actor::Device(k.device.id), role: Role::Kiosk, expected_rev: None, now: state.clock.now() }
-}
 
 /// The kiosk reports it displays the agreement (recorded as evidence of what was shown).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/agreement-shown", tag = "check-in", request_body = Expect, security(("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn shown(Authed(k, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let cmd = LaneCommand { expected_rev: body.expected_rev, ..kiosk_cmd(&k, &state) };
+    let cmd = kiosk_cmd(&k, &state, body.expected_rev);
     let hub = state.hub.clone();
     match state.db(move |c| signing::shown(c, &hub, &cmd)).await {
         Ok(applied) => Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None })),
@@ -80,7 +73,7 @@ pub async fn sign(Authed(k, body): Authed<KioskOf, web::Json<Sign>>, req: HttpRe
     let key = crate::checkin::idempotency::Idempotency::from_header(header, format!("sign:{}", k.lane), &raw)?;
     let ua = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
     let sub = Submission { agreement_id: body.agreement_id, consent_at: body.consent_at, mark, device: k.device.id, user_agent: ua, ip: client_ip(&req) };
-    let cmd = kiosk_cmd(&k, &state);
+    let cmd = kiosk_cmd(&k, &state, None);
     let (hub, tz) = (state.hub.clone(), state.settings.tz);
     let answer = state
         .db(move |c| {

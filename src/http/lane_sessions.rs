@@ -5,15 +5,15 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::lane_cmd::{actor_cmd, kiosk_cmd, register_cmd, Expect};
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf, LaneActor, LaneViewer};
 use crate::app::AppState;
 use crate::db::ids::{CustomerId, LaneSessionId};
-use crate::db::models::audit_event::Actor;
 use crate::domain::enums::{IdentityMethod, Language};
 use crate::error::AppError;
-use crate::lanes::commands::{self, CancelBy, LaneCommand};
+use crate::lanes::commands::{self, CancelBy};
 use crate::lanes::hub::Role;
 use crate::lanes::notify::{self, Notice};
 
@@ -26,10 +26,6 @@ pub struct Revision {
     #[schema(value_type = Option<String>, format = "uuid")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub session_id: Option<LaneSessionId>,
-}
-
-fn register_cmd(at: &AtRegister, state: &AppState, expected_rev: Option<i64>) -> LaneCommand {
-    LaneCommand { lane: at.lane.clone(), actor: at.auth.actor(), role: Role::Register, expected_rev, now: state.clock.now() }
 }
 
 fn ok(rev: i64) -> HttpResponse {
@@ -81,11 +77,7 @@ pub struct SetLanguage {
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn set_language(Authed(actor, body): Authed<LaneActor, web::Json<SetLanguage>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (lane, actor, role) = match &actor {
-        LaneActor::Register(at) => (at.lane.clone(), at.auth.actor(), Role::Register),
-        LaneActor::Kiosk(k) => (k.lane.clone(), Actor::Device(k.device.id), Role::Kiosk),
-    };
-    let cmd = LaneCommand { lane, actor, role, expected_rev: body.expected_rev, now: state.clock.now() };
+    let (cmd, _) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, language) = (state.hub.clone(), body.language);
     let applied = state.db(move |c| commands::set_language(c, &hub, &cmd, language)).await?;
     Ok(ok(applied.rev))
@@ -114,14 +106,6 @@ pub async fn cancel(Authed(at, body): Authed<AtRegister, web::Json<CancelSession
     Ok(ok(applied.rev))
 }
 
-/// Only the expected revision.
-#[derive(Deserialize, ToSchema, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Expect {
-    /// refuse unless the lane is at this revision
-    pub expected_rev: Option<i64>,
-}
-
 /// Dismisses a completed or cancelled session; the lane becomes idle.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/close", tag = "lane sessions", request_body = Expect, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
@@ -138,7 +122,7 @@ pub async fn close(Authed(at, body): Authed<AtRegister, web::Json<Expect>>, stat
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn acknowledge(Authed(kiosk, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let cmd = LaneCommand { lane: kiosk.lane.clone(), actor: Actor::Device(kiosk.device.id), role: Role::Kiosk, expected_rev: body.expected_rev, now: state.clock.now() };
+    let cmd = kiosk_cmd(&kiosk, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| commands::acknowledge(c, &hub, &cmd)).await?;
     Ok(ok(applied.rev))

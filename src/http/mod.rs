@@ -8,6 +8,7 @@ pub mod checkin_sign;
 pub mod customers;
 pub mod devices;
 pub mod health;
+pub mod lane_cmd;
 pub mod lane_sessions;
 pub mod lanes;
 pub mod limits;

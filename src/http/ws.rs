@@ -51,8 +51,7 @@ pub async fn lane(viewer: LaneViewer, req: HttpRequest, body: web::Payload, stat
     };
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let membership = state.hub.join(Some(&lane), role, principal);
-    let socket = Socket { state: state.into_inner(), membership, role, principal, lanes: Some(vec![lane]) };
-    actix_web::rt::spawn(socket.run(session, stream.max_frame_size(PROTOCOL_LIMIT).aggregate_continuations().max_continuation_size(PROTOCOL_LIMIT)));
+    Socket { state: state.into_inner(), membership, role, principal, lanes: Some(vec![lane]) }.spawn(session, stream);
     Ok(response)
 }
 
@@ -64,8 +63,7 @@ pub async fn monitor(Manager(auth): Manager, req: HttpRequest, body: web::Payloa
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let principal = PrincipalKey::Staff(auth.session_id);
     let membership = state.hub.join(None, Role::Monitor, principal);
-    let socket = Socket { state: state.into_inner(), membership, role: Role::Monitor, principal, lanes: None };
-    actix_web::rt::spawn(socket.run(session, stream.max_frame_size(PROTOCOL_LIMIT).aggregate_continuations().max_continuation_size(PROTOCOL_LIMIT)));
+    Socket { state: state.into_inner(), membership, role: Role::Monitor, principal, lanes: None }.spawn(session, stream);
     Ok(response)
 }
 
@@ -83,6 +81,12 @@ fn error_frame(code: &str, message: &str) -> String {
 }
 
 impl Socket {
+    /// Runs the socket in its own task, with the protocol's frame limits.
+    fn spawn(self, session: Session, stream: actix_ws::MessageStream) {
+        let stream = stream.max_frame_size(PROTOCOL_LIMIT).aggregate_continuations().max_continuation_size(PROTOCOL_LIMIT);
+        actix_web::rt::spawn(self.run(session, stream));
+    }
+
     async fn run(self, mut session: Session, mut stream: AggregatedMessageStream) {
         self.send_current().await;
         let every = self.state.settings.ws_ping;
