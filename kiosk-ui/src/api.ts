@@ -36,6 +36,7 @@ import type {
   StaleVersionDetails,
   Uuid,
 } from './wire';
+import { staffCommands } from './api-staff';
 
 /** A refusal or failure, as the screens use it. */
 export interface ApiError {
@@ -119,6 +120,9 @@ function withRev<B extends object>(body: B, options: RevOptions | undefined): B 
   return options?.expectedRev === undefined ? body : { ...body, expected_rev: options.expectedRev };
 }
 
+/** Sends one request and reads its JSON answer (see the module header). */
+export type Requester = <T>(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;
+
 /** A typed client of the HTTP commands. */
 export function createApi(options: ApiOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
@@ -160,6 +164,9 @@ export function createApi(options: ApiOptions = {}) {
   const key = (o: IdempotentOptions) => ({ 'Idempotency-Key': o.idempotencyKey });
 
   return {
+    // sign-in, devices, registers, inventory, signatures (src/api-staff.ts)
+    ...staffCommands(request),
+
     /** `GET /api/lanes/{lane}/view`: the same envelope the socket sends (fallback). */
     laneView: <V extends LaneView>(lane: string) => request<LaneViewMessage<V>>('GET', lanePath(lane, '/view')),
 

@@ -5,7 +5,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const sources = import.meta.glob<string>(['../src/**/*.ts', '../src/**/*.css', '../index.html'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob<string>(['../src/**/*.ts', '../src/**/*.tsx', '../src/**/*.css', '../index.html'], { query: '?raw', import: 'default', eager: true });
 
 const files = Object.entries(sources);
 
@@ -47,7 +47,7 @@ describe('importing the modules', () => {
     vi.stubGlobal('fetch', fetch);
     vi.stubGlobal('WebSocket', WebSocket);
     vi.resetModules();
-    const modules = import.meta.glob(['../src/**/*.ts', '!../src/main.ts']);
+    const modules = import.meta.glob(['../src/**/*.ts', '../src/**/*.tsx', '!../src/main.tsx']);
     for (const load of Object.values(modules)) await load();
     expect(Object.keys(modules).length).toBeGreaterThan(10);
     expect(fetch).not.toHaveBeenCalled();

@@ -12,6 +12,15 @@ export const en = {
   'app.reconnecting': 'Reconnecting…',
   'app.seeAttendant': 'Please see the attendant.',
   'app.errorCode': 'Code: {code}',
+  'app.language': 'Language',
+
+  // pairing (set-up by a manager)
+  'pair.title': 'Pair this tablet',
+  'pair.hint': 'Enter the 8-character code a manager created for this lane.',
+  'pair.code': 'Pairing code',
+  'pair.name': 'Tablet name',
+  'pair.submit': 'Pair',
+  'pair.failed': 'That code did not work. Ask a manager for a new one.',
 
   // idle
   'idle.welcome': 'Welcome to {club}',
@@ -57,6 +66,7 @@ export const en = {
   'waitlist.chooseBackup': 'Choose what to take for now:',
   'waitlist.join': 'Join the waiting list',
   'waitlist.joined': 'You are on the waiting list for a {rental}.',
+  'waitlist.cancel': 'Back',
 
   // payment step
   'payment.title': 'Payment',
@@ -88,6 +98,7 @@ export const en = {
   'done.checkout': 'Checkout time: {time}',
   'done.ok': 'OK',
   'done.awaitingAssignment': 'Thank you! The attendant will give you your key.',
+  'idle.cancelled': 'This check-in was cancelled. Please see the attendant.',
 
   // dates (formatting)
   'date.month.1': 'Jan',

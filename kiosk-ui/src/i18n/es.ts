@@ -12,6 +12,15 @@ export const es: Messages = {
   'app.reconnecting': 'Reconectando…',
   'app.seeAttendant': 'Por favor, hable con el encargado.',
   'app.errorCode': 'Código: {code}',
+  'app.language': 'Idioma',
+
+  // pairing (set-up by a manager)
+  'pair.title': 'Vincular esta tableta',
+  'pair.hint': 'Escriba el código de 8 caracteres que un gerente creó para este carril.',
+  'pair.code': 'Código de vinculación',
+  'pair.name': 'Nombre de la tableta',
+  'pair.submit': 'Vincular',
+  'pair.failed': 'Ese código no funcionó. Pida uno nuevo a un gerente.',
 
   // idle
   'idle.welcome': 'Bienvenido a {club}',
@@ -57,6 +66,7 @@ export const es: Messages = {
   'waitlist.chooseBackup': 'Elija qué tomar por ahora:',
   'waitlist.join': 'Unirse a la lista de espera',
   'waitlist.joined': 'Está en la lista de espera para: {rental}.',
+  'waitlist.cancel': 'Volver',
 
   // payment step
   'payment.title': 'Pago',
@@ -88,6 +98,7 @@ export const es: Messages = {
   'done.checkout': 'Hora de salida: {time}',
   'done.ok': 'Aceptar',
   'done.awaitingAssignment': '¡Gracias! El encargado le dará su llave.',
+  'idle.cancelled': 'Este registro fue cancelado. Por favor, hable con el encargado.',
 
   // dates (formatting)
   'date.month.1': 'ene',

@@ -59,7 +59,7 @@ export function backingScale(width: number, height: number, pixelRatio: number):
 export function createSignaturePad(canvas: HTMLCanvasElement, options: PadOptions = {}): SignaturePad {
   const now = options.now ?? (() => performance.now());
   const penWidth = options.penWidth ?? 2.5;
-  const ink = options.ink ?? '#111111';
+  const ink = options.ink ?? '#111';
   const paper = options.paper ?? '#ffffff';
   const width = Math.round(canvas.clientWidth || canvas.width);
   const height = Math.round(canvas.clientHeight || canvas.height);

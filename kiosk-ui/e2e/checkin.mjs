@@ -1,0 +1,176 @@
+// A full check-in in a real browser (Debian's Chromium driven by playwright-core): a manager
+// pairs the kiosk, an employee signs in at the lane-1 register and scans an ID with the
+// keyboard wedge, the customer chooses on the kiosk (Spanish, then English), the employee
+// marks paid, the customer signs by drawing, both screens show the same number, and the
+// manager finds the signature. Every screen is photographed at its real size.
+//
+// Run by `cargo test --test ui` against a server it starts (FRONTDESK_URL); screenshots go to
+// FRONTDESK_ARTIFACTS. Prints `RESULT {json}` for the Rust side to check the database.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.env.FRONTDESK_URL;
+const out = process.env.FRONTDESK_ARTIFACTS ?? 'test-artifacts';
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!base) throw new Error('FRONTDESK_URL is required');
+mkdirSync(out, { recursive: true });
+
+const SIZES = { register: { width: 1280, height: 800 }, kiosk: { width: 768, height: 1024 }, manager: { width: 1440, height: 900 } };
+const TIMEOUT = 15_000;
+
+// An invented person, in the AAMVA layout a licence's barcode carries; a wedge types line
+// breaks as Enter.
+const SCAN = ['@', 'ANSI 636015090002DL00410278ZT03190007DLDAQ40009876', 'DCSRIVERA', 'DACMARISOL', 'DBB03141990', 'DBA01012031', 'DAJTX', ''].join('\n');
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+}
+
+async function text(page, testId) {
+  return (await page.getByTestId(testId).innerText()).trim();
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(out, `${name}.png`) });
+}
+
+async function signIn(page, login, pin) {
+  await page.locator('input[name=login]').fill(login);
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByTestId('sign-in').click();
+}
+
+async function draw(page) {
+  await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
+  const box = await page.getByTestId('signature-pad').boundingBox();
+  check(box && box.width >= 600 && box.height >= 200, `signature area is at least 600x200 (${JSON.stringify(box)})`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 60, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i += 1) await page.mouse.move(box.x + 60 + i * 12, y + Math.sin(i / 3) * 40, { steps: 2 });
+  await page.mouse.up();
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const errors = [];
+const open = async (size) => {
+  const context = await browser.newContext({ viewport: SIZES[size], baseURL: base });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${size}: ${e.message}`));
+  // a 401 before sign-in or pairing is the expected answer, which Chromium logs as an error
+  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(`${size} console: ${m.text()}`));
+  return page;
+};
+
+try {
+  // the manager signs in and creates a pairing code for lane 1
+  const manager = await open('manager');
+  await manager.goto('/manager');
+  await signIn(manager, 'manager', '111111');
+  await manager.getByTestId('monitor').waitFor();
+  await manager.getByTestId('tab-kiosks').click();
+  await manager.getByTestId('pair-lane').selectOption('lane-1');
+  await manager.getByTestId('pair-pin').fill('111111');
+  await manager.getByTestId('issue-code').click();
+  const code = await text(manager, 'pairing-code');
+
+  // the tablet is paired and shows the idle screen
+  const kiosk = await open('kiosk');
+  await kiosk.goto('/kiosk');
+  await kiosk.getByTestId('pair-code').fill(code);
+  await kiosk.getByTestId('pair-submit').click();
+  await kiosk.getByTestId('idle').waitFor();
+  await shot(kiosk, 'kiosk-idle');
+
+  // the employee signs in at lane 1 and scans the customer's ID
+  const register = await open('register');
+  await register.goto('/register');
+  await signIn(register, 'alex', '222222');
+  await register.getByTestId('open-lane-1').click();
+  await register.getByTestId('scanner').waitFor();
+  await register.getByTestId('mirror').filter({ hasText: 'Idle' }).waitFor();
+  await register.keyboard.type(SCAN);
+  await register.getByTestId('no-match').filter({ hasText: /marisol/i }).waitFor();
+  await register.getByTestId('create-customer').click();
+  await register.getByTestId('session-status').waitFor();
+  await register.getByTestId('mirror').filter({ hasText: 'Language' }).waitFor();
+
+  // the customer chooses Spanish, then switches to English on the rental step
+  await kiosk.getByTestId('lang-ES').click();
+  await kiosk.locator('[data-step=membership]').waitFor();
+  check((await text(kiosk, 'step-indicator')) === 'Paso 2 de 5', 'the step indicator is in Spanish');
+  await shot(kiosk, 'kiosk-membership-es');
+  await kiosk.getByTestId('membership-ONE_TIME').click();
+  await kiosk.locator('[data-step=rental]').waitFor();
+  await kiosk.getByText('Habitación estándar', { exact: false }).first().waitFor();
+  await shot(kiosk, 'kiosk-rental-es');
+  await kiosk.getByTestId('language-toggle').click();
+  await kiosk.getByText('Choose a room or locker').waitFor();
+  await register.getByTestId('mirror').filter({ hasText: 'Rental choice' }).waitFor();
+  await kiosk.getByTestId('rental-STANDARD').click();
+  await kiosk.getByTestId('rental-confirm').waitFor();
+  await shot(kiosk, 'kiosk-rental-en');
+  await kiosk.getByTestId('rental-confirm').click();
+
+  // both screens show the same quote; the employee marks it paid after confirming
+  await kiosk.getByTestId('quote-total').waitFor();
+  await register.getByTestId('session-status').filter({ hasText: 'Awaiting payment' }).waitFor();
+  const kioskTotal = await text(kiosk, 'quote-total');
+  const registerTotal = await text(register, 'register-total');
+  check(kioskTotal === registerTotal && /^\$\d+\.\d\d$/.test(kioskTotal), `totals agree (${kioskTotal} / ${registerTotal})`);
+  check((await text(kiosk, 'pay-prompt')) === 'Please pay the attendant', 'the kiosk asks to pay the attendant');
+  await shot(kiosk, 'kiosk-payment-en');
+  await register.getByTestId('held-number').waitFor();
+  await shot(register, 'register-payment');
+  await register.getByTestId('mark-paid').click();
+  await register.getByTestId('confirm-paid').click();
+
+  // the customer reads, consents and signs by drawing
+  await kiosk.getByTestId('agreement-text').waitFor();
+  await register.getByTestId('mirror').filter({ hasText: 'Agreement' }).waitFor();
+  check(await kiosk.getByTestId('sign-submit').isDisabled(), 'submit is disabled before consent and ink');
+  await kiosk.getByTestId('consent').check();
+  check(await kiosk.getByTestId('sign-submit').isDisabled(), 'submit is disabled without ink');
+  await draw(kiosk);
+  await shot(kiosk, 'kiosk-agreement-en');
+  await kiosk.getByTestId('sign-submit').click();
+
+  // both screens show the same number
+  await kiosk.getByTestId('assigned-number').waitFor();
+  const kioskNumber = (await text(kiosk, 'assigned-number')).replace(/\D/g, '');
+  await register.getByTestId('completion').waitFor();
+  const registerNumber = await text(register, 'completed-number');
+  check(kioskNumber === registerNumber && registerNumber !== '', `the same number on both screens (${kioskNumber} / ${registerNumber})`);
+  await shot(kiosk, 'kiosk-done-en');
+  await shot(register, 'register-completed');
+
+  // the manager sees the lane and finds the signature
+  await manager.getByTestId('tab-lanes').click();
+  await manager.locator('[data-lane=lane-1]').filter({ hasText: 'Completed' }).waitFor();
+  await shot(manager, 'manager-lanes');
+  await manager.getByTestId('tab-signatures').click();
+  await manager.getByTestId('signature-list').filter({ hasText: /rivera/i }).waitFor();
+  await shot(manager, 'manager-signatures');
+  await manager.getByTestId('signature-link').first().click();
+  await manager.getByTestId('verification').filter({ hasText: 'Verified' }).waitFor();
+  await shot(manager, 'manager-signature-detail');
+
+  // OK on the kiosk and Close on the register return both to idle
+  await kiosk.getByTestId('done-ok').click();
+  await kiosk.getByTestId('idle').waitFor();
+  await register.getByTestId('close-session').click();
+  await register.getByText('No customer at this lane').waitFor();
+  await register.getByTestId('mirror').filter({ hasText: 'Idle' }).waitFor();
+
+  check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
+  console.log(`RESULT ${JSON.stringify({ number: registerNumber, total: registerTotal, customer: 'RIVERA' })}`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,55 @@
+/**
+ * Entry of the built page: one bundle for the three screens, chosen by the path
+ * (`/kiosk`, `/register`, `/manager`; `/` lists them). Each screen's code is loaded only on its
+ * own page. The club's time zone comes from `GET /api/club` before the first render.
+ */
+
+import type { ComponentType } from 'preact';
+import { render } from 'preact';
+
+import { DEFAULT_TIME_ZONE } from './i18n';
+import './styles.css';
+
+type Screen = ComponentType<{ timeZone?: string }>;
+
+const SCREENS: Record<string, () => Promise<Screen>> = {
+  kiosk: () => import('./screens/kiosk/kiosk-app').then((m) => m.KioskApp),
+  register: () => import('./screens/register/register-app').then((m) => m.RegisterApp),
+  manager: () => import('./screens/manager/manager-app').then((m) => m.ManagerApp),
+};
+
+function Landing() {
+  return (
+    <div class="center">
+      <div class="card landing">
+        <h1>Frontdesk</h1>
+        <a class="btn btn-primary big" href="/register">Register</a>
+        <a class="btn btn-primary big" href="/kiosk">Kiosk</a>
+        <a class="btn btn-primary big" href="/manager">Manager</a>
+      </div>
+    </div>
+  );
+}
+
+async function clubTimeZone(): Promise<string> {
+  try {
+    const response = await fetch('/api/club', { headers: { Accept: 'application/json' } });
+    const body: unknown = response.ok ? await response.json() : null;
+    if (typeof body === 'object' && body !== null && 'time_zone' in body && typeof body.time_zone === 'string') return body.time_zone;
+  } catch {
+    // offline or older server: the default zone
+  }
+  return DEFAULT_TIME_ZONE;
+}
+
+async function start(root: HTMLElement): Promise<void> {
+  const name = location.pathname.split('/')[1] ?? '';
+  const load = SCREENS[name];
+  if (!load) return render(<Landing />, root);
+  document.body.dataset.screen = name;
+  const [Screen, timeZone] = await Promise.all([load(), clubTimeZone()]);
+  render(<Screen timeZone={timeZone} />, root);
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

@@ -1,0 +1,106 @@
+/**
+ * The customer's tablet: pairing, then one lane's kiosk view over the socket. Every screen is
+ * chosen from the server's view (`kioskStep`); the customer's taps are lane commands whose
+ * effect arrives as the next view. Refusals read as one calm sentence.
+ */
+
+import { useEffect, useState } from 'preact/hooks';
+
+import type { ApiResult } from '../../api';
+import { createTranslator, DEFAULT_TIME_ZONE } from '../../i18n';
+import { api } from '../../ui/client';
+import { useLaneFeed } from '../../ui/hooks';
+import type { KioskView, Language } from '../../wire';
+import type { DeviceView } from '../../wire-staff';
+import { lanePath } from '../../ws/connection';
+import { AgreementStep } from './agreement';
+import { CalmError, KioskChrome } from './chrome';
+import { LanguageStep, MemberNote, MembershipStep, RentalStep } from './choose';
+import { PairingScreen } from './pairing';
+import { AssigningStep, DoneStep, PaymentStep } from './pay-done';
+import { kioskStep } from './steps';
+
+/** The kiosk page: the device first, then its lane. */
+export function KioskApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
+  const [device, setDevice] = useState<DeviceView | null | undefined>(undefined);
+  useEffect(() => {
+    void api.device().then((answer) => setDevice(answer.ok ? answer.value : null));
+  }, []);
+  if (device === undefined) return <div class="kiosk kiosk-idle" />;
+  if (device === null) return <PairingScreen onPaired={setDevice} />;
+  return <KioskLane lane={device.lane_id} timeZone={timeZone} />;
+}
+
+function KioskLane({ lane, timeZone }: { lane: string; timeZone: string }) {
+  const feed = useLaneFeed<KioskView>(lanePath(lane));
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const entry = feed.lanes.get(lane);
+  const view = entry?.view;
+
+  useEffect(
+    () =>
+      feed.connection.onEvent((event) => {
+        if (event.type === 'lane.highlight') setHighlighted(event.data.option);
+      }),
+    [feed.connection],
+  );
+  useEffect(() => setErrorCode(null), [view?.status, view?.session_id]);
+
+  if (!view) {
+    return (
+      <KioskChrome t={createTranslator('EN')} step="idle" status={feed.status}>
+        <section class="step idle" />
+      </KioskChrome>
+    );
+  }
+
+  const language: Language = view.language ?? 'EN';
+  const t = createTranslator(language);
+  const step = kioskStep(view);
+  const run = (call: Promise<ApiResult<unknown>>) => {
+    setErrorCode(null);
+    void call.then((answer) => {
+      if (!answer.ok) {
+        const stale = answer.error.code === 'STALE_VERSION';
+        if (!stale) setErrorCode(answer.error.code);
+        if (answer.error.status === 0 || stale) feed.connection.resync();
+      }
+    });
+  };
+  const toggle = view.session_id && step !== 'idle' ? () => run(api.setLanguage(lane, language === 'EN' ? 'ES' : 'EN')) : undefined;
+
+  return (
+    <KioskChrome t={t} step={step} status={feed.status} onToggleLanguage={toggle}>
+      {step === 'idle' ? (
+        <section class="step idle" data-testid="idle">
+          <h1 class="club-name">{view.club_name}</h1>
+          {view.status === 'CANCELLED' ? <p class="lead">{t('idle.cancelled')}</p> : null}
+        </section>
+      ) : null}
+      {view.first_name && (step === 'language' || step === 'membership' || step === 'rental') ? (
+        <p class="greeting">{t('greeting.hello', { name: view.first_name })}</p>
+      ) : null}
+      {step === 'language' ? <LanguageStep t={t} onPick={(l) => run(api.setLanguage(lane, l))} /> : null}
+      {step === 'membership' ? <MembershipStep t={t} view={view} onPick={(c) => run(api.membership(lane, c))} /> : null}
+      {step === 'rental' ? (
+        <>
+          <MemberNote t={t} view={view} language={language} />
+          <RentalStep
+            t={t}
+            view={view}
+            highlighted={highlighted}
+            onPropose={(r) => run(api.propose(lane, r))}
+            onConfirm={() => run(api.confirm(lane))}
+            onWaitlist={(d, b) => run(api.waitlist(lane, d, b))}
+          />
+        </>
+      ) : null}
+      {step === 'payment' ? <PaymentStep t={t} view={view} /> : null}
+      {step === 'agreement' && view.agreement ? <AgreementStep key={view.agreement.id} t={t} lane={lane} agreement={view.agreement} /> : null}
+      {step === 'assigning' ? <AssigningStep t={t} /> : null}
+      {step === 'done' ? <DoneStep t={t} view={view} language={language} timeZone={timeZone} onOk={() => run(api.acknowledge(lane))} /> : null}
+      <CalmError t={t} code={errorCode} />
+    </KioskChrome>
+  );
+}

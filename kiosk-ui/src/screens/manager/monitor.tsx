@@ -1,0 +1,54 @@
+/**
+ * The live lane monitor: every lane's register view from `/ws/monitor`, one row each.
+ */
+
+import { formatMoney, formatTime } from '../../i18n';
+import { useLaneFeed } from '../../ui/hooks';
+import { ConnectionBadge } from '../../ui/parts';
+import type { RegisterView } from '../../wire';
+import { MONITOR_PATH } from '../../ws/connection';
+import { RENTAL_NAMES, STATUS_NAMES } from '../register/labels';
+import { mirrorLabel } from '../register/mirror';
+
+/** The monitor table. */
+export function LaneMonitor({ timeZone }: { timeZone: string }) {
+  const feed = useLaneFeed<RegisterView>(MONITOR_PATH);
+  const lanes = [...feed.lanes.values()].sort((a, b) => a.lane.localeCompare(b.lane));
+  return (
+    <section class="panel" data-testid="monitor">
+      <h2>
+        Lanes <ConnectionBadge status={feed.status} label="Reconnecting…" />
+      </h2>
+      <table class="grid">
+        <thead>
+          <tr>
+            <th scope="col">Lane</th>
+            <th scope="col">Status</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Kiosk</th>
+            <th scope="col">Selection</th>
+            <th scope="col">Total</th>
+            <th scope="col">Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lanes.map(({ lane, view }) => {
+            const s = view.session;
+            return (
+              <tr key={lane} data-lane={lane}>
+                <th scope="row">{view.lane_name}</th>
+                <td>{STATUS_NAMES[view.status]}</td>
+                <td>{s?.customer?.name ?? '—'}</td>
+                <td>{mirrorLabel(view.kiosk).replace('Customer is on: ', '')}</td>
+                <td>{s?.proposed_rental_type ? RENTAL_NAMES[s.proposed_rental_type] : '—'}{s?.held ? ` · ${s.held.number}` : ''}</td>
+                <td>{s?.quote ? formatMoney(s.quote.total_cents) : '—'}</td>
+                <td>{s ? formatTime(s.started_at, { timeZone }) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {lanes.length === 0 ? <p class="note">Waiting for the lanes…</p> : null}
+    </section>
+  );
+}

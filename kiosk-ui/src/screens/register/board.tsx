@@ -1,0 +1,102 @@
+/**
+ * The inventory board: rooms and lockers by tier and status with counts, overdue and due-soon
+ * stays highlighted, search by number or name. Live: it reloads whenever the lane's view
+ * changes (every hold, assignment and completion moves the lane's revision) and every 15 s
+ * for changes made at other lanes.
+ */
+
+import { useEffect, useState } from 'preact/hooks';
+
+import type { ApiError } from '../../api';
+import { formatTime } from '../../i18n';
+import { api } from '../../ui/client';
+import { ErrorNote } from '../../ui/parts';
+import type { InventoryBoard } from '../../wire-staff';
+import { BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
+import { RENTAL_NAMES } from './labels';
+
+/** How often the board reloads without a lane change (ms). */
+export const BOARD_REFRESH_MS = 15_000;
+
+/** The board; `rev` is the lane's revision (a change reloads it). */
+export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
+  const [board, setBoard] = useState<InventoryBoard | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [query, setQuery] = useState('');
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), BOARD_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    void api.inventory().then((answer) => {
+      if (!current) return;
+      if (answer.ok) {
+        setBoard(answer.value);
+        setError(null);
+      } else setError(answer.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [rev, tick]);
+
+  const units = board?.units ?? [];
+  const q = query.trim().toLowerCase();
+  const matches = q === '' ? [] : units.filter((u) => u.number.toLowerCase().includes(q) || (u.customer_name ?? '').toLowerCase().includes(q)).slice(0, 12);
+  const watch = watchList(units);
+
+  return (
+    <section class="panel board" aria-label="Inventory" data-testid="board">
+      <h2>Inventory</h2>
+      <table class="counts">
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            {BOARD_STATUSES.map((s) => (
+              <th scope="col" key={s}>
+                {s.replace(/_/g, ' ').toLowerCase()}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {countByTier(units).map((row) => (
+            <tr key={row.tier} data-tier={row.tier}>
+              <th scope="row">{RENTAL_NAMES[row.tier]}</th>
+              {BOARD_STATUSES.map((s) => (
+                <td key={s} data-status={s}>
+                  {row.counts[s]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {watch.length > 0 ? (
+        <ul class="watch">
+          {watch.map((u) => (
+            <li key={`${u.kind}-${u.number}`} class={u.overdue ? 'overdue' : 'due-soon'}>
+              {u.number} {u.customer_name ?? ''} · {u.overdue ? 'overdue' : 'due'} {u.checkout_at ? formatTime(u.checkout_at, { timeZone }) : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <input type="search" placeholder="Find a number or name" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="board-search" />
+      {matches.length > 0 ? (
+        <ul class="matches" data-testid="board-matches">
+          {matches.map((u) => (
+            <li key={`${u.kind}-${u.number}`} class={u.overdue ? 'overdue' : u.due_soon ? 'due-soon' : ''}>
+              <strong>{u.number}</strong> {RENTAL_NAMES[u.tier]} · {boardStatus(u).toLowerCase()}
+              {u.customer_name ? ` · ${u.customer_name}` : ''}
+              {u.checkout_at ? ` · out ${formatTime(u.checkout_at, { timeZone })}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorNote error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The register page: staff sign-in, then the lane (a register is opened with this browser's
+ * device key, kept in localStorage; it identifies the tablet, not the person), then the desk.
+ */
+
+import { useEffect, useState } from 'preact/hooks';
+
+import type { ApiError } from '../../api';
+import { DEFAULT_TIME_ZONE } from '../../i18n';
+import { api } from '../../ui/client';
+import { useReadable } from '../../ui/hooks';
+import { ErrorNote } from '../../ui/parts';
+import { PinSignIn } from '../../ui/pin-sign-in';
+import { refreshStaff, signOut, staffSession } from '../../ui/staff-session';
+import type { LaneSummary, MeAnswer } from '../../wire-staff';
+import { Desk } from './desk';
+
+const KEY_NAME = 'frontdesk.registerDeviceKey';
+
+/** This browser's register key (created once). */
+export function registerDeviceKey(storage: Pick<Storage, 'getItem' | 'setItem'> = localStorage): string {
+  const held = storage.getItem(KEY_NAME);
+  if (held && held.length >= 8) return held;
+  const key = `reg-${globalThis.crypto.randomUUID()}`;
+  storage.setItem(KEY_NAME, key);
+  return key;
+}
+
+/** The register page. */
+export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
+  const me = useReadable(staffSession);
+  const [lane, setLane] = useState<string | null>(null);
+  useEffect(() => void refreshStaff(), []);
+  if (me === undefined) return <div class="register" />;
+  if (me === null) return <div class="center"><PinSignIn title="Register sign-in" onSignedIn={() => void refreshStaff()} /></div>;
+  if (lane === null) return <LanePicker me={me} onOpen={setLane} />;
+  const leave = async () => {
+    await api.registerSignOut(lane);
+    setLane(null);
+    await signOut();
+  };
+  return <Desk lane={lane} me={me} timeZone={timeZone} onSignOut={() => void leave()} />;
+}
+
+function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => void }) {
+  const [lanes, setLanes] = useState<LaneSummary[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    void api.lanes().then((a) => (a.ok ? setLanes(a.value) : setError(a.error)));
+  }, []);
+  const open = async (lane: LaneSummary) => {
+    if (lane.register?.staff_id === me.staff.id) return onOpen(lane.id);
+    const answer = await api.registerSignIn(lane.id, registerDeviceKey());
+    if (answer.ok) onOpen(lane.id);
+    else setError(answer.error);
+  };
+  return (
+    <div class="center">
+      <div class="card">
+        <h1>Choose your lane</h1>
+        <p>Signed in as {me.staff.display_name}.</p>
+        <div class="lane-list">
+          {lanes.filter((l) => l.active).map((l) => (
+            <button type="button" key={l.id} class="btn btn-primary big" data-testid={`open-${l.id}`} onClick={() => void open(l)}>
+              {l.name}
+              {l.register && l.register.staff_id !== me.staff.id ? ' (register in use)' : ''}
+            </button>
+          ))}
+        </div>
+        <ErrorNote error={error} />
+        <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </div>
+  );
+}
