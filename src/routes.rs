@@ -4,7 +4,7 @@
 
 use actix_web::web::{self, get, post};
 
-use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, lane_sessions, lanes, limits, openapi, pages, registers, staff, ws};
+use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi, pages, registers, signatures, staff, ws};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -71,6 +71,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(post().to(checkin_sign::sign)),
                 )
                 .route("/lanes/{lane}/session/assign", post().to(checkin_sign::assign))
+                // inventory board (staff)
+                .route("/inventory", get().to(inventory::board))
+                // signed agreements (manager)
+                .route("/signatures", get().to(signatures::list))
+                .route("/signatures/{signature_id}", get().to(signatures::detail))
                 // audit log (manager)
                 .route("/audit/verify", get().to(audit::verify))
                 .route("/audit/events", get().to(audit::events)),

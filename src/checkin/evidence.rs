@@ -50,3 +50,28 @@ pub fn canonical(s: &NewSignature) -> String {
 pub fn record_sha256(s: &NewSignature) -> String {
     hex::encode(Sha256::digest(canonical(s).as_bytes()))
 }
+
+/// Whether a stored record still matches its hashes (each recomputed from what is stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Verification {
+    /// every check below passed
+    pub intact: bool,
+    /// SHA-256 of the text snapshot = `agreement_text_sha256`
+    pub agreement_text: bool,
+    /// SHA-256 of the consent sentence = `consent_text_sha256`
+    pub consent_text: bool,
+    /// SHA-256 of the PNG bytes = `signature_png_sha256`
+    pub signature_png: bool,
+    /// SHA-256 of the canonical record = `record_sha256`
+    pub record: bool,
+}
+
+/// Recomputes every hash of a stored record.
+pub fn verify(s: &NewSignature) -> Verification {
+    let sha = |bytes: &[u8]| hex::encode(Sha256::digest(bytes));
+    let agreement_text = sha(s.agreement_text_snapshot.as_bytes()) == s.agreement_text_sha256;
+    let consent_text = sha(s.consent_text.as_bytes()) == s.consent_text_sha256;
+    let signature_png = sha(&s.signature_png) == s.signature_png_sha256;
+    let record = record_sha256(s) == s.record_sha256;
+    Verification { intact: agreement_text && consent_text && signature_png && record, agreement_text, consent_text, signature_png, record }
+}

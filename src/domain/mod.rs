@@ -2,6 +2,7 @@
 //! Nothing here sees a connection or a socket.
 
 pub mod audit_chain;
+pub mod club_days;
 pub mod enums;
 pub mod identity;
 pub mod inventory;

@@ -9,7 +9,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, lane_sessions, lanes, registers, staff, ws};
+use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, registers, signatures, staff, ws};
 
 /// The document.
 #[derive(OpenApi)]
@@ -29,6 +29,8 @@ use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, d
         checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline, checkin_pay::bypass,
         checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
         customers::identify, customers::create, customers::search,
+        inventory::board,
+        signatures::list, signatures::detail,
     ),
     modifiers(&Principals)
 )]

@@ -4,8 +4,10 @@
 mod support;
 
 mod auth;
+mod board;
 mod checkin;
 mod client;
+mod counter;
 mod devices;
 mod errors;
 mod health;
@@ -13,6 +15,7 @@ mod logs;
 mod registers;
 mod route_walk;
 mod serve;
+mod signatures;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};

@@ -12,6 +12,7 @@ pub mod lane_session;
 pub mod payment_intent;
 pub mod register_session;
 pub mod signature;
+pub mod signature_listing;
 pub mod staff;
 pub mod staff_session;
 pub mod visit;

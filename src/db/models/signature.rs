@@ -6,12 +6,13 @@ use diesel::prelude::*;
 use crate::db::ids::{AgreementId, BlockId, CustomerId, DeviceId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::schema::agreement_signatures;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
+use crate::db::{DbConn, MultiBackend};
 use crate::domain::enums::{IdentityMethod, Language};
 
-/// A signature to store.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = agreement_signatures, treat_none_as_default_value = false)]
+/// A signature record: stored once, and read back whole (`find`) so that its hashes can be
+/// recomputed from exactly the fields they cover.
+#[derive(Debug, Clone, Insertable, Queryable, Selectable)]
+#[diesel(table_name = agreement_signatures, treat_none_as_default_value = false, check_for_backend(MultiBackend))]
 pub struct NewSignature {
     /// id
     pub id: SignatureId,
@@ -77,5 +78,10 @@ impl NewSignature {
     /// Inserts the signature.
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<()> {
         diesel::insert_into(agreement_signatures::table).values(self).execute(conn).map(drop)
+    }
+
+    /// The whole record by id (text, image and strokes included).
+    pub fn find(conn: &mut DbConn, id: SignatureId) -> QueryResult<Option<NewSignature>> {
+        agreement_signatures::table.find(id).select(NewSignature::as_select()).first(conn).optional()
     }
 }

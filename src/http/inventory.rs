@@ -1,0 +1,44 @@
+//! `/api/inventory`: the live inventory board for any signed-in staff member.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::validate;
+use super::wire::ErrorBody;
+use crate::access::extract::{AnyStaff, Authed};
+use crate::app::AppState;
+use crate::checkin::board::{self, BoardUnit};
+use crate::error::AppError;
+
+/// An optional search.
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct BoardQuery {
+    /// up to 50 characters: units whose number or occupant's name contains it (any case);
+    /// empty means no filter
+    pub q: Option<String>,
+}
+
+/// The board.
+#[derive(Serialize, ToSchema)]
+pub struct Board {
+    /// when it was read
+    pub at: DateTime<Utc>,
+    /// rooms, then lockers, each in numeric order
+    pub units: Vec<BoardUnit>,
+}
+
+/// Every room and locker with its status, hold, occupant and checkout time.
+#[utoipa::path(get, path = "/api/inventory", tag = "inventory", security(("staff" = [])), params(BoardQuery),
+    responses((status = 200, body = Board), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn board(Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<BoardQuery>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let q = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => Some(validate::text("q", q, 1, 50)?.to_owned()),
+        None => None,
+    };
+    let at = state.clock.now();
+    let units = state.db(move |c| Ok(board::load(c, at, q.as_deref())?)).await?;
+    Ok(HttpResponse::Ok().json(Board { at, units }))
+}
