@@ -9,13 +9,14 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, registers, signatures, staff, ws};
+use super::{audit, auth, pages, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, registers, signatures, staff, ws};
 
 /// The document.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "frontdesk", description = "Front desk of a club that rents rooms and lockers by time block."),
     paths(
+        pages::club,
         auth::login, auth::me, auth::step_up, auth::logout,
         staff::list, staff::create, staff::deactivate, staff::reset_pin,
         devices::issue_code, devices::pair, devices::me, devices::list, devices::revoke,

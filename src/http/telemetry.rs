@@ -29,6 +29,10 @@ pub async fn log_request(
     let status = res.status().as_u16();
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     tracing::info!(http.method = %method, http.path = %path, http.status = status, elapsed_ms = ms, "{method} {path} -> {status}");
-    res.headers_mut().insert(HeaderName::from_static("cache-control"), HeaderValue::from_static("no-store"));
+    // API answers are never cached; the screens' files set their own rule (http::pages)
+    let name = HeaderName::from_static("cache-control");
+    if !res.headers().contains_key(&name) {
+        res.headers_mut().insert(name, HeaderValue::from_static("no-store"));
+    }
     Ok(res)
 }

@@ -10,7 +10,7 @@ use crate::block_on;
 use crate::client::*;
 
 /// Routes anyone may call: signing in and pairing with a one-time code.
-const PUBLIC: [(&str, &str); 2] = [("POST", "/api/auth/login"), ("POST", "/api/devices/pair")];
+const PUBLIC: [(&str, &str); 3] = [("GET", "/api/club"), ("POST", "/api/auth/login"), ("POST", "/api/devices/pair")];
 
 fn concrete(path: &str) -> String {
     path.replace("{lane}", "lane-1")

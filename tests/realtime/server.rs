@@ -37,6 +37,16 @@ impl TestServer {
 
     /// Like [`TestServer::start`], with settings adjusted by `tune`.
     pub fn start_with(db: &TestDb, clock: &ManualClock, tune: impl FnOnce(&mut frontdesk::config::Settings)) -> Self {
+        Self::start_on_clock(db, Arc::new(clock.clone()), tune)
+    }
+
+    /// A server on the real clock (for a browser, whose own clock is real).
+    #[allow(dead_code)]
+    pub fn start_live(db: &TestDb) -> Self {
+        Self::start_on_clock(db, Arc::new(frontdesk::clock::SystemClock), |_| {})
+    }
+
+    fn start_on_clock(db: &TestDb, clock: frontdesk::clock::SharedClock, tune: impl FnOnce(&mut frontdesk::config::Settings)) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let mut settings = frontdesk::config::Settings::from_env().unwrap();
@@ -44,7 +54,7 @@ impl TestServer {
         settings.database_url = db.url.clone();
         settings.allowed_origins = vec![format!("http://{addr}")];
         let pool = pool::build(&db.url, 6, std::time::Duration::from_secs(5));
-        let state = AppState::with_clock(pool, settings, Arc::new(clock.clone()));
+        let state = AppState::with_clock(pool, settings, clock);
         let (tx, rx) = std::sync::mpsc::channel();
         let server_state = state.clone();
         let thread = std::thread::spawn(move || {

@@ -47,7 +47,7 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
             </button>
           ))}
         </nav>
-        <span>{me.staff.display_name}</span>
+        <span class="who">{me.staff.display_name}</span>
         <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>Sign out</button>
       </header>
       <main class="manager-body">

@@ -44,6 +44,7 @@ export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
           {view ? mirrorLabel(view.kiosk) : 'Connecting…'}
         </span>
         <ConnectionBadge status={feed.status} label="Reconnecting…" />
+        <span class="who" />
         <button type="button" class="btn btn-secondary" onClick={onSignOut}>
           Sign out
         </button>

@@ -1,0 +1,58 @@
+//! A full check-in in headless Chromium against a real server (`kiosk-ui/e2e/checkin.mjs`),
+//! then the database it left behind. Screenshots go to `test-artifacts/ui-<backend>/`.
+
+use std::path::Path;
+
+use diesel::prelude::*;
+use frontdesk::db::schema::{agreement_signatures, audit_events, lane_sessions, rooms};
+use frontdesk::domain::enums::{InventoryStatus, LaneSessionStatus};
+
+use crate::node::{available, chromium, node, printed};
+use crate::server::TestServer;
+
+crate::both_backends! {
+    fn full_checkin_in_a_real_browser(db) {
+        if !available(true) {
+            return;
+        }
+        let mut conn = db.conn();
+        frontdesk::seed::demo::seed(&mut conn, chrono::Utc::now()).expect("demo seed");
+        let server = TestServer::start_live(db);
+        let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts").join(format!("ui-{:?}", db.backend).to_lowercase());
+        let output = node(
+            &["e2e/checkin.mjs"],
+            &[
+                ("FRONTDESK_URL", &server.url("")),
+                ("FRONTDESK_ARTIFACTS", artifacts.to_str().expect("utf-8 path")),
+                ("CHROMIUM", chromium().to_str().expect("utf-8 path")),
+            ],
+        );
+        assert!(output.status.success(), "the browser check-in failed\n{}", printed(&output));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let result: serde_json::Value = stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("RESULT "))
+            .map(|json| serde_json::from_str(json).expect("RESULT is JSON"))
+            .unwrap_or_else(|| panic!("no RESULT line\n{}", printed(&output)));
+        let number = result["number"].as_str().expect("number").to_owned();
+        server.stop();
+
+        // one signature, by the scanned customer, for the unit both screens showed
+        let names: Vec<String> = agreement_signatures::table.select(agreement_signatures::customer_name).load(&mut conn).unwrap();
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert!(names[0].to_lowercase().contains("rivera"), "{names:?}");
+        let (status, assigned): (InventoryStatus, Option<frontdesk::db::ids::CustomerId>) =
+            rooms::table.filter(rooms::number.eq(&number)).select((rooms::status, rooms::assigned_to_customer_id)).first(&mut conn).unwrap();
+        assert_eq!(status, InventoryStatus::Occupied);
+        assert!(assigned.is_some());
+        // the lane is idle again: its session completed, nothing live
+        let statuses: Vec<LaneSessionStatus> = lane_sessions::table.filter(lane_sessions::lane_id.eq("lane-1")).select(lane_sessions::status).load(&mut conn).unwrap();
+        assert_eq!(statuses, vec![LaneSessionStatus::Completed]);
+        // the manager's look at the signature is in the audit log, and the chain is intact
+        let viewed: i64 = audit_events::table.filter(audit_events::action.eq("SIGNATURE_VIEWED")).count().get_result(&mut conn).unwrap();
+        assert_eq!(viewed, 1);
+        for shot in ["kiosk-idle", "kiosk-membership-es", "kiosk-rental-en", "kiosk-agreement-en", "kiosk-done-en", "register-payment", "register-completed", "manager-lanes", "manager-signature-detail"] {
+            assert!(artifacts.join(format!("{shot}.png")).exists(), "screenshot {shot}");
+        }
+    }
+}
