@@ -1,5 +1,6 @@
 /**
- * Small shared pieces of every screen: the connection badge, a refusal note and a busy button.
+ * Small shared pieces of every screen: the connection badge, a refusal note, a table header
+ * and a busy button.
  */
 
 import type { ComponentChildren } from 'preact';
@@ -26,6 +27,21 @@ export function ErrorNote({ error, hint }: { error: ApiError | null; hint?: stri
       {hint ? <span> {hint}</span> : null}
       <code class="error-code">{error.code}</code>
     </div>
+  );
+}
+
+/** The header row of a data table. */
+export function TableHead({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th scope="col" key={label}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 

@@ -4,7 +4,7 @@
 
 import { formatMoney, formatTime } from '../../i18n';
 import { useLaneFeed } from '../../ui/hooks';
-import { ConnectionBadge } from '../../ui/parts';
+import { ConnectionBadge, TableHead } from '../../ui/parts';
 import type { RegisterView } from '../../wire';
 import { MONITOR_PATH } from '../../ws/connection';
 import { RENTAL_NAMES, STATUS_NAMES } from '../register/labels';
@@ -20,17 +20,7 @@ export function LaneMonitor({ timeZone }: { timeZone: string }) {
         Lanes <ConnectionBadge status={feed.status} label="Reconnecting…" />
       </h2>
       <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">Lane</th>
-            <th scope="col">Status</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Kiosk</th>
-            <th scope="col">Selection</th>
-            <th scope="col">Total</th>
-            <th scope="col">Since</th>
-          </tr>
-        </thead>
+        <TableHead labels={['Lane', 'Status', 'Customer', 'Kiosk', 'Selection', 'Total', 'Since']} />
         <tbody>
           {lanes.map(({ lane, view }) => {
             const s = view.session;

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../../api';
 import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
-import { ErrorNote } from '../../ui/parts';
+import { ErrorNote, TableHead } from '../../ui/parts';
 import type { SignatureDetail, SignaturePage } from '../../wire-staff';
 import { navigate } from './route';
 
@@ -63,17 +63,7 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
       </form>
       <ErrorNote error={error} />
       <table class="grid">
-        <thead>
-          <tr>
-            <th scope="col">Signed</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Agreement</th>
-            <th scope="col">Lane</th>
-            <th scope="col">Employee</th>
-            <th scope="col">Kiosk</th>
-            <th scope="col">Unit</th>
-          </tr>
-        </thead>
+        <TableHead labels={['Signed', 'Customer', 'Agreement', 'Lane', 'Employee', 'Kiosk', 'Unit']} />
         <tbody>
           {page?.items.map((s) => (
             <tr key={s.id}>
