@@ -165,7 +165,8 @@ try {
   // OK on the kiosk and Close on the register return both to idle
   await kiosk.getByTestId('done-ok').click();
   await kiosk.getByTestId('idle').waitFor();
-  await register.getByTestId('close-session').click();
+  // keyboard users: Enter on a focused button presses it (the scanner capture lets it through)
+  await register.getByTestId('close-session').press('Enter');
   await register.getByText('No customer at this lane').waitFor();
   await register.getByTestId('mirror').filter({ hasText: 'Idle' }).waitFor();
 

@@ -26,6 +26,10 @@ function typingElsewhere(target: EventTarget | null, scanner: HTMLElement | null
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+function pressable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'BUTTON' || target.tagName === 'A');
+}
+
 /** The scanner and search panel. */
 export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   const scanner = useRef<HTMLDivElement>(null);
@@ -70,6 +74,8 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
         scanner.current?.focus();
         return;
       }
+      // Enter or Space on a focused button still presses it, unless a scan is under way
+      if (buffer.pending === '' && (e.key === 'Enter' || e.key === ' ') && pressable(e.target)) return;
       if (buffer.key(e.key)) {
         e.preventDefault();
         setPending(buffer.pending);
