@@ -4,10 +4,10 @@
 //! fixed-width UTC.
 
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::db::models::signature::NewSignature;
 use crate::db::sql_types::Ts;
+use crate::domain::signature::sha256_hex;
 
 fn t(ts: &Ts) -> String {
     ts.to_string()
@@ -15,7 +15,7 @@ fn t(ts: &Ts) -> String {
 
 /// The canonical serialisation of a signature record (without `record_sha256`).
 pub fn canonical(s: &NewSignature) -> String {
-    let strokes_sha = s.signature_strokes_json.as_deref().map(|j| hex::encode(Sha256::digest(j.as_bytes())));
+    let strokes_sha = s.signature_strokes_json.as_deref().map(|j| sha256_hex(j.as_bytes()));
     json!({
         "id": s.id,
         "agreement_id": s.agreement_id,
@@ -48,7 +48,7 @@ pub fn canonical(s: &NewSignature) -> String {
 
 /// `record_sha256` for a record.
 pub fn record_sha256(s: &NewSignature) -> String {
-    hex::encode(Sha256::digest(canonical(s).as_bytes()))
+    sha256_hex(canonical(s).as_bytes())
 }
 
 /// Whether a stored record still matches its hashes (each recomputed from what is stored).
@@ -68,10 +68,9 @@ pub struct Verification {
 
 /// Recomputes every hash of a stored record.
 pub fn verify(s: &NewSignature) -> Verification {
-    let sha = |bytes: &[u8]| hex::encode(Sha256::digest(bytes));
-    let agreement_text = sha(s.agreement_text_snapshot.as_bytes()) == s.agreement_text_sha256;
-    let consent_text = sha(s.consent_text.as_bytes()) == s.consent_text_sha256;
-    let signature_png = sha(&s.signature_png) == s.signature_png_sha256;
+    let agreement_text = sha256_hex(s.agreement_text_snapshot.as_bytes()) == s.agreement_text_sha256;
+    let consent_text = sha256_hex(s.consent_text.as_bytes()) == s.consent_text_sha256;
+    let signature_png = sha256_hex(&s.signature_png) == s.signature_png_sha256;
     let record = record_sha256(s) == s.record_sha256;
     Verification { intact: agreement_text && consent_text && signature_png && record, agreement_text, consent_text, signature_png, record }
 }

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::db::schema::idempotency_keys;
 use crate::db::sql_types::Ts;
@@ -29,7 +28,7 @@ impl Idempotency {
         if key.is_empty() || key.len() > 200 {
             return Err(AppError::invalid("Idempotency-Key", "The Idempotency-Key header must be 1 to 200 characters."));
         }
-        Ok(Some(Self { key: key.to_owned(), scope, request_sha256: hex::encode(Sha256::digest(body)) }))
+        Ok(Some(Self { key: key.to_owned(), scope, request_sha256: crate::domain::signature::sha256_hex(body) }))
     }
 
     /// The stored answer to this key, if the command already ran (409 if the key was used

@@ -3,7 +3,6 @@
 use diesel::prelude::*;
 
 use crate::db::sql_types::Ts;
-use sha2::{Digest, Sha256};
 
 use crate::db::ids::AgreementId;
 use crate::db::schema::agreements;
@@ -78,5 +77,5 @@ impl Agreement {
 
 /// Lower-case hex SHA-256 of a text.
 pub fn sha256_hex(text: &str) -> String {
-    hex::encode(Sha256::digest(text.as_bytes()))
+    crate::domain::signature::sha256_hex(text.as_bytes())
 }
