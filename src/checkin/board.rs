@@ -14,6 +14,7 @@ use crate::db::schema::{checkin_blocks, customers, inventory_holds, lane_session
 use crate::db::sql_types::Ts;
 use crate::db::DbConn;
 use crate::domain::enums::{InventoryStatus, RentalType, ResourceType, RoomType};
+use crate::domain::inventory::number_order;
 
 /// How close to its checkout time a unit counts as "due soon".
 pub const DUE_SOON_MINUTES: i64 = 30;
@@ -57,11 +58,6 @@ pub fn due_flags(checkout: Option<DateTime<Utc>>, now: DateTime<Utc>) -> (bool, 
 pub fn matches(unit: &BoardUnit, q: &str) -> bool {
     let q = q.to_lowercase();
     unit.number.to_lowercase().contains(&q) || unit.customer_name.as_deref().is_some_and(|n| n.to_lowercase().contains(&q))
-}
-
-/// Numeric order for unit numbers ("9" before "10"), as the holds use.
-fn number_key(number: &str) -> (usize, &str) {
-    (number.len(), number)
 }
 
 type Row<Id, Tier> = (Id, String, Tier, InventoryStatus, Option<Ts>, Option<String>);
@@ -113,8 +109,8 @@ pub fn load(conn: &mut DbConn, now: DateTime<Utc>, q: Option<&str>) -> QueryResu
             unit(ResourceType::Locker, id.into(), number, tier, status, ends, name)
         })
         .collect();
-    rooms.sort_by(|a, b| number_key(&a.number).cmp(&number_key(&b.number)));
-    lockers.sort_by(|a, b| number_key(&a.number).cmp(&number_key(&b.number)));
+    rooms.sort_by(|a, b| number_order(&a.number).cmp(&number_order(&b.number)));
+    lockers.sort_by(|a, b| number_order(&a.number).cmp(&number_order(&b.number)));
     rooms.append(&mut lockers);
     if let Some(q) = q {
         rooms.retain(|u| matches(u, q));

@@ -11,6 +11,7 @@ use crate::db::schema::{inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
 use crate::db::DbConn;
 use crate::domain::enums::{HoldKind, InventoryStatus, RentalType, ResourceType, RoomType};
+use crate::domain::inventory::number_order;
 use crate::error::AppError;
 
 /// A rentable unit.
@@ -38,7 +39,7 @@ pub fn room_tier(rental: RentalType) -> Option<RoomType> {
 
 /// Numeric order for unit numbers ("9" before "10", "007" before "012").
 fn by_number(units: &mut [Unit]) {
-    units.sort_by(|a, b| (a.number.len(), &a.number).cmp(&(b.number.len(), &b.number)));
+    units.sort_by(|a, b| number_order(&a.number).cmp(&number_order(&b.number)));
 }
 
 fn held_ids(conn: &mut DbConn, kind: ResourceType) -> QueryResult<Vec<ResourceId>> {

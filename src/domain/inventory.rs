@@ -1,11 +1,18 @@
 //! The club's inventory contract (reference §1): 55 rooms 200–262 without the odd numbers
-//! 247–261, their tiers, and lockers 001–108. Used by the demo seed and by tests.
+//! 247–261, their tiers, and lockers 001–108. Used by the demo seed and by tests; and the
+//! numeric order of unit numbers.
 
 use super::enums::RoomType;
 
 const MISSING_ROOMS: [u32; 8] = [247, 249, 251, 253, 255, 257, 259, 261];
 const DOUBLE_ROOMS: [u32; 5] = [216, 218, 225, 252, 262];
 const SPECIAL_ROOMS: [u32; 3] = [201, 232, 256];
+
+/// The sort key that puts unit numbers in numeric order ("9" before "10", "007" before
+/// "012"): shorter first, then by text.
+pub fn number_order(number: &str) -> (usize, &str) {
+    (number.len(), number)
+}
 
 /// Number of lockers in the demo club.
 pub const LOCKER_COUNT: u32 = 108;

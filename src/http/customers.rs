@@ -11,6 +11,7 @@ use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, AtRegister, Authed};
 use crate::access::principal::StaffAuth;
 use crate::app::AppState;
+use crate::checkin::board::due_flags;
 use crate::checkin::identify::{self, Identified, ScannedIdentity};
 use crate::checkin::secrets;
 use crate::db::ids::{CustomerId, VisitId};
@@ -82,7 +83,7 @@ fn open_visit(conn: &mut DbConn, customer: CustomerId, now: DateTime<Utc>) -> Re
         _ => (None, None),
     };
     let kind = kind.map(str::to_owned);
-    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: ends.is_some_and(|t| t.0 < now), number, kind }))
+    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: due_flags(ends.map(|t| t.0), now).0, number, kind }))
 }
 
 fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<IdentifyResponse, AppError> {
