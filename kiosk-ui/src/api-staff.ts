@@ -4,8 +4,9 @@
  * every call resolves to `{ok, value}` or `{ok: false, error}`; nothing is sent on import.
  */
 
-import type { ApiResult, Requester } from './api';
+import { lanePath, type ApiResult, type Requester } from './api';
 import type {
+  ClubInfo,
   DeviceView,
   InventoryBoard,
   LaneSummary,
@@ -40,13 +41,12 @@ export function queryString(params: Readonly<Record<string, string | number | un
   return text === '' ? '' : `?${text}`;
 }
 
-const lane = (id: string, rest: string) => `/api/lanes/${encodeURIComponent(id)}${rest}`;
-
 /** The calls, bound to one requester. */
 export function staffCommands(request: Requester) {
   const get = <T>(path: string): Promise<ApiResult<T>> => request<T>('GET', path);
   const post = <T>(path: string, body: unknown): Promise<ApiResult<T>> => request<T>('POST', path, body);
   return {
+    club: () => get<ClubInfo>('/api/club'),
     login: (login: string, pin: string) => post<LoginAnswer>('/api/auth/login', { login, pin }),
     me: () => get<MeAnswer>('/api/auth/me'),
     stepUp: (pin: string) => post<StepUpAnswer>('/api/auth/step-up', { pin }),
@@ -54,11 +54,11 @@ export function staffCommands(request: Requester) {
 
     pair: (code: string, name: string) => post<{ device: DeviceView }>('/api/devices/pair', { code, name }),
     device: () => get<DeviceView>('/api/device'),
-    issuePairingCode: (laneId: string) => post<PairingCode>(lane(laneId, '/pairing-codes'), {}),
+    issuePairingCode: (laneId: string) => post<PairingCode>(lanePath(laneId, '/pairing-codes'), {}),
 
     lanes: () => get<LaneSummary[]>('/api/lanes'),
-    registerSignIn: (laneId: string, deviceKey: string) => post<RegisterSummary>(lane(laneId, '/register/sign-in'), { device_key: deviceKey }),
-    registerSignOut: (laneId: string) => post<null>(lane(laneId, '/register/sign-out'), {}),
+    registerSignIn: (laneId: string, deviceKey: string) => post<RegisterSummary>(lanePath(laneId, '/register/sign-in'), { device_key: deviceKey }),
+    registerSignOut: (laneId: string) => post<null>(lanePath(laneId, '/register/sign-out'), {}),
 
     inventory: (q?: string) => get<InventoryBoard>(`/api/inventory${queryString({ q })}`),
     signatures: (query: SignatureQuery) => get<SignaturePage>(`/api/signatures${queryString({ ...query })}`),

@@ -110,8 +110,8 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
   }
 }
 
-/** The path of a lane command. */
-function lanePath(lane: string, rest: string): string {
+/** The HTTP path of a lane resource: `/api/lanes/{lane}{rest}`. */
+export function lanePath(lane: string, rest: string): string {
   return `/api/lanes/${encodeURIComponent(lane)}${rest}`;
 }
 

@@ -8,6 +8,7 @@ import type { ComponentType } from 'preact';
 import { render } from 'preact';
 
 import { DEFAULT_TIME_ZONE } from './i18n';
+import { api } from './ui/client';
 import './styles.css';
 
 type Screen = ComponentType<{ timeZone?: string }>;
@@ -32,14 +33,9 @@ function Landing() {
 }
 
 async function clubTimeZone(): Promise<string> {
-  try {
-    const response = await fetch('/api/club', { headers: { Accept: 'application/json' } });
-    const body: unknown = response.ok ? await response.json() : null;
-    if (typeof body === 'object' && body !== null && 'time_zone' in body && typeof body.time_zone === 'string') return body.time_zone;
-  } catch {
-    // offline or older server: the default zone
-  }
-  return DEFAULT_TIME_ZONE;
+  const club = await api.club();
+  // offline or an older server: the default zone
+  return club.ok ? club.value.time_zone : DEFAULT_TIME_ZONE;
 }
 
 async function start(root: HTMLElement): Promise<void> {

@@ -6,6 +6,13 @@
 
 import type { IsoDateTime, Language, RentalType, ResourceType, Uuid } from './wire';
 
+/** `GET /api/club` (`http::pages::ClubInfo`). */
+export interface ClubInfo {
+  name: string;
+  /** IANA zone, e.g. America/Chicago */
+  time_zone: string;
+}
+
 /** `StaffRole`. */
 export type StaffRole = 'STAFF' | 'MANAGER';
 

@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 
-import { createLaneStore, type LaneEntry, type LaneMap } from '../lane-store';
+import { createLaneStore, type LaneMap } from '../lane-store';
 import type { Readable } from '../store';
 import type { LaneView } from '../wire';
 import { Connection, type ConnectionStatus } from '../ws/connection';
@@ -45,9 +45,4 @@ export function useLaneFeed<V extends LaneView>(path: string): LaneFeed<V> {
   const status = useReadable(connection.status);
   const lanes = useReadable(store);
   return { status, lanes, connection, apply: (lane, rev, view) => void store.apply(lane, rev, view) };
-}
-
-/** One lane's newest entry of a feed. */
-export function laneEntry<V extends LaneView>(feed: LaneFeed<V>, lane: string): LaneEntry<V> | undefined {
-  return feed.lanes.get(lane);
 }

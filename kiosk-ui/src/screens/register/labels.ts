@@ -3,16 +3,11 @@
  * English; the kiosk's strings are in src/i18n).
  */
 
-import type { LaneSessionStatus, PaymentMethod, RentalType } from '../../wire';
+import { translate } from '../../i18n';
+import { RENTAL_TYPES, type LaneSessionStatus, type PaymentMethod, type RentalType } from '../../wire';
 
-/** A rental type's name. */
-export const RENTAL_NAMES: Record<RentalType, string> = {
-  LOCKER: 'Locker',
-  GYM_LOCKER: 'Gym locker',
-  STANDARD: 'Standard room',
-  DOUBLE: 'Double room',
-  SPECIAL: 'Special room',
-};
+/** A rental type's name: the kiosk's English string, so both screens say the same. */
+export const RENTAL_NAMES = Object.fromEntries(RENTAL_TYPES.map((type) => [type, translate('EN', `rental.${type}`)])) as Record<RentalType, string>;
 
 /** A session status in words. */
 export const STATUS_NAMES: Record<LaneSessionStatus, string> = {
