@@ -5,12 +5,12 @@ use std::sync::Arc;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpServer};
+use actix_web::{App, HttpServer, web};
 
 use crate::clock::{SharedClock, SystemClock};
-use crate::config::{redact_url, Settings};
+use crate::config::{Settings, redact_url};
 use crate::db::pool::{self, ConnectError};
-use crate::db::{migrate, DbConn, DbPool};
+use crate::db::{DbConn, DbPool, migrate};
 use crate::error::AppError;
 use crate::http::telemetry;
 use crate::lanes::hub::Hub;
@@ -37,7 +37,11 @@ impl AppState {
 
     /// State with another time source (tests move a manual clock).
     pub fn with_clock(pool: DbPool, settings: Settings, clock: SharedClock) -> Self {
-        let config = crate::lanes::views::ViewConfig { club_name: settings.club_name.clone(), tz: settings.tz, gym: settings.gym_locker_ranges.clone() };
+        let config = crate::lanes::views::ViewConfig {
+            club_name: settings.club_name.clone(),
+            tz: settings.tz,
+            gym: settings.gym_locker_ranges.clone(),
+        };
         let hub = Hub::new(pool.clone(), config, clock.clone());
         Self { pool, settings: Arc::new(settings), clock, hub }
     }
@@ -110,10 +114,7 @@ pub fn build(
 ) -> App<
     impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
 > {
-    App::new()
-        .wrap(from_fn(telemetry::log_request))
-        .wrap(telemetry::security_headers())
-        .configure(service(state))
+    App::new().wrap(from_fn(telemetry::log_request)).wrap(telemetry::security_headers()).configure(service(state))
 }
 
 /// Starts what runs beside the requests: the idle-timeout sweep (every 5 s) and, on

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use chrono::{DateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -169,11 +169,8 @@ impl From<DieselError> for AppError {
 /// recognised by the trigger's message (written in the migrations).
 fn from_database(kind: DatabaseErrorKind, info: &dyn diesel::result::DatabaseErrorInformation) -> AppError {
     let message = info.message();
-    let conflict = |code, text: &str| AppError::Conflict {
-        code,
-        message: text.into(),
-        details: json!({ "constraint": info.constraint_name() }),
-    };
+    let conflict =
+        |code, text: &str| AppError::Conflict { code, message: text.into(), details: json!({ "constraint": info.constraint_name() }) };
     match kind {
         DatabaseErrorKind::UniqueViolation
         | DatabaseErrorKind::ForeignKeyViolation
@@ -183,7 +180,9 @@ fn from_database(kind: DatabaseErrorKind, info: &dyn diesel::result::DatabaseErr
         DatabaseErrorKind::RestrictViolation => conflict("IMMUTABLE_RECORD", "Signed records and the audit log cannot be changed."),
         DatabaseErrorKind::SerializationFailure => conflict("RETRY", "Another change got there first. Please try again."),
         DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => AppError::Unavailable(message.to_owned()),
-        _ if message.contains("checkin_blocks_no_overlap") => conflict("BLOCK_OVERLAP", "That time block overlaps another block of the same stay."),
+        _ if message.contains("checkin_blocks_no_overlap") => {
+            conflict("BLOCK_OVERLAP", "That time block overlaps another block of the same stay.")
+        }
         _ if message.contains("immutable") || message.contains("cannot be edited") => {
             conflict("IMMUTABLE_RECORD", "Signed records and the audit log cannot be changed.")
         }

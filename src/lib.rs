@@ -11,7 +11,6 @@
 pub mod access;
 pub mod app;
 pub mod checkin;
-pub mod lanes;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -19,6 +18,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod http;
+pub mod lanes;
 pub mod routes;
 pub mod security;
 pub mod seed;

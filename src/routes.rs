@@ -4,7 +4,10 @@
 
 use actix_web::web::{self, get, post};
 
-use crate::http::{audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi, pages, registers, signatures, staff, ws};
+use crate::http::{
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi,
+    pages, registers, signatures, staff, ws,
+};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -1,8 +1,8 @@
 //! Reading presented secrets from a request: `Authorization: Bearer <token>` (scripts) or
 //! the HttpOnly cookies `fd_session` (staff browsers) and `fd_device` (kiosk tablets).
 
-use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::HttpRequest;
+use actix_web::cookie::{Cookie, SameSite, time};
 
 use crate::security::token::TokenKind;
 
@@ -33,12 +33,8 @@ impl Credentials {
             staff: req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()),
             device: req.cookie(DEVICE_COOKIE).map(|c| c.value().to_owned()),
         };
-        let bearer = req
-            .headers()
-            .get("authorization")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim);
+        let bearer =
+            req.headers().get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
         match bearer.map(|t| (TokenKind::of(t), t)) {
             Some((Some(TokenKind::StaffSession), t)) => creds.staff = Some(t.to_owned()),
             Some((Some(TokenKind::Device), t)) => creds.device = Some(t.to_owned()),

@@ -18,10 +18,10 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::credentials::Credentials;
-use super::principal::{resolve_device, resolve_staff, StaffAuth};
+use super::principal::{StaffAuth, resolve_device, resolve_staff};
 use crate::app::AppState;
 use crate::db::models::device::Device;
 use crate::db::models::lane::is_valid_lane_id;
@@ -73,11 +73,7 @@ impl Ctx {
 }
 
 fn lane_scope(device: &Device, lane: &str) -> Result<(), AppError> {
-    if device.lane_id == lane {
-        Ok(())
-    } else {
-        Err(AppError::forbidden("LANE_SCOPE", "This kiosk belongs to another lane."))
-    }
+    if device.lane_id == lane { Ok(()) } else { Err(AppError::forbidden("LANE_SCOPE", "This kiosk belongs to another lane.")) }
 }
 
 macro_rules! extractor {
@@ -218,12 +214,6 @@ impl FromRequest for LaneActor {
         let has_staff = Credentials::from_request(req).staff.is_some();
         let register = AtRegister::from_request(req, payload);
         let kiosk = KioskOf::from_request(req, payload);
-        Box::pin(async move {
-            if has_staff {
-                Ok(LaneActor::Register(register.await?))
-            } else {
-                Ok(LaneActor::Kiosk(kiosk.await?))
-            }
-        })
+        Box::pin(async move { if has_staff { Ok(LaneActor::Register(register.await?)) } else { Ok(LaneActor::Kiosk(kiosk.await?)) } })
     }
 }

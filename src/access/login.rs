@@ -13,7 +13,7 @@ use crate::db::models::register_session::RegisterSession;
 use crate::db::models::staff::{Staff, StaffCredentials};
 use crate::db::models::staff_session::{NewStaffSession, StaffSession};
 use crate::db::sql_types::Ts;
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::lockout::{self, Attempt, LockState};
 use crate::error::AppError;
 use crate::security::{pin, token};
@@ -102,13 +102,20 @@ fn invalid_credentials() -> AppError {
 }
 
 /// Signs a staff member in by login name and PIN.
-pub fn login(conn: &mut DbConn, login: &str, pin: &str, user_agent: Option<&str>, now: DateTime<Utc>) -> Result<Result<NewLogin, AppError>, AppError> {
+pub fn login(
+    conn: &mut DbConn,
+    login: &str,
+    pin: &str,
+    user_agent: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Result<NewLogin, AppError>, AppError> {
     write_tx(conn, |conn| {
         let Some((staff, creds)) = Staff::by_login(conn, login)?.filter(|(s, _)| s.active) else {
             // Same work and same answer as a wrong PIN, so logins cannot be probed.
             pin::verify(pin, dummy_hash());
             let summary = json!({ "login": login, "reason": "unknown or inactive login" });
-            NewAuditEvent { actor: Actor::System, lane_id: None, action: "STAFF_LOGIN_FAILED", entity: None, summary, reason: None }.append(conn, now)?;
+            NewAuditEvent { actor: Actor::System, lane_id: None, action: "STAFF_LOGIN_FAILED", entity: None, summary, reason: None }
+                .append(conn, now)?;
             return Ok(Err(invalid_credentials()));
         };
         let _ = creds;
@@ -118,11 +125,26 @@ pub fn login(conn: &mut DbConn, login: &str, pin: &str, user_agent: Option<&str>
         let (id, token) = (StaffSessionId::new(), token::generate(token::TokenKind::StaffSession));
         let expires_at = now + session_lifetime();
         let digest = token::digest(&token);
-        NewStaffSession { id, staff_id: staff.id, token_sha256: &digest, created_at: Ts(now), expires_at: Ts(expires_at), last_seen_at: Ts(now), user_agent }
-            .insert(conn)?;
+        NewStaffSession {
+            id,
+            staff_id: staff.id,
+            token_sha256: &digest,
+            created_at: Ts(now),
+            expires_at: Ts(expires_at),
+            last_seen_at: Ts(now),
+            user_agent,
+        }
+        .insert(conn)?;
         let summary = json!({ "session_id": id, "expires_at": expires_at });
-        NewAuditEvent { actor: Actor::Staff(staff.id), lane_id: None, action: "STAFF_LOGIN_PIN", entity: Some(("staff_session", id.to_string())), summary, reason: None }
-            .append(conn, now)?;
+        NewAuditEvent {
+            actor: Actor::Staff(staff.id),
+            lane_id: None,
+            action: "STAFF_LOGIN_PIN",
+            entity: Some(("staff_session", id.to_string())),
+            summary,
+            reason: None,
+        }
+        .append(conn, now)?;
         Ok(Ok(NewLogin { token, staff, expires_at }))
     })
 }
@@ -137,7 +159,8 @@ pub fn step_up(conn: &mut DbConn, auth: &StaffAuth, pin: &str, now: DateTime<Utc
         }
         StaffSession::set_step_up(conn, auth.session_id, Ts(now))?;
         let entity = Some(("staff_session", auth.session_id.to_string()));
-        NewAuditEvent { actor: auth.actor(), lane_id: None, action: "STAFF_STEP_UP", entity, summary: json!({}), reason: None }.append(conn, now)?;
+        NewAuditEvent { actor: auth.actor(), lane_id: None, action: "STAFF_STEP_UP", entity, summary: json!({}), reason: None }
+            .append(conn, now)?;
         Ok(Ok(now + super::principal::step_up_window()))
     })
 }
@@ -148,8 +171,15 @@ pub fn logout(conn: &mut DbConn, auth: &StaffAuth, now: DateTime<Utc>) -> Result
         StaffSession::revoke(conn, auth.session_id, Ts(now))?;
         let registers = RegisterSession::end_all_of_login(conn, auth.session_id, auth.staff.id, "SIGN_OUT", Ts(now))?;
         let entity = Some(("staff_session", auth.session_id.to_string()));
-        NewAuditEvent { actor: auth.actor(), lane_id: None, action: "STAFF_LOGOUT", entity, summary: json!({ "registers_closed": registers }), reason: None }
-            .append(conn, now)?;
+        NewAuditEvent {
+            actor: auth.actor(),
+            lane_id: None,
+            action: "STAFF_LOGOUT",
+            entity,
+            summary: json!({ "registers_closed": registers }),
+            reason: None,
+        }
+        .append(conn, now)?;
         Ok(())
     })
 }

@@ -2,12 +2,12 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::db::DbConn;
 use crate::db::ids::StaffSessionId;
 use crate::db::models::audit_event::Actor;
 use crate::db::models::device::Device;
 use crate::db::models::staff::Staff;
 use crate::db::models::staff_session::StaffSession;
-use crate::db::DbConn;
 use crate::domain::enums::StaffRole;
 use crate::error::AppError;
 use crate::security::token;

@@ -10,7 +10,7 @@ use crate::db::models::register_session::RegisterSession;
 use crate::db::models::staff::{NewStaff, Staff};
 use crate::db::models::staff_session::StaffSession;
 use crate::db::sql_types::Ts;
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::enums::StaffRole;
 use crate::error::AppError;
 use crate::security::pin;
@@ -27,8 +27,16 @@ pub struct NewStaffSpec<'a> {
     pub pin: &'a str,
 }
 
-fn audit(conn: &mut DbConn, by: &StaffAuth, action: &str, target: StaffId, summary: serde_json::Value, now: DateTime<Utc>) -> Result<(), AppError> {
-    NewAuditEvent { actor: by.actor(), lane_id: None, action, entity: Some(("staff", target.to_string())), summary, reason: None }.append(conn, now)?;
+fn audit(
+    conn: &mut DbConn,
+    by: &StaffAuth,
+    action: &str,
+    target: StaffId,
+    summary: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    NewAuditEvent { actor: by.actor(), lane_id: None, action, entity: Some(("staff", target.to_string())), summary, reason: None }
+        .append(conn, now)?;
     Ok(())
 }
 
@@ -40,8 +48,16 @@ pub fn create(conn: &mut DbConn, by: &StaffAuth, spec: &NewStaffSpec<'_>, now: D
             return Err(AppError::conflict("LOGIN_TAKEN", format!("The login {:?} is already used.", spec.login)));
         }
         let id = StaffId::new();
-        NewStaff { id, login: spec.login, display_name: spec.display_name, role: spec.role, pin_hash: &pin_hash, created_at: Ts(now), updated_at: Ts(now) }
-            .insert(conn)?;
+        NewStaff {
+            id,
+            login: spec.login,
+            display_name: spec.display_name,
+            role: spec.role,
+            pin_hash: &pin_hash,
+            created_at: Ts(now),
+            updated_at: Ts(now),
+        }
+        .insert(conn)?;
         audit(conn, by, "STAFF_CREATED", id, json!({ "login": spec.login, "role": spec.role }), now)?;
         Ok(Staff::find(conn, id)?)
     })
@@ -78,10 +94,8 @@ pub fn reset_pin(conn: &mut DbConn, by: &StaffAuth, target: StaffId, new_pin: &s
 fn revoke_everything(conn: &mut DbConn, by: &StaffAuth, target: StaffId, now: DateTime<Utc>) -> Result<usize, AppError> {
     use crate::db::schema::register_sessions as r;
     use diesel::prelude::*;
-    let open: Vec<RegisterSession> = r::table
-        .filter(r::staff_id.eq(target).and(r::ended_at.is_null()))
-        .select(RegisterSession::as_select())
-        .load(conn)?;
+    let open: Vec<RegisterSession> =
+        r::table.filter(r::staff_id.eq(target).and(r::ended_at.is_null())).select(RegisterSession::as_select()).load(conn)?;
     for register in open {
         RegisterSession::end(conn, register.id, by.staff.id, "FORCED", Ts(now))?;
     }

@@ -9,10 +9,10 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::db::DbConn;
 use crate::db::ids::{LockerId, ResourceId, RoomId};
 use crate::db::schema::{checkin_blocks, customers, inventory_holds, lane_sessions, lockers, rooms};
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{InventoryStatus, RentalType, ResourceType, RoomType};
 use crate::domain::inventory::number_order;
 
@@ -74,7 +74,14 @@ fn locker_rows(conn: &mut DbConn) -> QueryResult<Vec<Row<LockerId, Option<Rental
     lockers::table
         .left_join(checkin_blocks::table.on(lockers::current_block_id.eq(checkin_blocks::id.nullable())))
         .left_join(customers::table.on(lockers::assigned_to_customer_id.eq(customers::id.nullable())))
-        .select((lockers::id, lockers::number, checkin_blocks::rental_type.nullable(), lockers::status, checkin_blocks::ends_at.nullable(), customers::name.nullable()))
+        .select((
+            lockers::id,
+            lockers::number,
+            checkin_blocks::rental_type.nullable(),
+            lockers::status,
+            checkin_blocks::ends_at.nullable(),
+            customers::name.nullable(),
+        ))
         .load(conn)
 }
 
@@ -139,8 +146,15 @@ mod tests {
     #[test]
     fn search_matches_number_or_occupant_in_any_case() {
         let unit = BoardUnit {
-            kind: ResourceType::Room, number: "214".into(), tier: RentalType::Standard, status: InventoryStatus::Occupied,
-            held_by_lane: None, customer_name: Some("Ana Pérez".into()), checkout_at: None, overdue: false, due_soon: false,
+            kind: ResourceType::Room,
+            number: "214".into(),
+            tier: RentalType::Standard,
+            status: InventoryStatus::Occupied,
+            held_by_lane: None,
+            customer_name: Some("Ana Pérez".into()),
+            checkout_at: None,
+            overdue: false,
+            due_soon: false,
         };
         assert!(matches(&unit, "21"));
         assert!(matches(&unit, "PÉREZ"));

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
-use crate::domain::enums::{Language, LaneSessionStatus as S, RentalType};
+use crate::domain::enums::{LaneSessionStatus as S, Language, RentalType};
 use crate::error::AppError;
 
 /// Who is acting on the lane in a customer-facing step.
@@ -65,7 +65,10 @@ impl std::str::FromStr for GymLockerRanges {
     fn from_str(s: &str) -> Result<Self, String> {
         let parse = |part: &str| -> Result<(u64, u64), String> {
             let (a, b) = part.split_once('-').ok_or_else(|| format!("{part:?} is not a range like 1000-1999"))?;
-            let (a, b) = (a.trim().parse().map_err(|_| format!("{a:?} is not a number"))?, b.trim().parse().map_err(|_| format!("{b:?} is not a number"))?);
+            let (a, b) = (
+                a.trim().parse().map_err(|_| format!("{a:?} is not a number"))?,
+                b.trim().parse().map_err(|_| format!("{b:?} is not a number"))?,
+            );
             if a <= b { Ok((a, b)) } else { Err(format!("{part:?} runs backwards")) }
         };
         s.split(',').filter(|p| !p.trim().is_empty()).map(parse).collect::<Result<_, _>>().map(Self)

@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use crate::db::DbConn;
 use crate::db::schema::idempotency_keys;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::error::AppError;
 
 /// One command's key, scoped (e.g. `mark_paid:lane-1`) and tied to the request body.

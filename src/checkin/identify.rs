@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::db::DbConn;
 use crate::db::ids::CustomerId;
 use crate::db::models::customer::Customer;
 use crate::db::schema::customers;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::identity::{self, Candidate, IdRefusal, IdScan};
 use crate::error::AppError;
 
@@ -48,7 +48,10 @@ pub fn refusal(r: IdRefusal) -> AppError {
 /// 403 `BANNED` while a ban runs.
 pub fn check_ban(customer: &Customer, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
     match customer.banned_until {
-        Some(until) if until.0 > now => Err(AppError::Forbidden { code: "BANNED", message: format!("This customer is banned until {}.", until.0.format("%Y-%m-%d %H:%M UTC")) }),
+        Some(until) if until.0 > now => Err(AppError::Forbidden {
+            code: "BANNED",
+            message: format!("This customer is banned until {}.", until.0.format("%Y-%m-%d %H:%M UTC")),
+        }),
         _ => Ok(()),
     }
 }
@@ -57,14 +60,23 @@ pub fn check_ban(customer: &Customer, now: chrono::DateTime<chrono::Utc>) -> Res
 pub fn resolve(conn: &mut DbConn, raw: &str, key: &[u8], today: NaiveDate) -> Result<(Identified, Option<IdScan>), AppError> {
     let text = identity::normalize_scan(raw);
     if !identity::looks_like_aamva(&text) {
-        let number = identity::membership_number(&text).ok_or_else(|| AppError::Invalid { code: "INVALID_SCAN", field: Some("scan".into()), message: "That scan is neither an ID nor a membership card.".into() })?;
+        let number = identity::membership_number(&text).ok_or_else(|| AppError::Invalid {
+            code: "INVALID_SCAN",
+            field: Some("scan".into()),
+            message: "That scan is neither an ID nor a membership card.".into(),
+        })?;
         let found = Customer::by_membership_number(conn, &number)?.into_iter().next();
         return Ok((found.map_or(Identified::NoMatch(None), |c| Identified::Matched(c, true)), None));
     }
     let scan = identity::parse(&text).unwrap_or_default();
     identity::check(scan.dob, scan.expires_on, today).map_err(refusal)?;
     let found = find(conn, &scan, key)?;
-    let identity = ScannedIdentity { name: scan.display_name(), dob: scan.dob, expires_on: scan.expires_on, issuing_state: scan.issuing_state.clone() };
+    let identity = ScannedIdentity {
+        name: scan.display_name(),
+        dob: scan.dob,
+        expires_on: scan.expires_on,
+        issuing_state: scan.issuing_state.clone(),
+    };
     Ok((found.map_or(Identified::NoMatch(Some(identity)), |(c, certain)| Identified::Matched(c, certain)), Some(scan)))
 }
 
@@ -96,7 +108,9 @@ fn find(conn: &mut DbConn, scan: &IdScan, key: &[u8]) -> Result<Option<(Customer
     let candidates: Vec<Candidate<CustomerId>> = same_dob
         .iter()
         .enumerate()
-        .filter_map(|(rank, c)| tokens(c).map(|(f, l)| Candidate { id: c.id, first: f, last: l, created_rank: rank as i64, id_number_matches: false }))
+        .filter_map(|(rank, c)| {
+            tokens(c).map(|(f, l)| Candidate { id: c.id, first: f, last: l, created_rank: rank as i64, id_number_matches: false })
+        })
         .collect();
     Ok(identity::best_fuzzy_match(&first, &last, &candidates).and_then(|id| same_dob.into_iter().find(|c| c.id == id)).map(|c| (c, false)))
 }
@@ -106,7 +120,8 @@ pub fn enrich(conn: &mut DbConn, customer: CustomerId, scan: &IdScan, key: &[u8]
     let first = scan.first_name.clone().unwrap_or_default();
     let last = scan.last_name.clone().unwrap_or_default();
     let scan_hash = scan.dob.and_then(|dob| identity::identity_hash(key, &first, &last, dob));
-    let number_hash = scan.id_number.as_deref().filter(|n| !n.trim().is_empty()).map(|n| identity::id_number_hash(key, scan.issuing_state.as_deref(), n));
+    let number_hash =
+        scan.id_number.as_deref().filter(|n| !n.trim().is_empty()).map(|n| identity::id_number_hash(key, scan.issuing_state.as_deref(), n));
     diesel::update(customers::table.find(customer))
         .set((
             scan_hash.map(|h| customers::id_scan_hash.eq(h)),

@@ -6,10 +6,10 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use crate::db::DbConn;
 use crate::db::ids::{HoldId, LaneSessionId, ResourceId};
 use crate::db::schema::{inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{HoldKind, InventoryStatus, RentalType, ResourceType, RoomType};
 use crate::domain::inventory::number_order;
 use crate::error::AppError;
@@ -99,17 +99,18 @@ pub fn available(conn: &mut DbConn, rental: RentalType) -> QueryResult<i64> {
 /// Tries to reserve `unit` for the lane session; `false` if someone got there first.
 fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<HoldId>, AppError> {
     let bumped = match unit.kind {
-        ResourceType::Room => diesel::update(
-            rooms::table
-                .filter(rooms::id.eq(crate::db::ids::RoomId(unit.id.0)))
-                .filter(rooms::version.eq(unit.version).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null())),
-        )
+        ResourceType::Room => diesel::update(rooms::table.filter(rooms::id.eq(crate::db::ids::RoomId(unit.id.0))).filter(
+            rooms::version.eq(unit.version).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null()),
+        ))
         .set((rooms::version.eq(unit.version + 1), rooms::updated_at.eq(Ts(now))))
         .execute(conn)?,
         ResourceType::Locker => diesel::update(
-            lockers::table
-                .filter(lockers::id.eq(crate::db::ids::LockerId(unit.id.0)))
-                .filter(lockers::version.eq(unit.version).and(lockers::status.eq(InventoryStatus::Clean)).and(lockers::assigned_to_customer_id.is_null())),
+            lockers::table.filter(lockers::id.eq(crate::db::ids::LockerId(unit.id.0))).filter(
+                lockers::version
+                    .eq(unit.version)
+                    .and(lockers::status.eq(InventoryStatus::Clean))
+                    .and(lockers::assigned_to_customer_id.is_null()),
+            ),
         )
         .set((lockers::version.eq(unit.version + 1), lockers::updated_at.eq(Ts(now))))
         .execute(conn)?,
@@ -139,7 +140,12 @@ fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTim
 
 /// Reserves the first free unit of the rental type for the session, or `None` when sold out
 /// (including rooms that queued upgrades need).
-pub fn place_hold(conn: &mut DbConn, rental: RentalType, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<(HoldId, Unit)>, AppError> {
+pub fn place_hold(
+    conn: &mut DbConn,
+    rental: RentalType,
+    session: LaneSessionId,
+    now: DateTime<Utc>,
+) -> Result<Option<(HoldId, Unit)>, AppError> {
     for unit in free_units(conn, rental)? {
         // Re-checked for every candidate: after losing a race, the winner's hold (committed by
         // then) may have used up the supply that queued upgrades leave to new check-ins.

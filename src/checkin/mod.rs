@@ -3,16 +3,16 @@
 //! a lane command (`lanes::commands::run`): one transaction, its audit event, fresh views.
 
 pub mod board;
+pub mod evidence;
 pub mod gates;
-pub mod identify;
 pub mod idempotency;
+pub mod identify;
 pub mod inventory;
 pub mod payment;
 pub mod quote;
 pub mod secrets;
-pub mod evidence;
-pub mod signing;
 pub mod selection;
+pub mod signing;
 
 use chrono_tz::Tz;
 

@@ -3,23 +3,21 @@
 
 use serde_json::json;
 
+use super::Config;
 use super::gates;
 use super::idempotency::Idempotency;
 use super::quote::{self, StoredAddOn};
-use super::selection::{context, Context};
-use super::Config;
+use super::selection::{Context, context};
 use crate::access::principal::StaffAuth;
+use crate::db::DbConn;
 use crate::db::ids::PaymentIntentId;
 use crate::db::models::lane_session::SessionChanges;
 use crate::db::schema::payment_intents;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus};
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
 use crate::lanes::hub::Hub;
-
-
 
 /// Re-prices a locked, still-due selection after a change of membership choice or add-ons.
 fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, changes: SessionChanges<'_>) -> Result<(), AppError> {
@@ -40,11 +38,22 @@ fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context,
 }
 
 /// The non-member's choice: ONE_TIME (daily fee) or SIX_MONTH (buy the membership).
-pub fn choose_membership(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: gates::Side, choice: &str) -> Result<Applied<()>, AppError> {
+pub fn choose_membership(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    config: &Config,
+    side: gates::Side,
+    choice: &str,
+) -> Result<Applied<()>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         // Once the payment is due only the employee may re-price (the total they announced).
-        let allowed: &[S] = if side == gates::Side::Employee { &[S::Active, S::AwaitingCustomer, S::AwaitingPayment] } else { &[S::Active, S::AwaitingCustomer] };
+        let allowed: &[S] = if side == gates::Side::Employee {
+            &[S::Active, S::AwaitingCustomer, S::AwaitingPayment]
+        } else {
+            &[S::Active, S::AwaitingCustomer]
+        };
         gates::status(&ctx.session, allowed, "Choosing a membership")?;
         gates::language(&ctx.session)?;
         gates::past_due(&ctx.session, &ctx.customer, side)?;
@@ -55,7 +64,13 @@ pub fn choose_membership(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config
 }
 
 /// Replaces the retail add-ons and re-prices (employee, while the payment is due).
-pub fn set_addons(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, addons: &[StoredAddOn]) -> Result<Applied<()>, AppError> {
+pub fn set_addons(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    config: &Config,
+    addons: &[StoredAddOn],
+) -> Result<Applied<()>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingPayment], "Changing add-ons")?;
@@ -76,7 +91,14 @@ pub struct Payment<'a> {
 
 /// Marks the session's DUE intent PAID, attributed to the employee; the session waits for the
 /// signature. With an `Idempotency-Key`, a retry returns the first answer and changes nothing.
-pub fn mark_paid(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: &StaffAuth, payment: &Payment<'_>, key: Option<&Idempotency>) -> Result<serde_json::Value, AppError> {
+pub fn mark_paid(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    by: &StaffAuth,
+    payment: &Payment<'_>,
+    key: Option<&Idempotency>,
+) -> Result<serde_json::Value, AppError> {
     if let Some(answer) = key.map(|k| k.replay(conn)).transpose()?.flatten() {
         return Ok(answer.1);
     }
@@ -88,7 +110,12 @@ pub fn mark_paid(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: &StaffAuth
         gates::status(&ctx.session, &[S::AwaitingPayment], "Taking payment")?;
         let intent = ctx.session.payment_intent_id.ok_or_else(|| AppError::conflict("PAYMENT_NOT_DUE", "Nothing is due."))?;
         let amount = pay(conn, intent, by, payment, key.map(|k| k.key.as_str()), cmd)?;
-        commands::save(conn, &ctx.session, &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
+        commands::save(
+            conn,
+            &ctx.session,
+            &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
+            cmd.now,
+        )?;
         let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
         commands::audit(conn, cmd, "PAYMENT_MARKED_PAID", ctx.session.id, summary, None)?;
         let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
@@ -107,7 +134,14 @@ pub fn mark_paid(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: &StaffAuth
     }
 }
 
-fn pay(conn: &mut DbConn, intent: PaymentIntentId, by: &StaffAuth, payment: &Payment<'_>, key: Option<&str>, cmd: &LaneCommand) -> Result<i64, AppError> {
+fn pay(
+    conn: &mut DbConn,
+    intent: PaymentIntentId,
+    by: &StaffAuth,
+    payment: &Payment<'_>,
+    key: Option<&str>,
+    cmd: &LaneCommand,
+) -> Result<i64, AppError> {
     use diesel::prelude::*;
     let amount: i64 = payment_intents::table.find(intent).select(payment_intents::amount_cents).first(conn)?;
     let n = diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due)))
@@ -134,10 +168,19 @@ pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) ->
         gates::status(&ctx.session, &[S::AwaitingPayment], "Recording a decline")?;
         if let Some(intent) = ctx.session.payment_intent_id {
             diesel::update(payment_intents::table.find(intent))
-                .set((payment_intents::last_decline_reason.eq(reason), payment_intents::last_decline_at.eq(Ts(cmd.now)), payment_intents::updated_at.eq(Ts(cmd.now))))
+                .set((
+                    payment_intents::last_decline_reason.eq(reason),
+                    payment_intents::last_decline_at.eq(Ts(cmd.now)),
+                    payment_intents::updated_at.eq(Ts(cmd.now)),
+                ))
                 .execute(conn)?;
         }
-        let changes = SessionChanges { last_decline_reason: Some(Some(reason)), last_decline_at: Some(Ts(cmd.now)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        let changes = SessionChanges {
+            last_decline_reason: Some(Some(reason)),
+            last_decline_at: Some(Ts(cmd.now)),
+            last_activity_at: Some(Ts(cmd.now)),
+            ..Default::default()
+        };
         commands::save(conn, &ctx.session, &changes, cmd.now)?;
         commands::audit(conn, cmd, "PAYMENT_DECLINED", ctx.session.id, json!({}), Some(reason))
     })
@@ -162,7 +205,12 @@ pub fn bypass_past_due(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, manager_
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         bypass_allowed(&ctx)?;
-        let changes = SessionChanges { past_due_bypassed_at: Some(Ts(cmd.now)), past_due_bypassed_by: Some(manager.id), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        let changes = SessionChanges {
+            past_due_bypassed_at: Some(Ts(cmd.now)),
+            past_due_bypassed_by: Some(manager.id),
+            last_activity_at: Some(Ts(cmd.now)),
+            ..Default::default()
+        };
         commands::save(conn, &ctx.session, &changes, cmd.now)?;
         let summary = json!({ "manager_id": manager.id, "past_due_cents": ctx.customer.past_due_cents });
         commands::audit(conn, cmd, "PAST_DUE_BYPASSED", ctx.session.id, summary, None)

@@ -6,12 +6,12 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Config;
+use crate::db::DbConn;
 use crate::db::ids::{LaneSessionId, PaymentIntentId};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
 use crate::db::schema::payment_intents;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{PaymentStatus, RentalType};
 use crate::domain::pricing::{self, AddOn, CheckinQuote, Quote};
 use crate::error::AppError;
@@ -38,7 +38,13 @@ pub fn pricing_customer(customer: &Customer) -> pricing::Customer {
 }
 
 /// The quote for renting `rental` now, with the session's membership choice and add-ons.
-pub fn for_session(customer: &Customer, session: &LaneSession, rental: RentalType, now: DateTime<Utc>, config: &Config) -> Result<Quote, AppError> {
+pub fn for_session(
+    customer: &Customer,
+    session: &LaneSession,
+    rental: RentalType,
+    now: DateTime<Utc>,
+    config: &Config,
+) -> Result<Quote, AppError> {
     let addons = addons_of(session);
     let facts = pricing_customer(customer);
     let buy_six_month = session.membership_choice.as_deref() == Some("SIX_MONTH");

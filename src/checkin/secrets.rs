@@ -1,15 +1,15 @@
 //! The club's server-side secrets, generated on first use and kept in `club_secrets` (so a
 //! backup keeps matching returning customers). Today: the key of the keyed hashes of ID data.
 
-use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use rand_core::{OsRng, RngCore};
 
+use crate::db::DbConn;
 use crate::db::schema::club_secrets;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::error::AppError;
 
 const ID_HASH_KEY: &str = "id_hash_key";
@@ -25,7 +25,11 @@ pub fn id_hash_key(conn: &mut DbConn, now: DateTime<Utc>) -> Result<Vec<u8>, App
             // Two processes may race to create it: the primary key keeps the first one.
             let inserted = crate::db::write_tx(conn, |c| {
                 diesel::insert_into(club_secrets::table)
-                    .values((club_secrets::name.eq(ID_HASH_KEY), club_secrets::value.eq(STANDARD.encode(key)), club_secrets::created_at.eq(Ts(now))))
+                    .values((
+                        club_secrets::name.eq(ID_HASH_KEY),
+                        club_secrets::value.eq(STANDARD.encode(key)),
+                        club_secrets::created_at.eq(Ts(now)),
+                    ))
                     .execute(c)
             });
             if let Err(err) = inserted

@@ -5,16 +5,16 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
+use super::Config;
 use super::gates::{self, Side};
 use super::inventory::{self, Unit};
 use super::quote;
-use super::Config;
+use crate::db::DbConn;
 use crate::db::ids::HoldId;
 use crate::db::models::customer::Customer;
 use crate::db::models::hold;
 use crate::db::models::lane_session::{LaneSession, SessionChanges};
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{LaneSessionStatus as S, RentalType};
 use crate::domain::pricing;
 use crate::error::AppError;
@@ -40,10 +40,15 @@ pub fn context(conn: &mut DbConn, lane: &str) -> Result<Context, AppError> {
     Ok(Context { session, customer })
 }
 
-
-
 /// Proposes a rental from either side.
-pub fn propose(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: Side, rental: RentalType) -> Result<Applied<()>, AppError> {
+pub fn propose(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    config: &Config,
+    side: Side,
+    rental: RentalType,
+) -> Result<Applied<()>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let Context { session, customer } = context(conn, &cmd.lane)?;
         gates::status(&session, &CHOOSING, "Choosing a rental")?;
@@ -53,7 +58,12 @@ pub fn propose(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config,
         if session.selection_confirmed {
             return Err(AppError::conflict("SELECTION_LOCKED", "The selection is already locked."));
         }
-        let changes = SessionChanges { proposed_rental_type: Some(Some(rental)), proposed_by: Some(Some(side.as_str())), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        let changes = SessionChanges {
+            proposed_rental_type: Some(Some(rental)),
+            proposed_by: Some(Some(side.as_str())),
+            last_activity_at: Some(Ts(cmd.now)),
+            ..Default::default()
+        };
         commands::save(conn, &session, &changes, cmd.now)?;
         commands::audit(conn, cmd, "SELECTION_PROPOSED", session.id, json!({ "rental_type": rental, "by": side.as_str() }), None)
     })
@@ -113,11 +123,23 @@ pub struct Waitlist {
 }
 
 /// Locks `rental` (holds a unit, prices it, creates the DUE intent).
-fn lock(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, rental: RentalType, side: Side, waitlist: Option<&Waitlist>) -> Result<Locked, AppError> {
+fn lock(
+    conn: &mut DbConn,
+    cmd: &LaneCommand,
+    config: &Config,
+    ctx: &Context,
+    rental: RentalType,
+    side: Side,
+    waitlist: Option<&Waitlist>,
+) -> Result<Locked, AppError> {
     let session = &ctx.session;
     let Some((hold_id, unit)) = inventory::place_hold(conn, rental, session.id, cmd.now)? else {
         let details = json!({ "rental_type": rental, "waitlist_possible": inventory::room_tier(rental).is_some() });
-        return Err(AppError::Conflict { code: "SOLD_OUT", message: "None is available right now. You can join the waiting list with a backup choice.".into(), details });
+        return Err(AppError::Conflict {
+            code: "SOLD_OUT",
+            message: "None is available right now. You can join the waiting list with a backup choice.".into(),
+            details,
+        });
     };
     let quote = quote::for_session(&ctx.customer, session, rental, cmd.now, config)?;
     let intent = quote::create_intent(conn, session.id, &quote, cmd.now)?;
@@ -145,7 +167,14 @@ fn lock(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, re
 }
 
 /// The customer wants a sold-out room tier: record the wish and lock an available backup.
-pub fn join_waitlist(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config, side: Side, wish: Waitlist) -> Result<Applied<Locked>, AppError> {
+pub fn join_waitlist(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    config: &Config,
+    side: Side,
+    wish: Waitlist,
+) -> Result<Applied<Locked>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         if ctx.session.selection_confirmed {
@@ -171,12 +200,25 @@ pub fn swap_hold(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, number: &str) 
     commands::run(conn, hub, cmd, |conn, _| {
         let Context { session, .. } = context(conn, &cmd.lane)?;
         gates::status(&session, &[S::AwaitingPayment, S::AwaitingSignature], "Changing the room or locker")?;
-        let (rental, old) = session.desired_rental_type.zip(session.hold_id).ok_or_else(|| AppError::conflict("NO_HOLD", "Nothing is held for this session."))?;
-        let unit: Unit = inventory::free_unit_by_number(conn, rental, number)?
-            .ok_or_else(|| AppError::conflict("UNIT_UNAVAILABLE", format!("{number} is not a free {rental}. Pick another, or ask the customer to choose again for another type.")))?;
+        let (rental, old) = session
+            .desired_rental_type
+            .zip(session.hold_id)
+            .ok_or_else(|| AppError::conflict("NO_HOLD", "Nothing is held for this session."))?;
+        let unit: Unit = inventory::free_unit_by_number(conn, rental, number)?.ok_or_else(|| {
+            AppError::conflict(
+                "UNIT_UNAVAILABLE",
+                format!("{number} is not a free {rental}. Pick another, or ask the customer to choose again for another type."),
+            )
+        })?;
         release(conn, old, cmd.now)?;
-        let new: HoldId = inventory::hold_unit(conn, &unit, session.id, cmd.now)?.ok_or_else(|| AppError::conflict("UNIT_UNAVAILABLE", format!("{number} was just taken.")))?;
-        commands::save(conn, &session, &SessionChanges { hold_id: Some(Some(new)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
+        let new: HoldId = inventory::hold_unit(conn, &unit, session.id, cmd.now)?
+            .ok_or_else(|| AppError::conflict("UNIT_UNAVAILABLE", format!("{number} was just taken.")))?;
+        commands::save(
+            conn,
+            &session,
+            &SessionChanges { hold_id: Some(Some(new)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
+            cmd.now,
+        )?;
         commands::audit(conn, cmd, "HOLD_SWAPPED", session.id, json!({ "to": unit.number }), None)?;
         Ok(unit.number)
     })

@@ -11,12 +11,13 @@ use serde_json::json;
 use chrono_tz::Tz;
 
 use super::evidence;
-use super::idempotency::Idempotency;
 use super::gates;
+use super::idempotency::Idempotency;
 use super::inventory::{self, Unit};
-use super::selection::{context, Context};
+use super::selection::{Context, context};
+use crate::db::DbConn;
 use crate::db::ids::{BlockId, DeviceId, LockerId, RoomId, SignatureId, StaffId, VisitId, WaitlistId};
-use crate::db::models::agreement::{sha256_hex, Agreement};
+use crate::db::models::agreement::{Agreement, sha256_hex};
 use crate::db::models::block::NewBlock;
 use crate::db::models::hold;
 use crate::db::models::lane_session::{LaneSession, SessionChanges};
@@ -25,7 +26,6 @@ use crate::db::models::signature::NewSignature;
 use crate::db::models::visit::Visit;
 use crate::db::schema::{customers, inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{BlockType, IdentityMethod, InventoryStatus, LaneSessionStatus as S, ResourceType};
 use crate::domain::signature::Mark;
 use crate::domain::time_blocks;
@@ -62,8 +62,6 @@ pub struct Outcome {
     pub checkout_at: Option<DateTime<Utc>>,
 }
 
-
-
 /// The active agreement for the session's language (409 `NO_AGREEMENT` if none).
 pub fn active_agreement(conn: &mut DbConn, session: &LaneSession) -> Result<Agreement, AppError> {
     let language = gates::language(session)?;
@@ -79,22 +77,45 @@ pub fn shown(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand) -> Result<Applied<
         if ctx.session.agreement_id == Some(agreement.id) && ctx.session.agreement_shown_at.is_some() {
             return Err(AppError::conflict("ALREADY_SHOWN", "already recorded"));
         }
-        let changes = SessionChanges { agreement_id: Some(Some(agreement.id)), agreement_shown_at: Some(Some(Ts(cmd.now))), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        let changes = SessionChanges {
+            agreement_id: Some(Some(agreement.id)),
+            agreement_shown_at: Some(Some(Ts(cmd.now))),
+            last_activity_at: Some(Ts(cmd.now)),
+            ..Default::default()
+        };
         commands::save(conn, &ctx.session, &changes, cmd.now)?;
-        commands::audit(conn, cmd, "AGREEMENT_SHOWN", ctx.session.id, json!({ "agreement_id": agreement.id, "version": agreement.version }), None)
+        commands::audit(
+            conn,
+            cmd,
+            "AGREEMENT_SHOWN",
+            ctx.session.id,
+            json!({ "agreement_id": agreement.id, "version": agreement.version }),
+            None,
+        )
     })
 }
 
 /// Signs, and completes the check-in if the held unit is still there. The answer (with the
 /// lane's revision) is what an `Idempotency-Key` retry gets back.
-pub fn sign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, sub: Submission, tz: Tz, key: Option<&Idempotency>) -> Result<Applied<serde_json::Value>, AppError> {
+pub fn sign(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    sub: Submission,
+    tz: Tz,
+    key: Option<&Idempotency>,
+) -> Result<Applied<serde_json::Value>, AppError> {
     commands::run(conn, hub, cmd, |conn, rev| {
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingSignature], "Signing")?;
         let agreement = active_agreement(conn, &ctx.session)?;
         if agreement.id != sub.agreement_id {
             let details = json!({ "agreement_id": agreement.id, "version": agreement.version });
-            return Err(AppError::Conflict { code: "AGREEMENT_CHANGED", message: "The agreement text changed. Please read the new version.".into(), details });
+            return Err(AppError::Conflict {
+                code: "AGREEMENT_CHANGED",
+                message: "The agreement text changed. Please read the new version.".into(),
+                details,
+            });
         }
         let block_id = BlockId::new();
         let unit = held_unit(conn, &ctx.session)?;
@@ -103,12 +124,24 @@ pub fn sign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, sub: Submission, tz
         let outcome = match unit {
             Some(unit) => complete(conn, cmd, &ctx, &unit, signature.id, block_id, tz)?,
             None => {
-                let changes = SessionChanges { status: Some(S::AwaitingAssignment), agreement_signature_id: Some(Some(signature.id)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+                let changes = SessionChanges {
+                    status: Some(S::AwaitingAssignment),
+                    agreement_signature_id: Some(Some(signature.id)),
+                    last_activity_at: Some(Ts(cmd.now)),
+                    ..Default::default()
+                };
                 commands::save(conn, &ctx.session, &changes, cmd.now)?;
                 Outcome { signature_id: signature.id, status: S::AwaitingAssignment, number: None, checkout_at: None }
             }
         };
-        commands::audit(conn, cmd, "AGREEMENT_SIGNED", ctx.session.id, json!({ "signature_id": signature.id, "record_sha256": signature.record_sha256, "status": outcome.status, "unit": outcome.number }), None)?;
+        commands::audit(
+            conn,
+            cmd,
+            "AGREEMENT_SIGNED",
+            ctx.session.id,
+            json!({ "signature_id": signature.id, "record_sha256": signature.record_sha256, "status": outcome.status, "unit": outcome.number }),
+            None,
+        )?;
         let mut answer = serde_json::to_value(&outcome).unwrap_or_default();
         answer["rev"] = json!(rev);
         if let Some(k) = key {
@@ -125,11 +158,13 @@ pub fn assign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, tz: Tz, number: O
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingAssignment], "Assigning")?;
         let rental = ctx.session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
-        let signature = ctx.session.agreement_signature_id.ok_or_else(|| AppError::conflict("NOT_SIGNED", "The agreement is not signed."))?;
+        let signature =
+            ctx.session.agreement_signature_id.ok_or_else(|| AppError::conflict("NOT_SIGNED", "The agreement is not signed."))?;
         // Same rules as a lock: version check, hold, and rooms kept for queued upgrades.
         let held = match number {
             Some(n) => match inventory::free_unit_by_number(conn, rental, n)? {
-                Some(unit) => inventory::hold_unit(conn, &unit, ctx.session.id, cmd.now)?.map(|hold| (hold, Unit { version: unit.version + 1, ..unit })),
+                Some(unit) => inventory::hold_unit(conn, &unit, ctx.session.id, cmd.now)?
+                    .map(|hold| (hold, Unit { version: unit.version + 1, ..unit })),
                 None => None,
             },
             None => inventory::place_hold(conn, rental, ctx.session.id, cmd.now)?,
@@ -175,7 +210,14 @@ fn hosting_staff(conn: &mut DbConn, ctx: &Context) -> Result<StaffId, AppError> 
     register.map(|r| r.staff_id).or(ctx.session.staff_id).ok_or_else(|| AppError::conflict("NO_STAFF", "No employee hosts this lane."))
 }
 
-fn evidence_row(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, agreement: &Agreement, sub: &Submission, block: Option<BlockId>) -> Result<NewSignature, AppError> {
+fn evidence_row(
+    conn: &mut DbConn,
+    cmd: &LaneCommand,
+    ctx: &Context,
+    agreement: &Agreement,
+    sub: &Submission,
+    block: Option<BlockId>,
+) -> Result<NewSignature, AppError> {
     let (session, customer) = (&ctx.session, &ctx.customer);
     let now = cmd.now;
     // The kiosk's "shown" time counts only for the very version being signed.
@@ -219,7 +261,15 @@ fn evidence_row(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, agreement: 
 
 /// Occupies `unit` for the customer: visit, INITIAL block, unit OCCUPIED, hold released,
 /// waitlist entry, notes, session COMPLETED.
-fn complete(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, unit: &Unit, signature: SignatureId, block_id: BlockId, tz: Tz) -> Result<Outcome, AppError> {
+fn complete(
+    conn: &mut DbConn,
+    cmd: &LaneCommand,
+    ctx: &Context,
+    unit: &Unit,
+    signature: SignatureId,
+    block_id: BlockId,
+    tz: Tz,
+) -> Result<Outcome, AppError> {
     let (session, now) = (&ctx.session, cmd.now);
     let rental = session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
     let visit = VisitId::new();
@@ -231,9 +281,21 @@ fn complete(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, unit: &Unit, si
         ResourceType::Locker => (None, Some(LockerId(unit.id.0))),
     };
     NewBlock {
-        id: block_id, visit_id: visit, block_type: BlockType::Initial, starts_at: Ts(now), ends_at: Ts(ends_at), hours_purchased: 6, rental_type: rental,
-        room_id, locker_id, session_id: Some(session.id), agreement_signature_id: Some(signature), payment_intent_id: session.payment_intent_id,
-        waitlist_id: None, created_at: Ts(now), updated_at: Ts(now),
+        id: block_id,
+        visit_id: visit,
+        block_type: BlockType::Initial,
+        starts_at: Ts(now),
+        ends_at: Ts(ends_at),
+        hours_purchased: 6,
+        rental_type: rental,
+        room_id,
+        locker_id,
+        session_id: Some(session.id),
+        agreement_signature_id: Some(signature),
+        payment_intent_id: session.payment_intent_id,
+        waitlist_id: None,
+        created_at: Ts(now),
+        updated_at: Ts(now),
     }
     .insert(conn)?;
     occupy(conn, unit, ctx.customer.id, block_id, now)?;
@@ -245,24 +307,67 @@ fn complete(conn: &mut DbConn, cmd: &LaneCommand, ctx: &Context, unit: &Unit, si
     }
     clear_system_notes(conn, ctx, now)?;
     buy_membership(conn, ctx, now.with_timezone(&tz).date_naive(), now)?;
-    let changes = SessionChanges { status: Some(S::Completed), completed_at: Some(Ts(now)), agreement_signature_id: Some(Some(signature)), last_activity_at: Some(Ts(now)), ..Default::default() };
+    let changes = SessionChanges {
+        status: Some(S::Completed),
+        completed_at: Some(Ts(now)),
+        agreement_signature_id: Some(Some(signature)),
+        last_activity_at: Some(Ts(now)),
+        ..Default::default()
+    };
     commands::save(conn, session, &changes, now)?;
     Ok(Outcome { signature_id: signature, status: S::Completed, number: Some(unit.number.clone()), checkout_at: Some(ends_at) })
 }
 
-fn occupy(conn: &mut DbConn, unit: &Unit, customer: crate::db::ids::CustomerId, block: BlockId, now: DateTime<Utc>) -> Result<(), AppError> {
+fn occupy(
+    conn: &mut DbConn,
+    unit: &Unit,
+    customer: crate::db::ids::CustomerId,
+    block: BlockId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let n = match unit.kind {
-        ResourceType::Room => diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null()).and(rooms::version.eq(unit.version))))
-            .set((rooms::status.eq(InventoryStatus::Occupied), rooms::assigned_to_customer_id.eq(customer), rooms::current_block_id.eq(block), rooms::version.eq(rooms::version + 1), rooms::last_status_change.eq(Ts(now)), rooms::updated_at.eq(Ts(now))))
-            .execute(conn)?,
-        ResourceType::Locker => diesel::update(lockers::table.find(LockerId(unit.id.0)).filter(lockers::status.eq(InventoryStatus::Clean).and(lockers::assigned_to_customer_id.is_null()).and(lockers::version.eq(unit.version))))
-            .set((lockers::status.eq(InventoryStatus::Occupied), lockers::assigned_to_customer_id.eq(customer), lockers::current_block_id.eq(block), lockers::version.eq(lockers::version + 1), lockers::last_status_change.eq(Ts(now)), lockers::updated_at.eq(Ts(now))))
-            .execute(conn)?,
+        ResourceType::Room => diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(
+            rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null()).and(rooms::version.eq(unit.version)),
+        ))
+        .set((
+            rooms::status.eq(InventoryStatus::Occupied),
+            rooms::assigned_to_customer_id.eq(customer),
+            rooms::current_block_id.eq(block),
+            rooms::version.eq(rooms::version + 1),
+            rooms::last_status_change.eq(Ts(now)),
+            rooms::updated_at.eq(Ts(now)),
+        ))
+        .execute(conn)?,
+        ResourceType::Locker => diesel::update(
+            lockers::table.find(LockerId(unit.id.0)).filter(
+                lockers::status
+                    .eq(InventoryStatus::Clean)
+                    .and(lockers::assigned_to_customer_id.is_null())
+                    .and(lockers::version.eq(unit.version)),
+            ),
+        )
+        .set((
+            lockers::status.eq(InventoryStatus::Occupied),
+            lockers::assigned_to_customer_id.eq(customer),
+            lockers::current_block_id.eq(block),
+            lockers::version.eq(lockers::version + 1),
+            lockers::last_status_change.eq(Ts(now)),
+            lockers::updated_at.eq(Ts(now)),
+        ))
+        .execute(conn)?,
     };
     if n == 1 { Ok(()) } else { Err(AppError::conflict("UNIT_TAKEN", format!("{} was taken in the meantime.", unit.number))) }
 }
 
-fn add_waitlist(conn: &mut DbConn, id: WaitlistId, visit: VisitId, block: BlockId, desired: crate::domain::enums::RentalType, backup: crate::domain::enums::RentalType, now: DateTime<Utc>) -> Result<(), AppError> {
+fn add_waitlist(
+    conn: &mut DbConn,
+    id: WaitlistId,
+    visit: VisitId,
+    block: BlockId,
+    desired: crate::domain::enums::RentalType,
+    backup: crate::domain::enums::RentalType,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     diesel::insert_into(waitlist::table)
         .values((
             waitlist::id.eq(id),
@@ -288,7 +393,9 @@ fn clear_system_notes(conn: &mut DbConn, ctx: &Context, now: DateTime<Utc>) -> R
         return Ok(());
     }
     let kept: Vec<&str> = ctx.customer.notes.lines().filter(|l| !l.starts_with(SYSTEM_NOTE_PREFIX)).collect();
-    diesel::update(customers::table.find(ctx.customer.id)).set((customers::notes.eq(kept.join("\n")), customers::updated_at.eq(Ts(now)))).execute(conn)?;
+    diesel::update(customers::table.find(ctx.customer.id))
+        .set((customers::notes.eq(kept.join("\n")), customers::updated_at.eq(Ts(now))))
+        .execute(conn)?;
     Ok(())
 }
 
@@ -299,7 +406,11 @@ fn buy_membership(conn: &mut DbConn, ctx: &Context, local_today: chrono::NaiveDa
     }
     let until = crate::domain::pricing::six_month_valid_until(local_today);
     diesel::update(customers::table.find(ctx.customer.id))
-        .set((customers::membership_card_type.eq("SIX_MONTH"), customers::membership_valid_until.eq(until), customers::updated_at.eq(Ts(now))))
+        .set((
+            customers::membership_card_type.eq("SIX_MONTH"),
+            customers::membership_valid_until.eq(until),
+            customers::updated_at.eq(Ts(now)),
+        ))
         .execute(conn)?;
     Ok(())
 }

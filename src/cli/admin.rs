@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use crate::app::prepare_database;
 use crate::clock::{Clock, SystemClock};
-use crate::config::{redact_url, Settings};
+use crate::config::{Settings, redact_url};
 use crate::db::dialect::{self, BackupOutcome};
 use crate::db::models::audit_event::verify_chain;
-use crate::db::{integrity, migrate, pool, DbConn};
+use crate::db::{DbConn, integrity, migrate, pool};
 use crate::domain::audit_chain::ChainReport;
 use crate::domain::enums::{Language, StaffRole};
 use crate::seed::demo::{self, DemoOutcome};

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use crate::app::{self, AppState};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
-use crate::db::models::{lane::Lane, staff::Staff};
 use crate::db::DbConn;
-use crate::seed::demo::{self, DemoOutcome, DEMO_STAFF};
+use crate::db::models::{lane::Lane, staff::Staff};
+use crate::seed::demo::{self, DEMO_STAFF, DemoOutcome};
 
 use super::CliResult;
 
@@ -53,12 +53,16 @@ fn explain_empty_database(conn: &mut DbConn) {
         }
     };
     if lanes == 0 || managers == 0 {
-        tracing::warn!(lanes, managers, "the database has no {}. Set up the club with: \
+        tracing::warn!(
+            lanes,
+            managers,
+            "the database has no {}. Set up the club with: \
             `echo <6-digit PIN> | frontdesk staff add --role MANAGER --login <login> --name \"<Full Name>\"`, \
             `frontdesk lanes add lane-1`, \
             `frontdesk inventory import <rooms-and-lockers.csv>` (header kind,number,tier), \
             `frontdesk agreement add --language EN --version 1 --title ... --consent ... --file agreement.txt`; \
             or try the demo with `frontdesk serve --demo` on an empty database",
-            if managers == 0 { "manager" } else { "lanes" });
+            if managers == 0 { "manager" } else { "lanes" }
+        );
     }
 }

@@ -38,8 +38,7 @@ where
     F: FnOnce(&mut DbConn) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    let depth = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn)
-        .transaction_depth()?;
+    let depth = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn).transaction_depth()?;
     let DbConn::Sqlite(inner) = conn else {
         return conn.transaction(f);
     };
@@ -66,12 +65,9 @@ pub fn configure(conn: &mut DbConn) -> diesel::QueryResult<()> {
     match conn {
         DbConn::Pg(_) => diesel::sql_query("SET TIME ZONE 'UTC'").execute(conn).map(drop),
         DbConn::Sqlite(_) => {
-            for pragma in [
-                "PRAGMA foreign_keys = ON",
-                "PRAGMA busy_timeout = 10000",
-                "PRAGMA journal_mode = WAL",
-                "PRAGMA synchronous = NORMAL",
-            ] {
+            for pragma in
+                ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"]
+            {
                 diesel::sql_query(pragma).execute(conn)?;
             }
             Ok(())
@@ -92,14 +88,10 @@ pub enum BackupOutcome {
 pub fn backup(conn: &mut DbConn, target: &str, redacted_url: &str) -> diesel::QueryResult<BackupOutcome> {
     match conn {
         DbConn::Sqlite(_) => {
-            diesel::sql_query("VACUUM INTO ?")
-                .bind::<diesel::sql_types::Text, _>(target)
-                .execute(conn)?;
+            diesel::sql_query("VACUUM INTO ?").bind::<diesel::sql_types::Text, _>(target).execute(conn)?;
             Ok(BackupOutcome::Written)
         }
-        DbConn::Pg(_) => Ok(BackupOutcome::UsePgDump(format!(
-            "pg_dump --format=custom --file={target} '{redacted_url}'"
-        ))),
+        DbConn::Pg(_) => Ok(BackupOutcome::UsePgDump(format!("pg_dump --format=custom --file={target} '{redacted_url}'"))),
     }
 }
 

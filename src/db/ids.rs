@@ -4,8 +4,8 @@
 use diesel::deserialize::{self, FromSql};
 use diesel::serialize::{self, IsNull, Output, ToSql};
 
-use super::sql_types::Uuid as SqlUuid;
 use super::MultiBackend;
+use super::sql_types::Uuid as SqlUuid;
 
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(

@@ -4,10 +4,10 @@
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
+use super::DbConn;
+use super::ids::SignatureId;
 use super::models::{agreement::sha256_hex, audit_event::verify_chain};
 use super::schema::agreement_signatures;
-use super::ids::SignatureId;
-use super::DbConn;
 use crate::domain::audit_chain::ChainReport;
 use crate::domain::enums::LaneSessionStatus;
 

@@ -1,6 +1,6 @@
 //! Embedded migrations, one set per backend with identical names (`migrations/README.md`).
 
-use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use super::DbConn;
 

@@ -13,7 +13,7 @@ pub mod schema;
 pub mod sql_types;
 pub mod text_enums;
 
-pub use dialect::{write_tx, BackendKind};
+pub use dialect::{BackendKind, write_tx};
 pub use pool::{DbPool, PooledConn};
 
 /// One connection to either database. The variant is chosen from the URL scheme by

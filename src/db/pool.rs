@@ -8,7 +8,7 @@ use std::time::Duration;
 use diesel::connection::{Connection, SimpleConnection, TransactionManager};
 use diesel::{PgConnection, SqliteConnection};
 
-use super::{dialect, BackendKind, DbConn};
+use super::{BackendKind, DbConn, dialect};
 
 /// The shared pool.
 pub type DbPool = r2d2::Pool<Manager>;
@@ -66,10 +66,7 @@ pub fn establish(url: &str) -> Result<DbConn, ConnectError> {
 fn ensure_parent(path: &str) -> Result<(), ConnectError> {
     match Path::new(path).parent() {
         Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => {
-            std::fs::create_dir_all(dir).map_err(|source| ConnectError::Folder {
-                path: dir.display().to_string(),
-                source,
-            })
+            std::fs::create_dir_all(dir).map_err(|source| ConnectError::Folder { path: dir.display().to_string(), source })
         }
         _ => Ok(()),
     }
@@ -107,9 +104,5 @@ impl r2d2::ManageConnection for Manager {
 /// Builds the pool without opening connections yet: the caller has already proven the
 /// database answers (see `app::prepare_database`).
 pub fn build(url: &str, max_size: u32, timeout: Duration) -> DbPool {
-    r2d2::Pool::builder()
-        .max_size(max_size)
-        .min_idle(Some(1))
-        .connection_timeout(timeout)
-        .build_unchecked(Manager { url: url.to_owned() })
+    r2d2::Pool::builder().max_size(max_size).min_idle(Some(1)).connection_timeout(timeout).build_unchecked(Manager { url: url.to_owned() })
 }

@@ -118,8 +118,18 @@ impl FromSql<UtcTimestamp, MultiBackend> for DateTime<Utc> {
 /// expressions for a custom SQL type, so values are bound and read through this newtype;
 /// it derefs to `DateTime<Utc>` and converts both ways.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
-    serde::Serialize, serde::Deserialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
 )]
 #[diesel(sql_type = UtcTimestamp)]
 #[serde(transparent)]

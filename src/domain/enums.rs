@@ -75,13 +75,8 @@ text_enum!(
 
 impl LaneSessionStatus {
     /// The statuses in which a session is *live* (at most one per lane).
-    pub const LIVE: [Self; 5] = [
-        Self::Active,
-        Self::AwaitingCustomer,
-        Self::AwaitingAssignment,
-        Self::AwaitingPayment,
-        Self::AwaitingSignature,
-    ];
+    pub const LIVE: [Self; 5] =
+        [Self::Active, Self::AwaitingCustomer, Self::AwaitingAssignment, Self::AwaitingPayment, Self::AwaitingSignature];
 
     /// Whether the session still occupies its lane.
     pub fn is_live(self) -> bool {

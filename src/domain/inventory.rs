@@ -19,10 +19,7 @@ pub const LOCKER_COUNT: u32 = 108;
 
 /// The demo club's rooms as `(number, tier)`, lowest number first.
 pub fn demo_rooms() -> Vec<(String, RoomType)> {
-    (200..=262)
-        .filter(|n| !MISSING_ROOMS.contains(n))
-        .map(|n| (n.to_string(), demo_room_tier(n)))
-        .collect()
+    (200..=262).filter(|n| !MISSING_ROOMS.contains(n)).map(|n| (n.to_string(), demo_room_tier(n))).collect()
 }
 
 fn demo_room_tier(number: u32) -> RoomType {

@@ -43,9 +43,7 @@ pub fn final2h_end(previous_end: DateTime<Utc>) -> DateTime<Utc> {
 /// Whether `hours` more may be purchased on a visit that already has `hours_already`
 /// purchased hours (rounding does not count) without exceeding [`VISIT_CAP_HOURS`].
 pub fn can_purchase(hours_already: i32, hours: i32) -> bool {
-    hours > 0
-        && hours_already >= 0
-        && hours_already.checked_add(hours).is_some_and(|total| total <= VISIT_CAP_HOURS)
+    hours > 0 && hours_already >= 0 && hours_already.checked_add(hours).is_some_and(|total| total <= VISIT_CAP_HOURS)
 }
 
 /// Whether `now` is within 60 minutes (inclusive) either side of the current `checkout`.
@@ -163,11 +161,7 @@ mod tests {
         ];
         for (now, late, countdown) in cases {
             assert_eq!(minutes_late(utc(now), ends), late, "late at {now}");
-            assert_eq!(
-                countdown_minutes_rounded_down(utc(now), ends),
-                countdown,
-                "countdown {now}"
-            );
+            assert_eq!(countdown_minutes_rounded_down(utc(now), ends), countdown, "countdown {now}");
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `/api/audit/*`: managers read the log and verify its hash chain.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -32,7 +32,9 @@ pub async fn verify(Manager(_): Manager, state: web::Data<AppState>) -> Result<H
     let report = state.db(|c| Ok(verify_chain(c)?)).await?;
     let body = match report {
         ChainReport::Intact { events } => VerifyResponse { status: "intact".into(), events: Some(events), seq: None, problem: None },
-        ChainReport::Broken { seq, problem } => VerifyResponse { status: "broken".into(), events: None, seq: Some(seq), problem: Some(problem) },
+        ChainReport::Broken { seq, problem } => {
+            VerifyResponse { status: "broken".into(), events: None, seq: Some(seq), problem: Some(problem) }
+        }
     };
     Ok(HttpResponse::Ok().json(body))
 }
@@ -86,13 +88,28 @@ pub struct EventsPage {
 
 fn view((r, hash): (AuditRecord, String)) -> EventView {
     let summary = serde_json::from_str(&r.summary_json).unwrap_or(serde_json::Value::String(r.summary_json));
-    EventView { seq: r.seq, at: r.at, actor_type: r.actor_type, actor_id: r.actor_id, lane_id: r.lane_id, action: r.action, entity_type: r.entity_type, entity_id: r.entity_id, summary, reason: r.reason, hash }
+    EventView {
+        seq: r.seq,
+        at: r.at,
+        actor_type: r.actor_type,
+        actor_id: r.actor_id,
+        lane_id: r.lane_id,
+        action: r.action,
+        entity_type: r.entity_type,
+        entity_id: r.entity_id,
+        summary,
+        reason: r.reason,
+        hash,
+    }
 }
 
 /// The audit log, newest first, paginated.
 #[utoipa::path(get, path = "/api/audit/events", tag = "audit", security(("manager" = [])), params(EventsQuery),
     responses((status = 200, body = EventsPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn events(Authed(Manager(_), query): Authed<Manager, web::Query<EventsQuery>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn events(
+    Authed(Manager(_), query): Authed<Manager, web::Query<EventsQuery>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let limit = query.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
         return Err(AppError::invalid("limit", "limit must be between 1 and 200."));

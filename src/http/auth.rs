@@ -1,7 +1,7 @@
 //! `/api/auth/*`: PIN login, step-up, logout, who am I.
 
 use actix_web::cookie::time;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -98,7 +98,10 @@ pub struct StepUpResponse {
 /// Confirms the PIN again so sensitive actions are allowed for 5 minutes.
 #[utoipa::path(post, path = "/api/auth/step-up", tag = "auth", request_body = StepUpRequest, security(("staff" = [])),
     responses((status = 200, body = StepUpResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
-pub async fn step_up(Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn step_up(
+    Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     validate::pin("pin", &body.pin)?;
     let (now, pin) = (state.clock.now(), body.into_inner().pin);
     let until = state.db(move |c| login::step_up(c, &auth, &pin, now)).await??;

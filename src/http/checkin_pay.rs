@@ -1,6 +1,6 @@
 //! Check-in steps over HTTP, part 2: add-ons, mark paid, declines, past-due bypass.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -30,7 +30,10 @@ pub struct SetAddOns {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/addons", tag = "check-in", request_body = SetAddOns, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn addons(Authed(at, body): Authed<AtRegister, web::Json<SetAddOns>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn addons(
+    Authed(at, body): Authed<AtRegister, web::Json<SetAddOns>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     if body.items.len() > 20 {
         return Err(AppError::invalid("items", "At most 20 add-ons."));
@@ -65,7 +68,11 @@ pub struct MarkPaid {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/payment", tag = "check-in", request_body = MarkPaid, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, description = "{rev, payment_intent_id, status, amount_cents}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn mark_paid(Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn mark_paid(
+    Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     if let Some(r) = &body.external_reference {
         validate::text("external_reference", r, 1, 100)?;
@@ -98,7 +105,10 @@ pub struct Decline {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/decline", tag = "check-in", request_body = Decline, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn decline(Authed(at, body): Authed<AtRegister, web::Json<Decline>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn decline(
+    Authed(at, body): Authed<AtRegister, web::Json<Decline>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let reason = validate::text("reason", &body.reason, 1, 200)?.to_owned();
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();

@@ -1,10 +1,10 @@
 //! Check-in steps over HTTP, part 1: membership choice and rental selection.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::lane_cmd::{actor_cmd, register_cmd, Expect};
+use super::lane_cmd::{Expect, actor_cmd, register_cmd};
 use super::lane_sessions::Revision;
 use super::validate;
 use super::wire::ErrorBody;
@@ -29,7 +29,10 @@ pub struct MembershipChoice {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/membership", tag = "check-in", request_body = MembershipChoice, security(("register" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn membership(Authed(actor, body): Authed<LaneActor, web::Json<MembershipChoice>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn membership(
+    Authed(actor, body): Authed<LaneActor, web::Json<MembershipChoice>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let choice = match body.choice.as_str() {
         "ONE_TIME" | "SIX_MONTH" => body.choice.clone(),
         _ => return Err(AppError::invalid("choice", "choice must be ONE_TIME or SIX_MONTH.")),
@@ -56,7 +59,10 @@ pub struct Propose {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/propose", tag = "check-in", request_body = Propose, security(("register" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn propose(Authed(actor, body): Authed<LaneActor, web::Json<Propose>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn propose(
+    Authed(actor, body): Authed<LaneActor, web::Json<Propose>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, config, rental) = (state.hub.clone(), state.checkin_config(), body.rental_type);
     let applied = state.db(move |c| selection::propose(c, &hub, &cmd, &config, side, rental)).await?;
@@ -68,7 +74,10 @@ pub async fn propose(Authed(actor, body): Authed<LaneActor, web::Json<Propose>>,
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/confirm", tag = "check-in", request_body = Expect, security(("register" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, description = "{rental_type, confirmed_by, already_locked}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn confirm(Authed(actor, body): Authed<LaneActor, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn confirm(
+    Authed(actor, body): Authed<LaneActor, web::Json<Expect>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, config) = (state.hub.clone(), state.checkin_config());
     let locked = state.db(move |c| selection::confirm(c, &hub, &cmd, &config, side)).await?;
@@ -93,7 +102,10 @@ pub struct JoinWaitlist {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/waitlist", tag = "check-in", request_body = JoinWaitlist, security(("register" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn waitlist(Authed(actor, body): Authed<LaneActor, web::Json<JoinWaitlist>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn waitlist(
+    Authed(actor, body): Authed<LaneActor, web::Json<JoinWaitlist>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, config, wish) = (state.hub.clone(), state.checkin_config(), Waitlist { desired: body.desired, backup: body.backup });
     let applied = state.db(move |c| selection::join_waitlist(c, &hub, &cmd, &config, side, wish)).await?;
@@ -114,7 +126,10 @@ pub struct SwapHold {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/hold", tag = "check-in", request_body = SwapHold, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn swap_hold(Authed(at, body): Authed<AtRegister, web::Json<SwapHold>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn swap_hold(
+    Authed(at, body): Authed<AtRegister, web::Json<SwapHold>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let number = validate::text("number", &body.number, 1, 10)?.to_owned();
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();

@@ -1,12 +1,12 @@
 //! Check-in steps over HTTP, part 3: the agreement on the kiosk, the signature, and assigning a
 //! unit when the hold was lost.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::lane_cmd::{kiosk_cmd, register_cmd, Expect};
+use super::lane_cmd::{Expect, kiosk_cmd, register_cmd};
 use super::lane_sessions::Revision;
 use super::validate;
 use super::wire::ErrorBody;
@@ -29,7 +29,9 @@ pub async fn shown(Authed(k, body): Authed<KioskOf, web::Json<Expect>>, state: w
     let hub = state.hub.clone();
     match state.db(move |c| signing::shown(c, &hub, &cmd)).await {
         Ok(applied) => Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None })),
-        Err(AppError::Conflict { code: "ALREADY_SHOWN", .. }) => Ok(HttpResponse::Ok().json(serde_json::json!({ "already_recorded": true }))),
+        Err(AppError::Conflict { code: "ALREADY_SHOWN", .. }) => {
+            Ok(HttpResponse::Ok().json(serde_json::json!({ "already_recorded": true })))
+        }
         Err(err) => Err(err),
     }
 }
@@ -61,18 +63,36 @@ fn client_ip(req: &HttpRequest) -> Option<String> {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/sign", tag = "check-in", request_body = Sign, security(("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
     responses((status = 200, description = "{rev, signature_id, status, number, checkout_at}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 413, body = ErrorBody)))]
-pub async fn sign(Authed(k, body): Authed<KioskOf, web::Json<Sign>>, req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn sign(
+    Authed(k, body): Authed<KioskOf, web::Json<Sign>>,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     if !body.consent {
-        return Err(AppError::Invalid { code: "CONSENT_REQUIRED", field: Some("consent".into()), message: "Tick the box to agree before signing.".into() });
+        return Err(AppError::Invalid {
+            code: "CONSENT_REQUIRED",
+            field: Some("consent".into()),
+            message: "Tick the box to agree before signing.".into(),
+        });
     }
-    let mark = signature::accept(body.signature_png.as_deref(), body.strokes.as_ref())
-        .map_err(|e| AppError::Invalid { code: e.code(), field: Some("signature".into()), message: e.to_string() })?;
+    let mark = signature::accept(body.signature_png.as_deref(), body.strokes.as_ref()).map_err(|e| AppError::Invalid {
+        code: e.code(),
+        field: Some("signature".into()),
+        message: e.to_string(),
+    })?;
     let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
     let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
     let key = crate::checkin::idempotency::Idempotency::from_header(header, format!("sign:{}", k.lane), &raw)?;
     let ua = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
-    let sub = Submission { agreement_id: body.agreement_id, consent_at: body.consent_at, mark, device: k.device.id, user_agent: ua, ip: client_ip(&req) };
+    let sub = Submission {
+        agreement_id: body.agreement_id,
+        consent_at: body.consent_at,
+        mark,
+        device: k.device.id,
+        user_agent: ua,
+        ip: client_ip(&req),
+    };
     let cmd = kiosk_cmd(&k, &state, None);
     let (hub, tz) = (state.hub.clone(), state.settings.tz);
     let answer = state

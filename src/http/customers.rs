@@ -1,6 +1,6 @@
 //! Finding and creating customers: ID scans at a register, manual entry, search.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -20,10 +20,10 @@ use crate::db::models::customer::Customer;
 use crate::db::models::visit::Visit;
 use crate::db::schema::{checkin_blocks, customers};
 use crate::db::sql_types::Ts;
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::identity;
 use crate::error::AppError;
-use crate::lanes::views::register::{customer_summary, CustomerSummary};
+use crate::lanes::views::register::{CustomerSummary, customer_summary};
 
 /// A scan from the register's wedge scanner.
 #[derive(Deserialize, ToSchema)]
@@ -79,18 +79,36 @@ fn open_visit(conn: &mut DbConn, customer: CustomerId, now: DateTime<Utc>) -> Re
     let ends = block.as_ref().map(|b| b.0);
     let (number, kind) = match block {
         Some((_, Some(room), _)) => (rooms::table.find(room).select(rooms::number).first::<String>(conn).optional()?, Some("ROOM")),
-        Some((_, None, Some(locker))) => (lockers::table.find(locker).select(lockers::number).first::<String>(conn).optional()?, Some("LOCKER")),
+        Some((_, None, Some(locker))) => {
+            (lockers::table.find(locker).select(lockers::number).first::<String>(conn).optional()?, Some("LOCKER"))
+        }
         _ => (None, None),
     };
     let kind = kind.map(str::to_owned);
-    Ok(Some(OpenVisit { visit_id: visit.id, started_at: visit.started_at.0, checkout_at: ends.map(|t| t.0), overdue: due_flags(ends.map(|t| t.0), now).0, number, kind }))
+    Ok(Some(OpenVisit {
+        visit_id: visit.id,
+        started_at: visit.started_at.0,
+        checkout_at: ends.map(|t| t.0),
+        overdue: due_flags(ends.map(|t| t.0), now).0,
+        number,
+        kind,
+    }))
 }
 
-fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now: DateTime<Utc>, today: NaiveDate) -> Result<IdentifyResponse, AppError> {
+fn identify_inner(
+    conn: &mut DbConn,
+    by: &StaffAuth,
+    lane: &str,
+    scan: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<IdentifyResponse, AppError> {
     let key = secrets::id_hash_key(conn, now)?;
     let (found, parsed) = identify::resolve(conn, scan, &key, today)?;
     let customer = match found {
-        Identified::NoMatch(scanned) => return Ok(IdentifyResponse { result: "NO_MATCH".into(), customer: None, identity_method: None, visit: None, scanned }),
+        Identified::NoMatch(scanned) => {
+            return Ok(IdentifyResponse { result: "NO_MATCH".into(), customer: None, identity_method: None, visit: None, scanned });
+        }
         Identified::Matched(customer, certain) => (customer, certain),
     };
     let (customer, certain) = customer;
@@ -106,10 +124,24 @@ fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now
             (None, _) => "MANUAL",
         };
         let entity = Some(("customer", customer.id.to_string()));
-        NewAuditEvent { actor: by.actor(), lane_id: Some(lane), action: "CUSTOMER_IDENTIFIED", entity, summary: json!({ "method": method }), reason: None }.append(conn, now)?;
+        NewAuditEvent {
+            actor: by.actor(),
+            lane_id: Some(lane),
+            action: "CUSTOMER_IDENTIFIED",
+            entity,
+            summary: json!({ "method": method }),
+            reason: None,
+        }
+        .append(conn, now)?;
         let visit = open_visit(conn, customer.id, now)?;
         let result = if visit.is_some() { "ALREADY_CHECKED_IN" } else { "MATCHED" };
-        Ok(IdentifyResponse { result: result.into(), customer: Some(customer_summary(&customer)), identity_method: Some(method.into()), visit, scanned: None })
+        Ok(IdentifyResponse {
+            result: result.into(),
+            customer: Some(customer_summary(&customer)),
+            identity_method: Some(method.into()),
+            visit,
+            scanned: None,
+        })
     })
 }
 
@@ -118,7 +150,10 @@ fn identify_inner(conn: &mut DbConn, by: &StaffAuth, lane: &str, scan: &str, now
 #[utoipa::path(post, path = "/api/lanes/{lane}/identify", tag = "customers", request_body = Identify, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn identify(Authed(at, body): Authed<AtRegister, web::Json<Identify>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn identify(
+    Authed(at, body): Authed<AtRegister, web::Json<Identify>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let scan = validate::text("scan", &body.scan, 1, 4000)?.to_owned();
     let now = state.clock.now();
     let today = now.with_timezone(&state.settings.tz).date_naive();
@@ -140,24 +175,53 @@ pub struct CreateCustomer {
     pub scan: Option<String>,
 }
 
-fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: CreateCustomer, now: DateTime<Utc>, today: NaiveDate) -> Result<Customer, AppError> {
+fn create_inner(
+    conn: &mut DbConn,
+    by: &StaffAuth,
+    body: CreateCustomer,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Customer, AppError> {
     use diesel::prelude::*;
     let key = secrets::id_hash_key(conn, now)?;
-    let scan = body.scan.as_deref().map(|raw| identity::parse(&identity::normalize_scan(raw)).ok_or_else(|| AppError::invalid("scan", "That is not an ID scan."))).transpose()?;
-    let name = body.name.clone().or_else(|| scan.as_ref().and_then(|s| s.display_name())).ok_or_else(|| AppError::invalid("name", "A name is required."))?;
+    let scan = body
+        .scan
+        .as_deref()
+        .map(|raw| identity::parse(&identity::normalize_scan(raw)).ok_or_else(|| AppError::invalid("scan", "That is not an ID scan.")))
+        .transpose()?;
+    let name = body
+        .name
+        .clone()
+        .or_else(|| scan.as_ref().and_then(|s| s.display_name()))
+        .ok_or_else(|| AppError::invalid("name", "A name is required."))?;
     let name = validate::text("name", &name, 1, 200)?.to_owned();
     let dob = body.dob.or_else(|| scan.as_ref().and_then(|s| s.dob));
     identity::check(dob, scan.as_ref().and_then(|s| s.expires_on), today).map_err(identify::refusal)?;
     let id = CustomerId::new();
     write_tx(conn, |conn| {
         diesel::insert_into(customers::table)
-            .values((customers::id.eq(id), customers::name.eq(&name), customers::dob.eq(dob), customers::membership_number.eq(&body.membership_number), customers::created_at.eq(Ts(now)), customers::updated_at.eq(Ts(now))))
+            .values((
+                customers::id.eq(id),
+                customers::name.eq(&name),
+                customers::dob.eq(dob),
+                customers::membership_number.eq(&body.membership_number),
+                customers::created_at.eq(Ts(now)),
+                customers::updated_at.eq(Ts(now)),
+            ))
             .execute(conn)?;
         if let Some(scan) = &scan {
             identify::enrich(conn, id, scan, &key, Ts(now))?;
         }
         let summary = json!({ "from_scan": scan.is_some() });
-        NewAuditEvent { actor: by.actor(), lane_id: None, action: "CUSTOMER_CREATED", entity: Some(("customer", id.to_string())), summary, reason: None }.append(conn, now)?;
+        NewAuditEvent {
+            actor: by.actor(),
+            lane_id: None,
+            action: "CUSTOMER_CREATED",
+            entity: Some(("customer", id.to_string())),
+            summary,
+            reason: None,
+        }
+        .append(conn, now)?;
         Customer::find(conn, id)?.ok_or(AppError::NotFound { what: "The customer" })
     })
 }
@@ -165,7 +229,10 @@ fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: CreateCustomer, now: Da
 /// Creates a customer from a scan (no match found) or by hand (403 `UNDERAGE`, `ID_EXPIRED`).
 #[utoipa::path(post, path = "/api/customers", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
     responses((status = 201, body = CustomerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn create(Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     if let Some(n) = &body.membership_number {
         validate::text("membership_number", n, 1, 50)?;
@@ -187,7 +254,10 @@ pub struct Search {
 /// Finds customers by name (contains, any case) or exact membership number; up to 20.
 #[utoipa::path(get, path = "/api/customers", tag = "customers", security(("staff" = [])), params(Search),
     responses((status = 200, body = Vec<CustomerSummary>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn search(Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn search(
+    Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let q = validate::text("q", &query.q, 2, 100)?.to_owned();
     let found = state.db(move |c| Ok(Customer::search(c, &q)?)).await?;
     Ok(HttpResponse::Ok().json(found.iter().map(customer_summary).collect::<Vec<_>>()))

@@ -1,7 +1,7 @@
 //! Kiosk pairing and device management.
 
 use actix_web::cookie::time;
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -34,7 +34,10 @@ pub struct PairingCodeResponse {
 #[utoipa::path(post, path = "/api/lanes/{lane}/pairing-codes", tag = "devices", security(("manager" = ["step_up"])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 201, body = PairingCodeResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn issue_code(Authed(SteppedUpManager(auth), lane): Authed<SteppedUpManager, web::Path<String>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn issue_code(
+    Authed(SteppedUpManager(auth), lane): Authed<SteppedUpManager, web::Path<String>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let lane = lane.into_inner();
     if !is_valid_lane_id(&lane) {
@@ -101,7 +104,10 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
 #[utoipa::path(post, path = "/api/devices/{device_id}/revoke", tag = "devices", security(("manager" = ["step_up"])),
     params(("device_id" = String, Path, format = "uuid")),
     responses((status = 200, body = DeviceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn revoke(Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<DeviceId>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn revoke(
+    Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<DeviceId>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let (id, hub) = (id.into_inner(), state.hub.clone());
     let device = state

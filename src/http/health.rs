@@ -2,12 +2,12 @@
 
 use std::time::Duration;
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use diesel::RunQueryDsl;
 use serde_json::json;
 
 use crate::app::AppState;
-use crate::db::{migrate, BackendKind};
+use crate::db::{BackendKind, migrate};
 use crate::error::AppError;
 
 /// Liveness: 200 while the process runs.

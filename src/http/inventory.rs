@@ -1,6 +1,6 @@
 //! `/api/inventory`: the live inventory board for any signed-in staff member.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -33,7 +33,10 @@ pub struct Board {
 /// Every room and locker with its status, hold, occupant and checkout time.
 #[utoipa::path(get, path = "/api/inventory", tag = "inventory", security(("staff" = [])), params(BoardQuery),
     responses((status = 200, body = Board), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn board(Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<BoardQuery>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn board(
+    Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<BoardQuery>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let q = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => Some(validate::text("q", q, 1, 50)?.to_owned()),
         None => None,

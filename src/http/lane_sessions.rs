@@ -1,11 +1,11 @@
 //! Lane session commands over HTTP. Each answers with the lane's new revision; the fresh views
 //! reach both screens over their sockets.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::lane_cmd::{actor_cmd, kiosk_cmd, register_cmd, Expect};
+use super::lane_cmd::{Expect, actor_cmd, kiosk_cmd, register_cmd};
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf, LaneActor, LaneViewer};
@@ -52,7 +52,10 @@ pub struct StartSession {
 #[utoipa::path(post, path = "/api/lanes/{lane}/sessions", tag = "lane sessions", request_body = StartSession, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 201, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn start(Authed(at, body): Authed<AtRegister, web::Json<StartSession>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn start(
+    Authed(at, body): Authed<AtRegister, web::Json<StartSession>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let (hub, staff, customer) = (state.hub.clone(), at.auth.staff.id, body.customer_id);
     let identity = body.identity_method.unwrap_or(IdentityMethod::Manual);
@@ -76,7 +79,10 @@ pub struct SetLanguage {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/language", tag = "lane sessions", request_body = SetLanguage, security(("register" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn set_language(Authed(actor, body): Authed<LaneActor, web::Json<SetLanguage>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn set_language(
+    Authed(actor, body): Authed<LaneActor, web::Json<SetLanguage>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (cmd, _) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, language) = (state.hub.clone(), body.language);
     let applied = state.db(move |c| commands::set_language(c, &hub, &cmd, language)).await?;
@@ -98,7 +104,10 @@ pub struct CancelSession {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/cancel", tag = "lane sessions", request_body = CancelSession, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn cancel(Authed(at, body): Authed<AtRegister, web::Json<CancelSession>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn cancel(
+    Authed(at, body): Authed<AtRegister, web::Json<CancelSession>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let reason = validate::text("reason", &body.reason, 1, 500)?.to_owned();
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
@@ -121,7 +130,10 @@ pub async fn close(Authed(at, body): Authed<AtRegister, web::Json<Expect>>, stat
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/acknowledge", tag = "lane sessions", request_body = Expect, security(("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn acknowledge(Authed(kiosk, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn acknowledge(
+    Authed(kiosk, body): Authed<KioskOf, web::Json<Expect>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let cmd = kiosk_cmd(&kiosk, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| commands::acknowledge(c, &hub, &cmd)).await?;
@@ -140,7 +152,10 @@ pub struct Highlight {
 #[utoipa::path(post, path = "/api/lanes/{lane}/highlight", tag = "lane sessions", request_body = Highlight, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn highlight(Authed(at, body): Authed<AtRegister, web::Json<Highlight>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn highlight(
+    Authed(at, body): Authed<AtRegister, web::Json<Highlight>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let option = validate::text("option", &body.option, 1, 50)?.to_owned();
     let data = serde_json::json!({ "option": option });
     state.hub.event(&at.lane, "lane.highlight", &data, &[Role::Kiosk]);

@@ -1,7 +1,7 @@
 //! `/api/lanes`: the counters. Staff see who runs each register; a kiosk sees only its own
 //! lane and no staff data.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 

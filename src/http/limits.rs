@@ -2,7 +2,7 @@
 //! unknown route), so every 4xx has the same shape.
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::{web, HttpRequest};
+use actix_web::{HttpRequest, web};
 
 use crate::error::AppError;
 
@@ -21,19 +21,13 @@ pub fn json_config_with(limit: usize) -> web::JsonConfig {
 
 fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let app = match &err {
-        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => {
-            AppError::TooLarge { limit: *limit }
+        JsonPayloadError::OverflowKnownLength { limit, .. } | JsonPayloadError::Overflow { limit } => AppError::TooLarge { limit: *limit },
+        JsonPayloadError::ContentType => {
+            AppError::Invalid { code: "UNSUPPORTED_CONTENT_TYPE", field: None, message: "Send the body as application/json.".into() }
         }
-        JsonPayloadError::ContentType => AppError::Invalid {
-            code: "UNSUPPORTED_CONTENT_TYPE",
-            field: None,
-            message: "Send the body as application/json.".into(),
-        },
-        JsonPayloadError::Deserialize(e) => AppError::Invalid {
-            code: "INVALID_JSON",
-            field: None,
-            message: format!("The body is not valid for this request: {e}"),
-        },
+        JsonPayloadError::Deserialize(e) => {
+            AppError::Invalid { code: "INVALID_JSON", field: None, message: format!("The body is not valid for this request: {e}") }
+        }
         other => AppError::Invalid { code: "INVALID_JSON", field: None, message: other.to_string() },
     };
     app.into()
@@ -41,9 +35,8 @@ fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
 
 /// Path parameters that do not parse are a 400, not a 404.
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err: PathError, _| {
-        AppError::Invalid { code: "INVALID_PATH", field: None, message: err.to_string() }.into()
-    })
+    web::PathConfig::default()
+        .error_handler(|err: PathError, _| AppError::Invalid { code: "INVALID_PATH", field: None, message: err.to_string() }.into())
 }
 
 /// Query strings that do not parse are a 400.

@@ -9,7 +9,10 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, auth, pages, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, registers, signatures, staff, ws};
+use super::{
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, pages, registers,
+    signatures, staff, ws,
+};
 
 /// The document.
 #[derive(OpenApi)]

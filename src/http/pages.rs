@@ -4,7 +4,7 @@
 //! under `/assets/` are cached for a year, the page itself is revalidated every time.
 
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use rust_embed::RustEmbed;
 use serde::Serialize;
 use utoipa::ToSchema;

@@ -1,6 +1,6 @@
 //! Register sign-in at a lane.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 

@@ -65,9 +65,19 @@ impl From<&Listing> for SignatureItem {
             (None, None) => None,
         };
         Self {
-            id: l.id, signed_at: l.signed_at.0, customer_name: l.customer_name.clone(), membership_number: l.membership_number.clone(),
-            agreement_title: l.agreement_title.clone(), agreement_version: l.agreement_version, language: l.language, lane_id: l.lane_id.clone(),
-            staff_id: l.staff_id, staff_name: l.staff_name.clone(), device_id: l.device_id, device_name: l.device_name.clone(), unit,
+            id: l.id,
+            signed_at: l.signed_at.0,
+            customer_name: l.customer_name.clone(),
+            membership_number: l.membership_number.clone(),
+            agreement_title: l.agreement_title.clone(),
+            agreement_version: l.agreement_version,
+            language: l.language,
+            lane_id: l.lane_id.clone(),
+            staff_id: l.staff_id,
+            staff_name: l.staff_name.clone(),
+            device_id: l.device_id,
+            device_name: l.device_name.clone(),
+            unit,
         }
     }
 }
@@ -177,7 +187,9 @@ impl SignatureDetail {
     /// The detail of `record`, listed as `listing`, verified as `verification`.
     pub fn new(listing: &Listing, record: NewSignature, verification: Verification) -> Self {
         let stay = match (listing.block_id, listing.rental_type, listing.starts_at, listing.ends_at) {
-            (Some(checkin_block_id), Some(rental_type), Some(starts), Some(ends)) => Some(Stay { checkin_block_id, rental_type, starts_at: starts.0, ends_at: ends.0 }),
+            (Some(checkin_block_id), Some(rental_type), Some(starts), Some(ends)) => {
+                Some(Stay { checkin_block_id, rental_type, starts_at: starts.0, ends_at: ends.0 })
+            }
             _ => None,
         };
         let png = base64::engine::general_purpose::STANDARD.encode(&record.signature_png);
@@ -197,7 +209,11 @@ impl SignatureDetail {
                 signature_png_sha256: record.signature_png_sha256,
                 record_sha256: record.record_sha256,
             },
-            timeline: Timeline { agreement_shown_at: record.agreement_shown_at.0, consent_at: record.consent_at.0, signed_at: record.signed_at.0 },
+            timeline: Timeline {
+                agreement_shown_at: record.agreement_shown_at.0,
+                consent_at: record.consent_at.0,
+                signed_at: record.signed_at.0,
+            },
             attribution: Attribution {
                 customer_id: record.customer_id,
                 dob_verified: record.dob_verified,

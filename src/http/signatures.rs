@@ -1,7 +1,7 @@
 //! `/api/signatures`: managers list the signed agreements and open one. Opening one (which
 //! shows the image) is itself an audit event, written in the same transaction as the read.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -72,7 +72,12 @@ fn parsed<T: std::str::FromStr>(field: &str, value: &Option<String>, what: &str)
 }
 
 fn date(field: &str, value: &Option<String>) -> Result<Option<NaiveDate>, AppError> {
-    present(value).map(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| AppError::invalid(field, format!("{field} must be a date like 2026-11-20.")))).transpose()
+    present(value)
+        .map(|v| {
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| AppError::invalid(field, format!("{field} must be a date like 2026-11-20.")))
+        })
+        .transpose()
 }
 
 /// The filter the query asks for; `from`/`to` are days on the club's clock (`tz`).
@@ -125,7 +130,10 @@ fn decode_cursor(cursor: &str) -> Result<Position, AppError> {
 /// Signed agreements, newest first, filtered and paginated (manager).
 #[utoipa::path(get, path = "/api/signatures", tag = "signatures", security(("manager" = [])), params(SignaturesQuery),
     responses((status = 200, body = SignaturePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn list(Authed(Manager(_), query): Authed<Manager, web::Query<SignaturesQuery>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn list(
+    Authed(Manager(_), query): Authed<Manager, web::Query<SignaturesQuery>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let limit: i64 = parsed("limit", &query.limit, "a number from 1 to 100")?.unwrap_or(25);
     if !(1..=100).contains(&limit) {
         return Err(AppError::invalid("limit", "limit must be a number from 1 to 100."));
@@ -145,7 +153,10 @@ pub async fn list(Authed(Manager(_), query): Authed<Manager, web::Query<Signatur
 #[utoipa::path(get, path = "/api/signatures/{signature_id}", tag = "signatures", security(("manager" = [])),
     params(("signature_id" = String, Path, format = "uuid", example = "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e")),
     responses((status = 200, body = SignatureDetail), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn detail(Authed(Manager(auth), id): Authed<Manager, web::Path<SignatureId>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn detail(
+    Authed(Manager(auth), id): Authed<Manager, web::Path<SignatureId>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     let detail = state
         .db(move |c| {
@@ -155,7 +166,15 @@ pub async fn detail(Authed(Manager(auth), id): Authed<Manager, web::Path<Signatu
                 let listing = signature_listing::one(c, id)?.ok_or_else(missing)?;
                 let verification = evidence::verify(&record);
                 let summary = json!({ "record_sha256": record.record_sha256, "intact": verification.intact });
-                NewAuditEvent { actor: auth.actor(), lane_id: None, action: "SIGNATURE_VIEWED", entity: Some((ENTITY, id.to_string())), summary, reason: None }.append(c, now)?;
+                NewAuditEvent {
+                    actor: auth.actor(),
+                    lane_id: None,
+                    action: "SIGNATURE_VIEWED",
+                    entity: Some((ENTITY, id.to_string())),
+                    summary,
+                    reason: None,
+                }
+                .append(c, now)?;
                 Ok(SignatureDetail::new(&listing, record, verification))
             })
         })

@@ -1,6 +1,6 @@
 //! `/api/staff`: managers list, create and deactivate staff and reset PINs.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -40,14 +40,24 @@ pub struct CreateStaff {
 /// Creates a staff member (manager, step-up).
 #[utoipa::path(post, path = "/api/staff", tag = "staff", request_body = CreateStaff, security(("manager" = ["step_up"])),
     responses((status = 201, body = StaffView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn create(Authed(SteppedUpManager(auth), body): Authed<SteppedUpManager, web::Json<CreateStaff>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    Authed(SteppedUpManager(auth), body): Authed<SteppedUpManager, web::Json<CreateStaff>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let body = body.into_inner();
     let login = validate::text("login", &body.login, 1, 50)?.to_owned();
     let display_name = validate::text("display_name", &body.display_name, 1, 100)?.to_owned();
     validate::pin("pin", &body.pin)?;
     let staff = state
-        .db(move |c| staff_admin::create(c, &auth, &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &body.pin }, now))
+        .db(move |c| {
+            staff_admin::create(
+                c,
+                &auth,
+                &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &body.pin },
+                now,
+            )
+        })
         .await?;
     Ok(HttpResponse::Created().json(StaffView::from(staff)))
 }
@@ -56,7 +66,10 @@ pub async fn create(Authed(SteppedUpManager(auth), body): Authed<SteppedUpManage
 #[utoipa::path(post, path = "/api/staff/{staff_id}/deactivate", tag = "staff", security(("manager" = ["step_up"])),
     params(("staff_id" = String, Path, format = "uuid")),
     responses((status = 200, body = StaffView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn deactivate(Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<StaffId>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn deactivate(
+    Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<StaffId>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let id = id.into_inner();
     let staff = state.db(move |c| staff_admin::deactivate(c, &auth, id, now)).await?;

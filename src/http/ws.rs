@@ -5,11 +5,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use actix_ws::{AggregatedMessage, AggregatedMessageStream, CloseCode, CloseReason, Session};
 use futures_util::StreamExt;
 use serde_json::json;
-use tokio::time::{interval_at, timeout, Instant};
+use tokio::time::{Instant, interval_at, timeout};
 
 use super::wire::ErrorBody;
 use crate::access::extract::{LaneViewer, Manager};
@@ -43,7 +43,12 @@ fn check_origin(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
 #[utoipa::path(get, path = "/ws/lanes/{lane}", tag = "realtime", security(("staff" = []), ("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 101, description = "switching to WebSocket"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn lane(viewer: LaneViewer, req: HttpRequest, body: web::Payload, state: web::Data<AppState>) -> Result<HttpResponse, actix_web::Error> {
+pub async fn lane(
+    viewer: LaneViewer,
+    req: HttpRequest,
+    body: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
     check_origin(&req, &state)?;
     let (lane, role, principal) = match viewer {
         LaneViewer::Staff(auth, lane) => (lane, Role::Register, PrincipalKey::Staff(auth.session_id)),
@@ -58,7 +63,12 @@ pub async fn lane(viewer: LaneViewer, req: HttpRequest, body: web::Payload, stat
 /// The manager's club-wide monitor: register views of every lane.
 #[utoipa::path(get, path = "/ws/monitor", tag = "realtime", security(("manager" = [])),
     responses((status = 101, description = "switching to WebSocket"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn monitor(Manager(auth): Manager, req: HttpRequest, body: web::Payload, state: web::Data<AppState>) -> Result<HttpResponse, actix_web::Error> {
+pub async fn monitor(
+    Manager(auth): Manager,
+    req: HttpRequest,
+    body: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, actix_web::Error> {
     check_origin(&req, &state)?;
     let (response, session, stream) = actix_ws::handle(&req, body)?;
     let principal = PrincipalKey::Staff(auth.session_id);

@@ -4,7 +4,7 @@
 //! writes its audit event and announces the change; after commit the hub pushes fresh views.
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use super::hub::{Hub, Role};
 use super::notify::{self, Notice};
@@ -14,12 +14,12 @@ use crate::db::ids::{CustomerId, LaneSessionId, StaffId};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane::Lane;
-use crate::db::models::lane_session::{bump_rev, LaneSession, NewLaneSession, SessionChanges};
+use crate::db::models::lane_session::{LaneSession, NewLaneSession, SessionChanges, bump_rev};
 use crate::db::models::visit::Visit;
 use crate::db::models::{hold, payment_intent};
 use crate::db::sql_types::Ts;
-use crate::db::{write_tx, DbConn};
-use crate::domain::enums::{IdentityMethod, Language, LaneSessionStatus, PaymentStatus};
+use crate::db::{DbConn, write_tx};
+use crate::domain::enums::{IdentityMethod, LaneSessionStatus, Language, PaymentStatus};
 use crate::domain::lane_session::{self as machine, Command};
 use crate::error::AppError;
 
@@ -50,7 +50,12 @@ pub struct Applied<T> {
 const STALE: &str = "STALE_VERSION";
 
 /// Runs `f` as a lane command (see the module docs).
-pub fn run<T>(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, f: impl FnOnce(&mut DbConn, i64) -> Result<T, AppError>) -> Result<Applied<T>, AppError> {
+pub fn run<T>(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    f: impl FnOnce(&mut DbConn, i64) -> Result<T, AppError>,
+) -> Result<Applied<T>, AppError> {
     let result = write_tx(conn, |conn| {
         let Some(rev) = bump_rev(conn, &cmd.lane, cmd.expected_rev)? else {
             return Err(match Lane::find(conn, &cmd.lane)? {
@@ -88,7 +93,14 @@ pub fn stale(views: &LaneViews, role: Role) -> AppError {
 }
 
 /// Writes the audit event of a command on `session`.
-pub fn audit(conn: &mut DbConn, cmd: &LaneCommand, action: &str, session: LaneSessionId, summary: Value, reason: Option<&str>) -> Result<(), AppError> {
+pub fn audit(
+    conn: &mut DbConn,
+    cmd: &LaneCommand,
+    action: &str,
+    session: LaneSessionId,
+    summary: Value,
+    reason: Option<&str>,
+) -> Result<(), AppError> {
     let entity = Some(("lane_session", session.to_string()));
     NewAuditEvent { actor: cmd.actor, lane_id: Some(&cmd.lane), action, entity, summary, reason }.append(conn, cmd.now)?;
     Ok(())
@@ -113,33 +125,61 @@ pub fn save(conn: &mut DbConn, session: &LaneSession, changes: &SessionChanges<'
 
 /// Starts a check-in for `customer` at the lane (409 `LANE_BUSY` while a session is live).
 /// Refused with 403 `BANNED`, `UNDERAGE` or `ID_EXPIRED` (`today` is the club-local date).
-pub fn start(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, staff: StaffId, customer: CustomerId, identity: IdentityMethod, today: chrono::NaiveDate) -> Result<Applied<LaneSessionId>, AppError> {
+pub fn start(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    staff: StaffId,
+    customer: CustomerId,
+    identity: IdentityMethod,
+    today: chrono::NaiveDate,
+) -> Result<Applied<LaneSessionId>, AppError> {
     run(conn, hub, cmd, |conn, _| {
         let customer = Customer::find(conn, customer)?.ok_or(AppError::NotFound { what: "The customer" })?;
         crate::checkin::identify::check_ban(&customer, cmd.now)?;
         crate::domain::identity::check(customer.dob, customer.id_expires_on, today).map_err(crate::checkin::identify::refusal)?;
         if let Some(live) = LaneSession::current(conn, &cmd.lane)?.filter(|s| s.status.is_live()) {
             let details = json!({ "session_id": live.id, "status": live.status });
-            return Err(AppError::Conflict { code: "LANE_BUSY", message: "This lane already has a session in progress. Cancel it first.".into(), details });
+            return Err(AppError::Conflict {
+                code: "LANE_BUSY",
+                message: "This lane already has a session in progress. Cancel it first.".into(),
+                details,
+            });
         }
         if let Some(elsewhere) = LaneSession::live_for_customer(conn, customer.id)? {
             let details = json!({ "lane_id": elsewhere.lane_id });
-            return Err(AppError::Conflict { code: "CUSTOMER_BUSY", message: format!("This customer is already being checked in at {}.", elsewhere.lane_id), details });
+            return Err(AppError::Conflict {
+                code: "CUSTOMER_BUSY",
+                message: format!("This customer is already being checked in at {}.", elsewhere.lane_id),
+                details,
+            });
         }
         if let Some(visit) = Visit::open_for(conn, customer.id)? {
             let details = json!({ "visit_id": visit.id, "started_at": visit.started_at });
             return Err(AppError::Conflict { code: "ALREADY_CHECKED_IN", message: "This customer is already checked in.".into(), details });
         }
         // The register's word is not evidence: ID_SCAN only after a matched scan here.
-        let identity = if identity == IdentityMethod::IdScan && !crate::checkin::identify::scanned_recently(conn, &cmd.lane, customer.id, cmd.now)? {
-            IdentityMethod::StaffChecked
-        } else {
-            identity
-        };
+        let identity =
+            if identity == IdentityMethod::IdScan && !crate::checkin::identify::scanned_recently(conn, &cmd.lane, customer.id, cmd.now)? {
+                IdentityMethod::StaffChecked
+            } else {
+                identity
+            };
         LaneSession::close_finished(conn, &cmd.lane, Ts(cmd.now))?;
         let id = LaneSessionId::new();
         let now = Ts(cmd.now);
-        let new = NewLaneSession { id, lane_id: &cmd.lane, status: LaneSessionStatus::Active, staff_id: staff, customer_id: customer.id, language: customer.primary_language, identity_method: Some(identity), last_activity_at: now, created_at: now, updated_at: now };
+        let new = NewLaneSession {
+            id,
+            lane_id: &cmd.lane,
+            status: LaneSessionStatus::Active,
+            staff_id: staff,
+            customer_id: customer.id,
+            language: customer.primary_language,
+            identity_method: Some(identity),
+            last_activity_at: now,
+            created_at: now,
+            updated_at: now,
+        };
         LaneSession::insert(conn, &new)?;
         audit(conn, cmd, "LANE_SESSION_STARTED", id, json!({ "customer_id": customer.id, "status": LaneSessionStatus::Active }), None)?;
         Ok(id)
@@ -151,7 +191,12 @@ pub fn set_language(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, language: L
     run(conn, hub, cmd, |conn, _| {
         let session = current(conn, &cmd.lane)?;
         machine::apply(session.status, session.closed_at.is_some(), Command::SetLanguage).map_err(refusal)?;
-        save(conn, &session, &SessionChanges { language: Some(language), last_activity_at: Some(Ts(cmd.now)), ..Default::default() }, cmd.now)?;
+        save(
+            conn,
+            &session,
+            &SessionChanges { language: Some(language), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
+            cmd.now,
+        )?;
         if let Some(customer) = session.customer_id {
             Customer::set_language(conn, customer, language, Ts(cmd.now))?;
         }
@@ -191,16 +236,24 @@ pub fn cancel(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, by: CancelBy<'_>,
         if !paid.is_empty() {
             match by {
                 CancelBy::Staff(auth) => {
-                    auth.require_manager().map_err(|_| AppError::forbidden("STEP_UP_REQUIRED", "This session is paid: a manager must confirm the cancellation with their PIN."))?;
+                    auth.require_manager().map_err(|_| {
+                        AppError::forbidden(
+                            "STEP_UP_REQUIRED",
+                            "This session is paid: a manager must confirm the cancellation with their PIN.",
+                        )
+                    })?;
                     auth.require_step_up(cmd.now)?;
                 }
-                CancelBy::IdleTimeout { .. } => return Err(AppError::conflict("PAID_SESSION", "A paid session is never cancelled automatically.")),
+                CancelBy::IdleTimeout { .. } => {
+                    return Err(AppError::conflict("PAID_SESSION", "A paid session is never cancelled automatically."));
+                }
             }
             payment_intent::set_status_of_session(conn, session.id, PaymentStatus::Paid, PaymentStatus::Refunded, Ts(cmd.now))?;
         }
         let due = payment_intent::set_status_of_session(conn, session.id, PaymentStatus::Due, PaymentStatus::Cancelled, Ts(cmd.now))?;
         let holds = hold::release_for_session(conn, session.id, "CANCELLED", Ts(cmd.now))?;
-        let changes = SessionChanges { status: Some(status), cancel_reason: Some(reason), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+        let changes =
+            SessionChanges { status: Some(status), cancel_reason: Some(reason), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
         save(conn, &session, &changes, cmd.now)?;
         let summary = json!({ "from": session.status, "to": status, "holds_released": holds, "intents_cancelled": due, "refund_due_cents": refund_cents });
         audit(conn, cmd, "LANE_SESSION_CANCELLED", session.id, summary, Some(reason))

@@ -3,16 +3,16 @@
 //! view is read from the database.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use parking_lot::Mutex;
 use serde::Serialize;
 
 use super::outbox::Outbox;
-use super::views::{self, envelope, LaneViews};
-use crate::db::ids::{DeviceId, StaffSessionId};
+use super::views::{self, LaneViews, envelope};
 use crate::clock::SharedClock;
+use crate::db::ids::{DeviceId, StaffSessionId};
 use crate::db::{DbConn, DbPool};
 use crate::error::AppError;
 

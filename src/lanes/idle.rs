@@ -9,10 +9,10 @@ use chrono::{DateTime, Utc};
 
 use super::commands::{self, CancelBy, LaneCommand};
 use super::hub::{Hub, Role};
+use crate::db::DbConn;
 use crate::db::models::audit_event::Actor;
 use crate::db::models::lane_session::LaneSession;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::error::AppError;
 
 /// The reason recorded on timed-out sessions.

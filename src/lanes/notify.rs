@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::hub::{Hub, PrincipalKey, Role, WeakHub};
 use crate::db::ids::{DeviceId, StaffSessionId};
-use crate::db::{dialect, DbConn};
+use crate::db::{DbConn, dialect};
 
 /// The notification channel.
 pub const CHANNEL: &str = "frontdesk_lanes";

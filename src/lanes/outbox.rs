@@ -136,7 +136,8 @@ mod tests {
         outbox.push_view("lane-1", 1, text("stale"));
         assert_eq!(outbox.len(), 3);
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let got: Vec<String> = rt.block_on(async { vec![outbox.next().await, outbox.next().await, outbox.next().await] })
+        let got: Vec<String> = rt
+            .block_on(async { vec![outbox.next().await, outbox.next().await, outbox.next().await] })
             .into_iter()
             .map(|t| t.unwrap().to_string())
             .collect();

@@ -1,8 +1,8 @@
 //! Staff PINs: exactly six digits, stored only as Argon2id hashes.
 
-use rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use rand_core::OsRng;
 
 /// Why a PIN cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,21 +17,14 @@ pub enum PinError {
 
 /// Checks the PIN's form: exactly six ASCII digits.
 pub fn validate(pin: &str) -> Result<(), PinError> {
-    if pin.len() == 6 && pin.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(PinError::Format)
-    }
+    if pin.len() == 6 && pin.bytes().all(|b| b.is_ascii_digit()) { Ok(()) } else { Err(PinError::Format) }
 }
 
 /// Hashes a valid PIN with Argon2id and a random salt (PHC string).
 pub fn hash(pin: &str) -> Result<String, PinError> {
     validate(pin)?;
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(pin.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|_| PinError::Hash)
+    Argon2::default().hash_password(pin.as_bytes(), &salt).map(|h| h.to_string()).map_err(|_| PinError::Hash)
 }
 
 /// Whether `pin` matches the stored hash. A malformed hash never matches.

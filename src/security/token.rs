@@ -2,8 +2,8 @@
 //! A prefix names the kind (`fds_` staff session, `fdd_` device) so a presented token is
 //! looked up in the right table and a device token can never pass as a staff session.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 

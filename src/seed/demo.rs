@@ -4,12 +4,12 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::db::ids::{AgreementId, LockerId, RoomId, StaffId};
-use crate::db::models::agreement::{sha256_hex, NewAgreement};
+use crate::db::models::agreement::{NewAgreement, sha256_hex};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
 use crate::db::models::inventory::{NewLocker, NewRoom};
 use crate::db::models::lane::{Lane, NewLane};
 use crate::db::models::staff::NewStaff;
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::enums::{InventoryStatus, Language, StaffRole};
 use crate::domain::inventory::{demo_lockers, demo_rooms};
 use crate::error::AppError;
@@ -81,13 +81,22 @@ fn seed_inventory(conn: &mut DbConn, now: DateTime<Utc>) -> Result<(usize, usize
     let rooms = demo_rooms();
     for (number, room_type) in &rooms {
         let status = InventoryStatus::Clean;
-        NewRoom { id: RoomId::new(), number, room_type: *room_type, status, last_status_change: now.into(), created_at: now.into(), updated_at: now.into() }
-            .insert(conn)?;
+        NewRoom {
+            id: RoomId::new(),
+            number,
+            room_type: *room_type,
+            status,
+            last_status_change: now.into(),
+            created_at: now.into(),
+            updated_at: now.into(),
+        }
+        .insert(conn)?;
     }
     let lockers = demo_lockers();
     for number in &lockers {
         let status = InventoryStatus::Clean;
-        NewLocker { id: LockerId::new(), number, status, last_status_change: now.into(), created_at: now.into(), updated_at: now.into() }.insert(conn)?;
+        NewLocker { id: LockerId::new(), number, status, last_status_change: now.into(), created_at: now.into(), updated_at: now.into() }
+            .insert(conn)?;
     }
     Ok((rooms.len(), lockers.len()))
 }

@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::db::ids::{LockerId, RoomId};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
 use crate::db::models::inventory::{NewLocker, NewRoom};
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::enums::{InventoryStatus, RoomType};
 use crate::error::AppError;
 
@@ -73,13 +73,28 @@ pub fn import(conn: &mut DbConn, units: &[Unit], now: DateTime<Utc>) -> Result<(
             match unit {
                 Unit::Room(number, room_type) => {
                     let room_type = *room_type;
-                    NewRoom { id: RoomId::new(), number, room_type, status, last_status_change: now.into(), created_at: now.into(), updated_at: now.into() }
-                        .insert(conn)?;
+                    NewRoom {
+                        id: RoomId::new(),
+                        number,
+                        room_type,
+                        status,
+                        last_status_change: now.into(),
+                        created_at: now.into(),
+                        updated_at: now.into(),
+                    }
+                    .insert(conn)?;
                     rooms += 1;
                 }
                 Unit::Locker(number) => {
-                    NewLocker { id: LockerId::new(), number, status, last_status_change: now.into(), created_at: now.into(), updated_at: now.into() }
-                        .insert(conn)?;
+                    NewLocker {
+                        id: LockerId::new(),
+                        number,
+                        status,
+                        last_status_change: now.into(),
+                        created_at: now.into(),
+                        updated_at: now.into(),
+                    }
+                    .insert(conn)?;
                     lockers += 1;
                 }
             }
@@ -100,11 +115,7 @@ mod tests {
         let units = parse("kind,number,tier\nroom,214,standard\n\nlocker,001,\nROOM,216,DOUBLE\n").unwrap();
         assert_eq!(
             units,
-            vec![
-                Unit::Room("214".into(), RoomType::Standard),
-                Unit::Locker("001".into()),
-                Unit::Room("216".into(), RoomType::Double)
-            ]
+            vec![Unit::Room("214".into(), RoomType::Standard), Unit::Locker("001".into()), Unit::Room("216".into(), RoomType::Double)]
         );
     }
 

@@ -5,11 +5,11 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::db::ids::{AgreementId, StaffId};
-use crate::db::models::agreement::{sha256_hex, NewAgreement};
+use crate::db::models::agreement::{NewAgreement, sha256_hex};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
-use crate::db::models::lane::{is_valid_lane_id, NewLane};
+use crate::db::models::lane::{NewLane, is_valid_lane_id};
 use crate::db::models::staff::NewStaff;
-use crate::db::{write_tx, DbConn};
+use crate::db::{DbConn, write_tx};
 use crate::domain::enums::{Language, StaffRole};
 use crate::error::AppError;
 use crate::security::pin;
@@ -34,11 +34,26 @@ pub fn add_staff(conn: &mut DbConn, spec: &StaffSpec<'_>, now: DateTime<Utc>) ->
     }
     let id = StaffId::new();
     write_tx(conn, |conn| {
-        NewStaff { id, login: spec.login, display_name: spec.display_name, role: spec.role, pin_hash: &pin_hash, created_at: now.into(), updated_at: now.into() }
-            .insert(conn)?;
+        NewStaff {
+            id,
+            login: spec.login,
+            display_name: spec.display_name,
+            role: spec.role,
+            pin_hash: &pin_hash,
+            created_at: now.into(),
+            updated_at: now.into(),
+        }
+        .insert(conn)?;
         let summary = json!({ "login": spec.login, "role": spec.role });
-        NewAuditEvent { actor: Actor::System, lane_id: None, action: "STAFF_CREATED", entity: Some(("staff", id.to_string())), summary, reason: None }
-            .append(conn, now)?;
+        NewAuditEvent {
+            actor: Actor::System,
+            lane_id: None,
+            action: "STAFF_CREATED",
+            entity: Some(("staff", id.to_string())),
+            summary,
+            reason: None,
+        }
+        .append(conn, now)?;
         Ok(id)
     })
 }
@@ -50,8 +65,15 @@ pub fn add_lane(conn: &mut DbConn, id: &str, name: &str, now: DateTime<Utc>) -> 
     }
     write_tx(conn, |conn| {
         NewLane { id, name, created_at: now.into() }.insert(conn)?;
-        NewAuditEvent { actor: Actor::System, lane_id: Some(id), action: "LANE_CREATED", entity: Some(("lane", id.to_owned())), summary: json!({ "name": name }), reason: None }
-            .append(conn, now)?;
+        NewAuditEvent {
+            actor: Actor::System,
+            lane_id: Some(id),
+            action: "LANE_CREATED",
+            entity: Some(("lane", id.to_owned())),
+            summary: json!({ "name": name }),
+            reason: None,
+        }
+        .append(conn, now)?;
         Ok(())
     })
 }
@@ -91,8 +113,15 @@ pub fn add_active_agreement(conn: &mut DbConn, spec: &AgreementSpec<'_>, now: Da
         }
         .insert(conn)?;
         let summary = json!({ "version": spec.version, "language": spec.language, "body_sha256": sha256_hex(spec.body) });
-        NewAuditEvent { actor: Actor::System, lane_id: None, action: "AGREEMENT_ACTIVATED", entity: Some(("agreement", new_id.to_string())), summary, reason: None }
-            .append(conn, now)?;
+        NewAuditEvent {
+            actor: Actor::System,
+            lane_id: None,
+            action: "AGREEMENT_ACTIVATED",
+            entity: Some(("agreement", new_id.to_string())),
+            summary,
+            reason: None,
+        }
+        .append(conn, now)?;
         Ok(new_id)
     })
 }

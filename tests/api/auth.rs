@@ -1,14 +1,14 @@
 //! Staff login, lockout, step-up, expiry and revocation.
 
-use actix_web::test::{call_service, TestRequest};
+use actix_web::test::{TestRequest, call_service};
 use chrono::Duration;
 use diesel::prelude::*;
 use frontdesk::db::schema::{audit_events, staff};
 use serde_json::json;
 
+use crate::block_on;
 use crate::both_backends;
 use crate::client::*;
-use crate::block_on;
 
 both_backends!(
     fn login_sets_an_httponly_strict_cookie_that_authenticates(db) {

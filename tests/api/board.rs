@@ -2,15 +2,20 @@
 //! overdue / due-soon flags.
 
 use chrono::Duration;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::both_backends;
 use crate::block_on;
+use crate::both_backends;
 use crate::client::*;
 use crate::counter::{check_in, desk};
 
 fn unit<'a>(board: &'a Value, kind: &str, number: &str) -> &'a Value {
-    board["units"].as_array().unwrap().iter().find(|u| u["kind"] == kind && u["number"] == number).unwrap_or_else(|| panic!("{kind} {number} not on the board"))
+    board["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["kind"] == kind && u["number"] == number)
+        .unwrap_or_else(|| panic!("{kind} {number} not on the board"))
 }
 
 fn count(board: &Value, pred: impl Fn(&Value) -> bool) -> usize {

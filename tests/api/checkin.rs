@@ -3,14 +3,16 @@
 
 use diesel::prelude::*;
 use frontdesk::db::ids::CustomerId;
-use frontdesk::db::schema::{agreement_signatures, audit_events, customers, inventory_holds, lane_sessions, lanes, lockers, payment_intents, rooms};
+use frontdesk::db::schema::{
+    agreement_signatures, audit_events, customers, inventory_holds, lane_sessions, lanes, lockers, payment_intents, rooms,
+};
 use frontdesk::domain::enums::InventoryStatus;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
+use crate::block_on;
 use crate::both_backends;
 use crate::client::*;
-use crate::support::{fixtures as fx, TestDb};
-use crate::block_on;
+use crate::support::{TestDb, fixtures as fx};
 
 /// What "nothing changed" compares.
 #[derive(Debug, PartialEq)]
@@ -176,7 +178,9 @@ both_backends!(
 
 /// A Texas-style licence for an invented person.
 fn scan(first: &str, last: &str, dob: &str, expires: &str) -> String {
-    format!("@\n\u{1e}\rANSI 636015090002DL00410278ZT03190007DLDAQ40001234\nDCS{last}\nDAC{first}\nDBB{dob}\nDBA{expires}\nDAJTX\nDCF0000000000000000\n")
+    format!(
+        "@\n\u{1e}\rANSI 636015090002DL00410278ZT03190007DLDAQ40001234\nDCS{last}\nDAC{first}\nDBB{dob}\nDBA{expires}\nDAJTX\nDCF0000000000000000\n"
+    )
 }
 
 both_backends!(

@@ -4,12 +4,12 @@
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::test::{call_service, read_body, TestRequest};
+use actix_web::test::{TestRequest, call_service, read_body};
 use chrono::{DateTime, Utc};
 use frontdesk::app::{self, AppState};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::pool;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::support::TestDb;
 

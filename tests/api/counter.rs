@@ -3,7 +3,7 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::client::*;
 

@@ -3,8 +3,8 @@
 use chrono::Duration;
 use serde_json::json;
 
-use crate::both_backends;
 use crate::block_on;
+use crate::both_backends;
 use crate::client::*;
 
 both_backends!(

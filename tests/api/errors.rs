@@ -1,6 +1,6 @@
 //! Every refusal has the JSON envelope; every response carries the security headers.
 
-use actix_web::test::{call_service, TestRequest};
+use actix_web::test::{TestRequest, call_service};
 use serde_json::json;
 
 use crate::support::TestDb;

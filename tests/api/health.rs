@@ -1,6 +1,6 @@
 //! `/healthz` and `/readyz`.
 
-use actix_web::test::{call_service, TestRequest};
+use actix_web::test::{TestRequest, call_service};
 use serde_json::json;
 
 use crate::both_backends;

@@ -2,8 +2,8 @@
 
 use serde_json::json;
 
-use crate::both_backends;
 use crate::block_on;
+use crate::both_backends;
 use crate::client::*;
 
 both_backends!(

@@ -3,10 +3,10 @@
 //! unless it is one of the deliberately public ones.
 
 use actix_web::http::Method;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use crate::both_backends;
 use crate::block_on;
+use crate::both_backends;
 use crate::client::*;
 
 /// Routes anyone may call: signing in and pairing with a one-time code.

@@ -4,15 +4,15 @@
 use base64::Engine;
 use chrono::Duration;
 use diesel::prelude::*;
-use frontdesk::db::schema::{agreement_signatures as sig, agreements, audit_events, staff};
 use frontdesk::db::BackendKind;
-use serde_json::{json, Value};
+use frontdesk::db::schema::{agreement_signatures as sig, agreements, audit_events, staff};
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::both_backends;
 use crate::block_on;
+use crate::both_backends;
 use crate::client::*;
-use crate::counter::{check_in, desk, pay, Desk};
+use crate::counter::{Desk, check_in, desk, pay};
 use crate::support::TestDb;
 
 /// Three finished check-ins a minute apart, the last one in the club's evening (2026-11-20
@@ -23,7 +23,9 @@ where
     B: actix_web::body::MessageBody,
 {
     let mut ids = Vec::new();
-    for (i, (name, rental, language)) in [("Ana Uno", "STANDARD", "EN"), ("Bea Dos", "LOCKER", "ES"), ("Cy Tres", "STANDARD", "EN")].into_iter().enumerate() {
+    for (i, (name, rental, language)) in
+        [("Ana Uno", "STANDARD", "EN"), ("Bea Dos", "LOCKER", "ES"), ("Cy Tres", "STANDARD", "EN")].into_iter().enumerate()
+    {
         clock.advance(if i == 2 { Duration::hours(9) } else { Duration::minutes(1) });
         let (_, signed) = check_in(app, desk, name, rental, language).await;
         ids.push(signed["signature_id"].clone());

@@ -7,16 +7,20 @@ use diesel::prelude::*;
 use frontdesk::clock::ManualClock;
 use frontdesk::db::schema::{agreement_signatures, checkin_blocks, payment_intents, rooms, visits};
 use frontdesk::domain::enums::{InventoryStatus, PaymentStatus};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::server::*;
-use crate::ws::{lane_one_screens, WsClient};
+use crate::ws::{WsClient, lane_one_screens};
 use crate::{block_on, seeded};
 
 /// A small signature drawn as strokes (the server renders the PNG).
 pub fn strokes() -> Value {
-    let line = |y: f64, t0: f64| (0..30).map(|i| json!({ "x": 50.0 + 15.0 * f64::from(i), "y": y + 10.0 * (f64::from(i) / 3.0).sin(), "t": t0 + 16.0 * f64::from(i) })).collect::<Vec<_>>();
+    let line = |y: f64, t0: f64| {
+        (0..30)
+            .map(|i| json!({ "x": 50.0 + 15.0 * f64::from(i), "y": y + 10.0 * (f64::from(i) / 3.0).sin(), "t": t0 + 16.0 * f64::from(i) }))
+            .collect::<Vec<_>>()
+    };
     json!({ "width": 600.0, "height": 200.0, "strokes": [{ "points": line(80.0, 0.0) }, { "points": line(120.0, 600.0) }] })
 }
 
@@ -120,8 +124,10 @@ fn check_rows(db: &crate::support::TestDb) {
     let conn = &mut db.conn();
     let open: i64 = visits::table.filter(visits::ended_at.is_null()).count().get_result(conn).unwrap();
     assert_eq!(open, 1);
-    let (starts, ends, hours): (frontdesk::db::sql_types::Ts, frontdesk::db::sql_types::Ts, i32) =
-        checkin_blocks::table.select((checkin_blocks::starts_at, checkin_blocks::ends_at, checkin_blocks::hours_purchased)).first(conn).unwrap();
+    let (starts, ends, hours): (frontdesk::db::sql_types::Ts, frontdesk::db::sql_types::Ts, i32) = checkin_blocks::table
+        .select((checkin_blocks::starts_at, checkin_blocks::ends_at, checkin_blocks::hours_purchased))
+        .first(conn)
+        .unwrap();
     assert_eq!(hours, 6);
     assert_eq!((ends.0 - starts.0).num_minutes(), 360, "18:00 + 6 h is already on a quarter hour");
     let (status, paid_by): (PaymentStatus, Option<frontdesk::db::ids::StaffId>) =
@@ -132,8 +138,10 @@ fn check_rows(db: &crate::support::TestDb) {
         rooms::table.filter(rooms::number.eq("200")).select((rooms::status, rooms::assigned_to_customer_id)).first(conn).unwrap();
     assert_eq!(room_status, InventoryStatus::Occupied);
     assert!(assigned.is_some());
-    let (record, block, identity): (String, Option<frontdesk::db::ids::BlockId>, String) =
-        agreement_signatures::table.select((agreement_signatures::record_sha256, agreement_signatures::checkin_block_id, agreement_signatures::identity_method)).first(conn).unwrap();
+    let (record, block, identity): (String, Option<frontdesk::db::ids::BlockId>, String) = agreement_signatures::table
+        .select((agreement_signatures::record_sha256, agreement_signatures::checkin_block_id, agreement_signatures::identity_method))
+        .first(conn)
+        .unwrap();
     assert_eq!((record.len(), block.is_some(), identity.as_str()), (64, true, "STAFF_CHECKED"));
     let failing: Vec<_> = frontdesk::db::integrity::run_all(conn).unwrap().into_iter().filter(|c| c.count > 0).collect();
     assert!(failing.is_empty(), "validate is clean: {failing:?}");

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use frontdesk::clock::ManualClock;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::both_backends;
 use crate::server::*;
@@ -13,8 +13,19 @@ use crate::{block_on, seeded};
 
 /// Every key the customer's screen may receive; anything else is a leak.
 const KIOSK_FIELDS: [&str; 13] = [
-    "agreement", "assignment", "club_name", "first_name", "language", "membership", "options", "past_due_blocked", "payment_status",
-    "quote", "selection", "session_id", "status",
+    "agreement",
+    "assignment",
+    "club_name",
+    "first_name",
+    "language",
+    "membership",
+    "options",
+    "past_due_blocked",
+    "payment_status",
+    "quote",
+    "selection",
+    "session_id",
+    "status",
 ];
 
 fn keys(v: &Value) -> Vec<String> {

@@ -7,8 +7,8 @@ use frontdesk::clock::ManualClock;
 use serde_json::json;
 
 use crate::server::*;
-use crate::ws::connect;
 use crate::support::TestDb;
+use crate::ws::connect;
 use crate::{block_on, seeded};
 
 #[test]
@@ -21,7 +21,9 @@ fn bad_messages_get_error_frames_and_the_socket_keeps_working() {
         let mut kiosk = connect(&server, "/ws/lanes/lane-1", &desk.kiosk, None).await.unwrap();
         kiosk.view().await;
         let oversize = format!("{{\"type\":\"ping\",\"pad\":\"{}\"}}", "x".repeat(70 * 1024));
-        for (sent, code) in [("{not json", "INVALID_JSON"), ("{\"type\":\"subscribe\"}", "UNKNOWN_MESSAGE_TYPE"), (oversize.as_str(), "FRAME_TOO_LARGE")] {
+        for (sent, code) in
+            [("{not json", "INVALID_JSON"), ("{\"type\":\"subscribe\"}", "UNKNOWN_MESSAGE_TYPE"), (oversize.as_str(), "FRAME_TOO_LARGE")]
+        {
             kiosk.send(sent).await;
             let reply = kiosk.next(Duration::from_secs(5)).await.expect("an error frame");
             assert_eq!((reply["type"].as_str(), reply["data"]["code"].as_str()), (Some("error"), Some(code)));
@@ -43,14 +45,23 @@ fn sockets_are_authenticated_before_the_upgrade() {
     block_on(async {
         let desk = desk(&server).await;
         assert_eq!(connect(&server, "/ws/lanes/lane-1", "fds_nonsense", None).await.err().map(|e| e.0), Some(401));
-        assert_eq!(connect(&server, "/ws/lanes/lane-2", &desk.kiosk, None).await.err().map(|e| e.0), Some(403), "a kiosk only joins its own lane");
-        assert_eq!(connect(&server, "/ws/monitor", &desk.register, None).await.err().map(|e| e.0), Some(403), "the monitor is for managers");
+        assert_eq!(
+            connect(&server, "/ws/lanes/lane-2", &desk.kiosk, None).await.err().map(|e| e.0),
+            Some(403),
+            "a kiosk only joins its own lane"
+        );
+        assert_eq!(
+            connect(&server, "/ws/monitor", &desk.register, None).await.err().map(|e| e.0),
+            Some(403),
+            "the monitor is for managers"
+        );
         let evil = connect(&server, "/ws/lanes/lane-1", &desk.register, Some("http://evil.example")).await;
         assert_eq!(evil.err().map(|e| e.0), Some(403));
         let own = format!("http://{}", server.addr);
         assert!(connect(&server, "/ws/lanes/lane-1", &desk.register, Some(&own)).await.is_ok());
         let mut monitor = connect(&server, "/ws/monitor", &desk.manager, None).await.unwrap();
-        let mut lanes = vec![monitor.view().await["lane"].as_str().unwrap().to_owned(), monitor.view().await["lane"].as_str().unwrap().to_owned()];
+        let mut lanes =
+            vec![monitor.view().await["lane"].as_str().unwrap().to_owned(), monitor.view().await["lane"].as_str().unwrap().to_owned()];
         lanes.sort();
         assert_eq!(lanes, ["lane-1", "lane-2"], "the monitor gets every lane");
     });
@@ -92,8 +103,10 @@ fn a_socket_that_never_answers_pings_is_closed() {
         let desk = desk(&server).await;
         let mut answering = connect(&server, "/ws/lanes/lane-1", &desk.register, None).await.unwrap();
         let mut frozen = connect(&server, "/ws/lanes/lane-1", &desk.kiosk, None).await.unwrap();
-        let (frozen_closed, answering_closed) =
-            futures_util::join!(frozen.closed_without_answering_pings(Duration::from_secs(10)), answering.closed_within(Duration::from_secs(4)));
+        let (frozen_closed, answering_closed) = futures_util::join!(
+            frozen.closed_without_answering_pings(Duration::from_secs(10)),
+            answering.closed_within(Duration::from_secs(4))
+        );
         assert!(frozen_closed, "closed after the timeout without pongs");
         assert!(!answering_closed, "a client that answers pings stays");
     });

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use frontdesk::app::{self, AppState};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::pool;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::support::TestDb;
 

@@ -4,8 +4,8 @@
 use std::sync::{Arc, Barrier};
 
 use diesel::RunQueryDsl;
-use frontdesk::db::models::audit_event::{verify_chain, Actor, NewAuditEvent};
-use frontdesk::db::{write_tx, BackendKind, DbConn};
+use frontdesk::db::models::audit_event::{Actor, NewAuditEvent, verify_chain};
+use frontdesk::db::{BackendKind, DbConn, write_tx};
 use frontdesk::domain::audit_chain::ChainReport;
 use serde_json::json;
 

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use diesel::prelude::*;
-use frontdesk::db::schema::{audit_events, lanes, lockers, rooms, staff};
 use frontdesk::db::BackendKind;
+use frontdesk::db::schema::{audit_events, lanes, lockers, rooms, staff};
 
 use crate::both_backends;
 use crate::support::TestDb;

@@ -7,19 +7,19 @@ use std::sync::{Arc, Barrier};
 use chrono_tz::America::Chicago;
 use diesel::prelude::*;
 use frontdesk::checkin::selection;
-use frontdesk::checkin::{gates::Side, Config};
+use frontdesk::checkin::{Config, gates::Side};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::models::audit_event::Actor;
 use frontdesk::db::schema::{inventory_holds, lane_sessions, payment_intents, rooms};
-use frontdesk::db::{pool, write_tx, DbConn};
+use frontdesk::db::{DbConn, pool, write_tx};
 use frontdesk::domain::enums::{IdentityMethod, InventoryStatus, Language, RentalType, RoomType};
 use frontdesk::lanes::commands::{self, LaneCommand};
 use frontdesk::lanes::hub::{Hub, Role};
 use frontdesk::lanes::views::ViewConfig;
 
 use crate::both_backends;
-use crate::support::fixtures::{self as fx, t0};
 use crate::support::TestDb;
+use crate::support::fixtures::{self as fx, t0};
 
 const LANES: usize = 32;
 const ROUNDS: usize = 50;
@@ -41,14 +41,22 @@ fn jitter(seed: &mut u64) -> u64 {
     *seed % 20_000
 }
 
-fn prepare_round(conn: &mut DbConn, hub: &Hub, lanes: &[String], customers: &[frontdesk::db::ids::CustomerId], staff: frontdesk::db::ids::StaffId) {
+fn prepare_round(
+    conn: &mut DbConn,
+    hub: &Hub,
+    lanes: &[String],
+    customers: &[frontdesk::db::ids::CustomerId],
+    staff: frontdesk::db::ids::StaffId,
+) {
     // end the previous round's sessions: release holds, cancel intents and sessions
     write_tx(conn, |c| -> QueryResult<()> {
         let at = fx::at(0);
         diesel::update(inventory_holds::table.filter(inventory_holds::released_at.is_null()))
             .set((inventory_holds::released_at.eq(at), inventory_holds::release_reason.eq("TEST_RESET")))
             .execute(c)?;
-        diesel::update(payment_intents::table.filter(payment_intents::status.eq("DUE"))).set(payment_intents::status.eq("CANCELLED")).execute(c)?;
+        diesel::update(payment_intents::table.filter(payment_intents::status.eq("DUE")))
+            .set(payment_intents::status.eq("CANCELLED"))
+            .execute(c)?;
         diesel::update(lane_sessions::table.filter(lane_sessions::closed_at.is_null()))
             .set((lane_sessions::status.eq("CANCELLED"), lane_sessions::cancel_reason.eq("TEST_RESET"), lane_sessions::closed_at.eq(at)))
             .execute(c)?;

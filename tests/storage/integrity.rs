@@ -8,8 +8,8 @@ use frontdesk::db::integrity;
 use frontdesk::domain::enums::*;
 
 use crate::both_backends;
-use crate::support::fixtures::{self as fx, at};
 use crate::support::TestDb;
+use crate::support::fixtures::{self as fx, at};
 
 fn frontdesk(db: &TestDb, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontdesk"))

@@ -6,7 +6,7 @@ use frontdesk::db::DbConn;
 use frontdesk::domain::enums::*;
 
 use crate::both_backends;
-use crate::support::fixtures::{self as fx, at, Place};
+use crate::support::fixtures::{self as fx, Place, at};
 
 fn kind(result: Result<impl std::fmt::Debug, DbError>) -> DatabaseErrorKind {
     match result {

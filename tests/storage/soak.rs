@@ -11,15 +11,15 @@ use frontdesk::access::principal::StaffAuth;
 use frontdesk::checkin::idempotency::Idempotency;
 use frontdesk::checkin::payment::{self, Payment};
 use frontdesk::checkin::signing::{self, Submission};
-use frontdesk::checkin::{gates::Side, selection, Config};
+use frontdesk::checkin::{Config, gates::Side, selection};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::ids::{CustomerId, DeviceId, StaffSessionId};
 use frontdesk::db::models::audit_event::Actor;
 use frontdesk::db::models::staff::Staff;
 use frontdesk::db::schema::{lane_sessions, lockers, payment_intents, rooms, visits};
 use frontdesk::db::sql_types::Ts;
-use frontdesk::db::{pool, DbConn};
-use frontdesk::domain::enums::{IdentityMethod, InventoryStatus, Language, LaneSessionStatus, PaymentMethod, RentalType, StaffRole};
+use frontdesk::db::{DbConn, pool};
+use frontdesk::domain::enums::{IdentityMethod, InventoryStatus, LaneSessionStatus, Language, PaymentMethod, RentalType, StaffRole};
 use frontdesk::lanes::commands::{self, CancelBy, LaneCommand};
 use frontdesk::lanes::hub::{Hub, Role};
 use frontdesk::lanes::{idle, views::ViewConfig};
@@ -67,7 +67,9 @@ fn manager(conn: &mut DbConn, now: DateTime<Utc>) -> StaffAuth {
 }
 
 fn strokes() -> frontdesk::domain::signature::Strokes {
-    let points: Vec<serde_json::Value> = (0..40).map(|i| serde_json::json!({ "x": 40.0 + 12.0 * f64::from(i), "y": 100.0 + f64::from(i % 7) * 6.0, "t": 16.0 * f64::from(i) })).collect();
+    let points: Vec<serde_json::Value> = (0..40)
+        .map(|i| serde_json::json!({ "x": 40.0 + 12.0 * f64::from(i), "y": 100.0 + f64::from(i % 7) * 6.0, "t": 16.0 * f64::from(i) }))
+        .collect();
     serde_json::from_value(serde_json::json!({ "width": 600.0, "height": 200.0, "strokes": [{ "points": points }] })).unwrap()
 }
 
@@ -123,7 +125,10 @@ fn one_session(conn: &mut DbConn, s: &mut Soak, rng: &mut Rng, lane: &str, custo
 
 /// The customer leaves (what checkout will do): visit ended, unit free again.
 fn leave(conn: &mut DbConn, customer: CustomerId, now: DateTime<Utc>) {
-    diesel::update(visits::table.filter(visits::customer_id.eq(customer).and(visits::ended_at.is_null()))).set(visits::ended_at.eq(Ts(now))).execute(conn).unwrap();
+    diesel::update(visits::table.filter(visits::customer_id.eq(customer).and(visits::ended_at.is_null())))
+        .set(visits::ended_at.eq(Ts(now)))
+        .execute(conn)
+        .unwrap();
     let clean = (InventoryStatus::Clean, None::<CustomerId>, None::<frontdesk::db::ids::BlockId>);
     diesel::update(rooms::table.filter(rooms::assigned_to_customer_id.eq(customer)))
         .set((rooms::status.eq(clean.0), rooms::assigned_to_customer_id.eq(clean.1), rooms::current_block_id.eq(clean.2)))

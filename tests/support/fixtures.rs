@@ -4,10 +4,10 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel::result::Error as DbError;
+use frontdesk::db::DbConn;
 use frontdesk::db::ids::*;
 use frontdesk::db::schema::*;
 use frontdesk::db::sql_types::Ts;
-use frontdesk::db::DbConn;
 use frontdesk::domain::enums::*;
 
 /// A fixed instant so tests are repeatable.

@@ -11,7 +11,7 @@ pub mod fixtures;
 use std::sync::OnceLock;
 
 use diesel::RunQueryDsl;
-use frontdesk::db::{migrate, pool, BackendKind, DbConn};
+use frontdesk::db::{BackendKind, DbConn, migrate, pool};
 
 /// One test's private database.
 pub struct TestDb {

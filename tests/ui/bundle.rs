@@ -24,7 +24,11 @@ fn built_files() -> Vec<(String, String)> {
 fn the_bundle_holds_no_secret() {
     let files = built_files();
     let scripts = files.iter().filter(|(n, _)| n.ends_with(".js")).count();
-    assert!(files.iter().any(|(n, _)| n == "index.html") && scripts >= 2, "the build is there: {:?}", files.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert!(
+        files.iter().any(|(n, _)| n == "index.html") && scripts >= 2,
+        "the build is there: {:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     let pins: Vec<&str> = DEMO_STAFF.iter().map(|s| s.3).collect();
     for (name, text) in &files {
         for pin in &pins {

@@ -2,10 +2,10 @@
 
 use diesel::prelude::*;
 
+use crate::db::DbConn;
 use crate::db::ids::{BlockId, LaneSessionId, LockerId, PaymentIntentId, RoomId, SignatureId, VisitId, WaitlistId};
 use crate::db::schema::checkin_blocks;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{BlockType, RentalType};
 
 /// A block to create.

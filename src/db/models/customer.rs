@@ -62,7 +62,11 @@ impl Customer {
 
     /// Customers with this membership number, oldest first.
     pub fn by_membership_number(conn: &mut DbConn, number: &str) -> QueryResult<Vec<Customer>> {
-        customers::table.filter(customers::membership_number.eq(number)).order(customers::created_at).select(Customer::as_select()).load(conn)
+        customers::table
+            .filter(customers::membership_number.eq(number))
+            .order(customers::created_at)
+            .select(Customer::as_select())
+            .load(conn)
     }
 
     /// Up to 200 customers born on `dob`, oldest first (fuzzy matching candidates).

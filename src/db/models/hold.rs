@@ -2,10 +2,10 @@
 
 use diesel::prelude::*;
 
+use crate::db::DbConn;
 use crate::db::ids::{HoldId, LaneSessionId};
 use crate::db::schema::inventory_holds;
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 
 /// Releases every unreleased hold of a lane session; returns how many.
 pub fn release_for_session(conn: &mut DbConn, session: LaneSessionId, reason: &str, at: Ts) -> QueryResult<usize> {

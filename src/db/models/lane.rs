@@ -61,9 +61,7 @@ impl Lane {
 
 /// Whether `id` has the `lane-N` form the database accepts.
 pub fn is_valid_lane_id(id: &str) -> bool {
-    id.strip_prefix("lane-").is_some_and(|n| {
-        (1..=4).contains(&n.len()) && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
-    })
+    id.strip_prefix("lane-").is_some_and(|n| (1..=4).contains(&n.len()) && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::db::ids::{AgreementId, CustomerId, HoldId, LaneSessionId, PaymentInte
 use crate::db::schema::{lane_sessions, lanes};
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
-use crate::domain::enums::{IdentityMethod, Language, LaneSessionStatus, RentalType};
+use crate::domain::enums::{IdentityMethod, LaneSessionStatus, Language, RentalType};
 
 /// The columns the lifecycle and the views need.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -191,7 +191,13 @@ impl LaneSession {
 
     /// Applies `changes` (plus `updated_at`) only if the row is still at `version`; returns
     /// whether it was.
-    pub fn update_if_version(conn: &mut DbConn, id: LaneSessionId, version: i64, changes: &SessionChanges<'_>, at: Ts) -> QueryResult<bool> {
+    pub fn update_if_version(
+        conn: &mut DbConn,
+        id: LaneSessionId,
+        version: i64,
+        changes: &SessionChanges<'_>,
+        at: Ts,
+    ) -> QueryResult<bool> {
         let n = diesel::update(lane_sessions::table.find(id).filter(lane_sessions::version.eq(version)))
             .set((changes, lane_sessions::version.eq(version + 1), lane_sessions::updated_at.eq(at)))
             .execute(conn)?;
@@ -202,7 +208,9 @@ impl LaneSession {
     pub fn close_finished(conn: &mut DbConn, lane_id: &str, at: Ts) -> QueryResult<usize> {
         let finished = [LaneSessionStatus::Completed.as_str(), LaneSessionStatus::Cancelled.as_str()];
         diesel::update(
-            lane_sessions::table.filter(lane_sessions::lane_id.eq(lane_id).and(lane_sessions::closed_at.is_null()).and(lane_sessions::status.eq_any(finished))),
+            lane_sessions::table.filter(
+                lane_sessions::lane_id.eq(lane_id).and(lane_sessions::closed_at.is_null()).and(lane_sessions::status.eq_any(finished)),
+            ),
         )
         .set((lane_sessions::closed_at.eq(at), lane_sessions::version.eq(lane_sessions::version + 1), lane_sessions::updated_at.eq(at)))
         .execute(conn)
@@ -211,7 +219,8 @@ impl LaneSession {
     /// Live, unpaid sessions untouched since `before`, oldest first (a paid session, awaiting
     /// its signature or assignment, is never cancelled automatically).
     pub fn idle_since(conn: &mut DbConn, before: Ts) -> QueryResult<Vec<LaneSession>> {
-        let unpaid = [LaneSessionStatus::Active, LaneSessionStatus::AwaitingCustomer, LaneSessionStatus::AwaitingPayment].map(LaneSessionStatus::as_str);
+        let unpaid = [LaneSessionStatus::Active, LaneSessionStatus::AwaitingCustomer, LaneSessionStatus::AwaitingPayment]
+            .map(LaneSessionStatus::as_str);
         lane_sessions::table
             .filter(lane_sessions::status.eq_any(unpaid).and(lane_sessions::last_activity_at.lt(before)))
             .order(lane_sessions::last_activity_at)
@@ -231,7 +240,9 @@ fn live_statuses() -> [&'static str; 5] {
 pub fn bump_rev(conn: &mut DbConn, lane_id: &str, expected: Option<i64>) -> QueryResult<Option<i64>> {
     let target = lanes::table.filter(lanes::id.eq(lane_id));
     let rev = match expected {
-        Some(rev) => diesel::update(target.filter(lanes::rev.eq(rev))).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn),
+        Some(rev) => {
+            diesel::update(target.filter(lanes::rev.eq(rev))).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn)
+        }
         None => diesel::update(target).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn),
     };
     rev.optional()

@@ -91,12 +91,10 @@ impl RegisterSession {
 
     /// Ends every active register session opened through one login session.
     pub fn end_all_of_login(conn: &mut DbConn, session: StaffSessionId, by: StaffId, reason: &str, at: Ts) -> QueryResult<usize> {
-        diesel::update(register_sessions::table.filter(register_sessions::staff_session_id.eq(session).and(register_sessions::ended_at.is_null())))
-            .set((
-                register_sessions::ended_at.eq(at),
-                register_sessions::ended_by_staff_id.eq(by),
-                register_sessions::end_reason.eq(reason),
-            ))
-            .execute(conn)
+        diesel::update(
+            register_sessions::table.filter(register_sessions::staff_session_id.eq(session).and(register_sessions::ended_at.is_null())),
+        )
+        .set((register_sessions::ended_at.eq(at), register_sessions::ended_by_staff_id.eq(by), register_sessions::end_reason.eq(reason)))
+        .execute(conn)
     }
 }

@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
+use crate::db::DbConn;
 use crate::db::ids::{BlockId, DeviceId, SignatureId, StaffId};
 use crate::db::schema::{agreement_signatures as sig, checkin_blocks, devices, lockers, rooms, staff};
 use crate::db::sql_types::Ts;
-use crate::db::DbConn;
 use crate::domain::enums::{BlockType, Language, RentalType};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);

@@ -72,11 +72,7 @@ impl Staff {
 
     /// A staff member and their credentials by login name.
     pub fn by_login(conn: &mut DbConn, login: &str) -> QueryResult<Option<(Staff, StaffCredentials)>> {
-        staff::table
-            .filter(staff::login.eq(login))
-            .select((Staff::as_select(), StaffCredentials::as_select()))
-            .first(conn)
-            .optional()
+        staff::table.filter(staff::login.eq(login)).select((Staff::as_select(), StaffCredentials::as_select())).first(conn).optional()
     }
 
     /// The credentials of a staff member.
@@ -124,9 +120,6 @@ impl Staff {
 
     /// Number of active managers.
     pub fn count_active_managers(conn: &mut DbConn) -> QueryResult<i64> {
-        staff::table
-            .filter(staff::role.eq(StaffRole::Manager).and(staff::active.eq(true)))
-            .count()
-            .get_result(conn)
+        staff::table.filter(staff::role.eq(StaffRole::Manager).and(staff::active.eq(true))).count().get_result(conn)
     }
 }

@@ -53,11 +53,7 @@ impl NewStaffSession<'_> {
 impl StaffSession {
     /// The session whose token hashes to `token_sha256`, if any.
     pub fn by_token_hash(conn: &mut DbConn, token_sha256: &str) -> QueryResult<Option<StaffSession>> {
-        staff_sessions::table
-            .filter(staff_sessions::token_sha256.eq(token_sha256))
-            .select(StaffSession::as_select())
-            .first(conn)
-            .optional()
+        staff_sessions::table.filter(staff_sessions::token_sha256.eq(token_sha256)).select(StaffSession::as_select()).first(conn).optional()
     }
 
     /// Whether the session can still be used at `now` (not revoked, not expired, staff active).
@@ -65,7 +61,13 @@ impl StaffSession {
         use crate::db::schema::staff;
         let n: i64 = staff_sessions::table
             .inner_join(staff::table)
-            .filter(staff_sessions::id.eq(id).and(staff_sessions::revoked_at.is_null()).and(staff_sessions::expires_at.gt(now)).and(staff::active.eq(true)))
+            .filter(
+                staff_sessions::id
+                    .eq(id)
+                    .and(staff_sessions::revoked_at.is_null())
+                    .and(staff_sessions::expires_at.gt(now))
+                    .and(staff::active.eq(true)),
+            )
             .count()
             .get_result(conn)?;
         Ok(n == 1)

@@ -25,7 +25,13 @@ impl Visit {
     /// Opens a visit (the database refuses a second open one per customer).
     pub fn open(conn: &mut DbConn, id: VisitId, customer: CustomerId, at: Ts) -> QueryResult<()> {
         diesel::insert_into(visits::table)
-            .values((visits::id.eq(id), visits::customer_id.eq(customer), visits::started_at.eq(at), visits::created_at.eq(at), visits::updated_at.eq(at)))
+            .values((
+                visits::id.eq(id),
+                visits::customer_id.eq(customer),
+                visits::started_at.eq(at),
+                visits::created_at.eq(at),
+                visits::updated_at.eq(at),
+            ))
             .execute(conn)
             .map(drop)
     }

@@ -84,11 +84,8 @@ pub fn looks_like_aamva(raw: &str) -> bool {
 /// stray `ZTZTAN` lines are dropped.
 pub fn normalize_scan(raw: &str) -> String {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<String> = unified
-        .split('\n')
-        .map(collapse_line)
-        .filter(|line| !line.is_empty() && !line.eq_ignore_ascii_case("ZTZTAN"))
-        .collect();
+    let lines: Vec<String> =
+        unified.split('\n').map(collapse_line).filter(|line| !line.is_empty() && !line.eq_ignore_ascii_case("ZTZTAN")).collect();
     lines.join("\n")
 }
 
@@ -112,10 +109,7 @@ fn is_aamva_text(text: &str) -> bool {
 
 /// One line with whitespace and control characters collapsed to single spaces.
 fn collapse_line(line: &str) -> String {
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect();
+    let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c.is_control()).filter(|word| !word.is_empty()).collect();
     words.join(" ")
 }
 

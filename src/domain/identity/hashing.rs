@@ -25,11 +25,7 @@ pub fn identity_hash(key: &[u8], first: &str, last: &str, dob: NaiveDate) -> Opt
 /// Callers should not store a hash of an empty number.
 pub fn id_number_hash(key: &[u8], issuing_state: Option<&str>, id_number: &str) -> String {
     let state = issuing_state.map(|s| s.trim().to_uppercase()).unwrap_or_default();
-    let number: String = id_number
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .flat_map(char::to_uppercase)
-        .collect();
+    let number: String = id_number.chars().filter(|c| !c.is_whitespace() && *c != '-').flat_map(char::to_uppercase).collect();
     keyed_hex(key, &format!("{state}:{number}"))
 }
 

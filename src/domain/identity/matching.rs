@@ -53,11 +53,7 @@ pub fn fuzzy_name_match(first: &str, last: &str, cand_first: &str, cand_last: &s
 /// The best fuzzy match among customers who share the scanned date of birth: candidates
 /// qualify on the thresholds above; ranking = mean score, plus [`ID_NUMBER_BONUS`] when the
 /// ID number matches; equal rankings go to the oldest (lowest `created_rank`).
-pub fn best_fuzzy_match<Id: Clone>(
-    first: &str,
-    last: &str,
-    candidates: &[Candidate<Id>],
-) -> Option<Id> {
+pub fn best_fuzzy_match<Id: Clone>(first: &str, last: &str, candidates: &[Candidate<Id>]) -> Option<Id> {
     let scanned = key_tokens(first, last)?;
     let mut best: Option<(f64, &Candidate<Id>)> = None;
     for candidate in candidates {
@@ -91,10 +87,7 @@ fn fuzzy_score(scanned: &(String, String), stored: &(String, String)) -> Option<
 
 /// The token cut to [`MAX_TOKEN_CHARS`] characters.
 fn capped(token: &str) -> &str {
-    token
-        .char_indices()
-        .nth(MAX_TOKEN_CHARS)
-        .map_or(token, |(end, _)| token.get(..end).unwrap_or(token))
+    token.char_indices().nth(MAX_TOKEN_CHARS).map_or(token, |(end, _)| token.get(..end).unwrap_or(token))
 }
 
 /// The overall score when the first and last scores pass every threshold.
@@ -108,13 +101,7 @@ mod tests {
     use super::*;
 
     fn cand(id: u32, first: &str, last: &str, rank: i64, id_match: bool) -> Candidate<u32> {
-        Candidate {
-            id,
-            first: first.to_owned(),
-            last: last.to_owned(),
-            created_rank: rank,
-            id_number_matches: id_match,
-        }
+        Candidate { id, first: first.to_owned(), last: last.to_owned(), created_rank: rank, id_number_matches: id_match }
     }
 
     #[test]
@@ -128,34 +115,23 @@ mod tests {
 
     #[test]
     fn a_typo_in_the_first_name_matches() {
-        let found =
-            best_fuzzy_match("Jonh", "Whitcombe", &[cand(1, "John", "Whitcombe", 0, false)]);
+        let found = best_fuzzy_match("Jonh", "Whitcombe", &[cand(1, "John", "Whitcombe", 0, false)]);
         assert_eq!(found, Some(1));
     }
 
     #[test]
     fn a_different_first_name_does_not_match() {
-        assert_eq!(
-            best_fuzzy_match("Jon", "Whitcombe", &[cand(1, "Jane", "Whitcombe", 0, false)]),
-            None
-        );
+        assert_eq!(best_fuzzy_match("Jon", "Whitcombe", &[cand(1, "Jane", "Whitcombe", 0, false)]), None);
     }
 
     #[test]
     fn a_different_last_name_does_not_match() {
-        assert_eq!(
-            best_fuzzy_match("John", "Whitcombe", &[cand(1, "John", "Waters", 0, false)]),
-            None
-        );
+        assert_eq!(best_fuzzy_match("John", "Whitcombe", &[cand(1, "John", "Waters", 0, false)]), None);
     }
 
     #[test]
     fn swapped_first_and_last_match() {
-        let found = best_fuzzy_match(
-            "Whitcombe",
-            "Johnathan",
-            &[cand(4, "Johnathan", "Whitcombe", 0, false)],
-        );
+        let found = best_fuzzy_match("Whitcombe", "Johnathan", &[cand(4, "Johnathan", "Whitcombe", 0, false)]);
         assert_eq!(found, Some(4));
     }
 
@@ -172,41 +148,32 @@ mod tests {
 
     #[test]
     fn the_closer_name_wins() {
-        let candidates =
-            [cand(1, "Johnny", "Whitcombe", 0, false), cand(2, "John", "Whitcomb", 1, false)];
+        let candidates = [cand(1, "Johnny", "Whitcombe", 0, false), cand(2, "John", "Whitcomb", 1, false)];
         assert_eq!(best_fuzzy_match("Johnny", "Whitcombe", &candidates), Some(1));
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &candidates), Some(2));
     }
 
     #[test]
     fn an_id_number_match_decides_a_tie() {
-        let candidates =
-            [cand(1, "Jonh", "Whitcombe", 0, false), cand(2, "Jonh", "Whitcombe", 5, true)];
+        let candidates = [cand(1, "Jonh", "Whitcombe", 0, false), cand(2, "Jonh", "Whitcombe", 5, true)];
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &candidates), Some(2));
     }
 
     #[test]
     fn an_id_number_match_outranks_a_slightly_better_name() {
-        let candidates =
-            [cand(1, "John", "Whitcombe", 0, false), cand(2, "Jonh", "Whitcombe", 5, true)];
+        let candidates = [cand(1, "John", "Whitcombe", 0, false), cand(2, "Jonh", "Whitcombe", 5, true)];
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &candidates), Some(2));
     }
 
     #[test]
     fn an_id_number_match_alone_does_not_qualify() {
-        assert_eq!(
-            best_fuzzy_match("John", "Whitcombe", &[cand(1, "Mary", "Oduya", 0, true)]),
-            None
-        );
+        assert_eq!(best_fuzzy_match("John", "Whitcombe", &[cand(1, "Mary", "Oduya", 0, true)]), None);
     }
 
     #[test]
     fn the_oldest_wins_on_equal_scores() {
-        let candidates = [
-            cand(7, "John", "Whitcombe", 30, false),
-            cand(8, "JOHN", "WHITCOMBE", 10, false),
-            cand(9, "john", "whitcombe", 20, false),
-        ];
+        let candidates =
+            [cand(7, "John", "Whitcombe", 30, false), cand(8, "JOHN", "WHITCOMBE", 10, false), cand(9, "john", "whitcombe", 20, false)];
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &candidates), Some(8));
     }
 
@@ -214,10 +181,7 @@ mod tests {
     fn nothing_to_match_gives_none() {
         let none: [Candidate<u32>; 0] = [];
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &none), None);
-        assert_eq!(
-            best_fuzzy_match("", "Whitcombe", &[cand(1, "John", "Whitcombe", 0, false)]),
-            None
-        );
+        assert_eq!(best_fuzzy_match("", "Whitcombe", &[cand(1, "John", "Whitcombe", 0, false)]), None);
         assert_eq!(best_fuzzy_match("John", "Whitcombe", &[cand(1, "", "", 0, true)]), None);
     }
 

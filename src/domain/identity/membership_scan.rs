@@ -30,10 +30,7 @@ mod tests {
     fn digits_are_a_membership_number() {
         assert_eq!(membership_number("  004512\r\n"), Some("004512".to_owned()));
         assert_eq!(membership_number("1234"), Some("1234".to_owned()));
-        assert_eq!(
-            membership_number("12345678901234567890"),
-            Some("12345678901234567890".to_owned())
-        );
+        assert_eq!(membership_number("12345678901234567890"), Some("12345678901234567890".to_owned()));
     }
 
     #[test]
@@ -44,18 +41,7 @@ mod tests {
 
     #[test]
     fn other_shapes_are_refused() {
-        for bad in [
-            "",
-            "123",
-            "123456789012345678901",
-            "MM1234",
-            "12 34",
-            "1234A",
-            "M",
-            "@ANSI 6360",
-            "१२३४५",
-            "é1234",
-        ] {
+        for bad in ["", "123", "123456789012345678901", "MM1234", "12 34", "1234A", "M", "@ANSI 6360", "१२३४५", "é1234"] {
             assert_eq!(membership_number(bad), None, "{bad:?}");
         }
     }

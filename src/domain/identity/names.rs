@@ -121,10 +121,7 @@ mod tests {
 
     #[test]
     fn first_and_last_tokens_need_two_tokens() {
-        assert_eq!(
-            first_and_last_tokens("Mary Ann Smith Jr."),
-            Some(("mary".to_owned(), "smith".to_owned()))
-        );
+        assert_eq!(first_and_last_tokens("Mary Ann Smith Jr."), Some(("mary".to_owned(), "smith".to_owned())));
         assert_eq!(first_and_last_tokens("Cher"), None);
         assert_eq!(first_and_last_tokens("Prince Jr"), None);
         assert_eq!(first_and_last_tokens(""), None);

@@ -26,11 +26,7 @@ pub enum IdRefusal {
 
 /// Checks an ID's dates against `today`. A missing date is not checked. The ID is still valid
 /// on its expiry date itself.
-pub fn check(
-    dob: Option<NaiveDate>,
-    expires_on: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Result<(), IdRefusal> {
+pub fn check(dob: Option<NaiveDate>, expires_on: Option<NaiveDate>, today: NaiveDate) -> Result<(), IdRefusal> {
     if let Some(dob) = dob {
         let age = age_on(dob, today);
         if age < MINIMUM_AGE {
@@ -112,10 +108,7 @@ mod tests {
 
     #[test]
     fn messages_are_readable() {
-        assert_eq!(
-            IdRefusal::Underage { age: 17 }.to_string(),
-            "the customer is under 18 (age 17)"
-        );
+        assert_eq!(IdRefusal::Underage { age: 17 }.to_string(), "the customer is under 18 (age 17)");
         let expired = IdRefusal::Expired { on: date(2025, 5, 9) };
         assert_eq!(expired.to_string(), "the ID expired on 2025-05-09");
     }

@@ -107,10 +107,8 @@ mod tests {
 
     #[test]
     fn a_quote_totals_its_lines_and_round_trips_through_json() {
-        let quote = Quote::from_lines(vec![
-            LineItem::new(LineKind::Rental, "Locker", 1900),
-            LineItem::new(LineKind::Addon, "Card Payment", -500),
-        ]);
+        let quote =
+            Quote::from_lines(vec![LineItem::new(LineKind::Rental, "Locker", 1900), LineItem::new(LineKind::Addon, "Card Payment", -500)]);
         assert_eq!(quote.total_cents, 1400);
         assert_eq!(quote.messages, vec!["No refunds".to_owned()]);
         let json = serde_json::to_string(&quote).unwrap();

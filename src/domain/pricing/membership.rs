@@ -19,11 +19,7 @@ fn has_valid_six_month(customer: &Customer, local_date: NaiveDate) -> bool {
 
 /// The daily membership fee owed on the club-local date `local_date`: 1300 for age 25+ or
 /// unknown, unless a six-month membership is valid that day or one is being bought; else 0.
-pub fn membership_fee_cents(
-    customer: &Customer,
-    local_date: NaiveDate,
-    buy_six_month: bool,
-) -> i64 {
+pub fn membership_fee_cents(customer: &Customer, local_date: NaiveDate, buy_six_month: bool) -> i64 {
     let under_25 = customer.dob.is_some_and(|dob| age_on(dob, local_date) <= YOUTH_MAX_AGE);
     let exempt = buy_six_month || under_25 || has_valid_six_month(customer, local_date);
     if exempt { 0 } else { DAILY_MEMBERSHIP_FEE_CENTS }

@@ -15,10 +15,7 @@ mod windows;
 pub use age::{YOUTH_MAX_AGE, YOUTH_MIN_AGE, age_on, is_youth};
 pub use fees::{LATE_BAN_DAYS, LateFee, late_fee, upgrade_fee_cents};
 pub use lines::{AddOn, Customer, LineItem, LineKind, NO_REFUNDS, PricingError, Quote};
-pub use membership::{
-    DAILY_MEMBERSHIP_FEE_CENTS, SIX_MONTH_MEMBERSHIP_CENTS, membership_fee_cents,
-    six_month_valid_until,
-};
+pub use membership::{DAILY_MEMBERSHIP_FEE_CENTS, SIX_MONTH_MEMBERSHIP_CENTS, membership_fee_cents, six_month_valid_until};
 pub use quote::{CheckinQuote, RENEWAL_2H_CENTS, checkin_quote, renewal_quote};
 pub use rooms_lockers::{rental_description, rental_price_cents};
 pub use windows::{in_weekday_window, is_locker_weekend};

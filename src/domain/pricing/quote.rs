@@ -53,9 +53,7 @@ pub fn checkin_quote(req: &CheckinQuote) -> Quote {
     let rental = rental_price_cents(req.rental, local, youth);
     let mut lines = vec![LineItem::new(LineKind::Rental, rental_description(req.rental), rental)];
     lines.extend(membership_lines(req.customer, local.date(), req.buy_six_month));
-    lines.extend(
-        req.addons.iter().map(|a| LineItem::new(LineKind::Addon, &a.description, a.amount_cents)),
-    );
+    lines.extend(req.addons.iter().map(|a| LineItem::new(LineKind::Addon, &a.description, a.amount_cents)));
     Quote::from_lines(lines)
 }
 
@@ -73,18 +71,10 @@ pub fn renewal_quote(
     buy_six_month: bool,
 ) -> Result<Quote, PricingError> {
     match hours {
-        6 => Ok(checkin_quote(&CheckinQuote {
-            rental,
-            at,
-            tz,
-            customer,
-            buy_six_month,
-            addons: &[],
-        })),
+        6 => Ok(checkin_quote(&CheckinQuote { rental, at, tz, customer, buy_six_month, addons: &[] })),
         2 => {
             let local_date = at.with_timezone(&tz).date_naive();
-            let mut lines =
-                vec![LineItem::new(LineKind::Renewal, "Renewal (2 Hours)", RENEWAL_2H_CENTS)];
+            let mut lines = vec![LineItem::new(LineKind::Renewal, "Renewal (2 Hours)", RENEWAL_2H_CENTS)];
             lines.extend(membership_lines(customer, local_date, buy_six_month));
             Ok(Quote::from_lines(lines))
         }

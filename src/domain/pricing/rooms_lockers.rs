@@ -78,11 +78,7 @@ mod tests {
             (Special, EVENING, true, 5000),
         ];
         for (rental, at, youth, want) in cases {
-            assert_eq!(
-                rental_price_cents(rental, dt(at), youth),
-                want,
-                "{rental} {at} youth={youth}"
-            );
+            assert_eq!(rental_price_cents(rental, dt(at), youth), want, "{rental} {at} youth={youth}");
         }
     }
 
@@ -104,11 +100,7 @@ mod tests {
             ("2026-11-20 16:01:00", true, 700),
         ];
         for (at, youth, want) in cases {
-            assert_eq!(
-                rental_price_cents(Locker, dt(at), youth),
-                want,
-                "locker {at} youth={youth}"
-            );
+            assert_eq!(rental_price_cents(Locker, dt(at), youth), want, "locker {at} youth={youth}");
         }
     }
 

@@ -34,22 +34,22 @@ mod tests {
     // 2026-11-16 is a Monday.
     const CASES: [(&str, bool, bool); 16] = [
         // (local, weekday window, locker weekend)
-        ("2026-11-16 07:59:59", false, true), // Mon before 08:00
-        ("2026-11-16 08:00:00", true, false), // Mon 08:00
-        ("2026-11-16 16:00:59", true, false), // Mon last second of the window
+        ("2026-11-16 07:59:59", false, true),  // Mon before 08:00
+        ("2026-11-16 08:00:00", true, false),  // Mon 08:00
+        ("2026-11-16 16:00:59", true, false),  // Mon last second of the window
         ("2026-11-16 16:01:00", false, false), // Mon evening
         ("2026-11-17 07:59:59", false, false), // Tue early morning
-        ("2026-11-17 12:00:00", true, false), // Tue midday
+        ("2026-11-17 12:00:00", true, false),  // Tue midday
         ("2026-11-19 23:59:59", false, false), // Thu night
         ("2026-11-20 07:59:59", false, false), // Fri early morning
-        ("2026-11-20 16:00:00", true, false), // Fri 16:00
-        ("2026-11-20 16:00:59", true, false), // Fri 16:00:59
-        ("2026-11-20 16:01:00", false, true), // Fri 16:01 weekend starts
-        ("2026-11-20 23:00:00", false, true), // Fri night
-        ("2026-11-21 12:00:00", false, true), // Sat
-        ("2026-11-22 10:00:00", false, true), // Sun
-        ("2026-11-23 00:00:00", false, true), // Mon midnight
-        ("2026-11-23 08:00:00", true, false), // Mon 08:00 weekend over
+        ("2026-11-20 16:00:00", true, false),  // Fri 16:00
+        ("2026-11-20 16:00:59", true, false),  // Fri 16:00:59
+        ("2026-11-20 16:01:00", false, true),  // Fri 16:01 weekend starts
+        ("2026-11-20 23:00:00", false, true),  // Fri night
+        ("2026-11-21 12:00:00", false, true),  // Sat
+        ("2026-11-22 10:00:00", false, true),  // Sun
+        ("2026-11-23 00:00:00", false, true),  // Mon midnight
+        ("2026-11-23 08:00:00", true, false),  // Mon 08:00 weekend over
     ];
 
     #[test]

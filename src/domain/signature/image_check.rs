@@ -22,10 +22,8 @@ const MAX_BASE64_CHARS: usize = 2 * (MAX_PNG_BYTES / 3 + 1) * 4;
 const MAX_DECODE_ALLOC: u64 = 64 * 1024 * 1024;
 
 /// Standard alphabet; padding optional, since some clients strip it.
-const BASE64: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+const BASE64: GeneralPurpose =
+    GeneralPurpose::new(&alphabet::STANDARD, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
 
 /// Ink needs alpha at least this (out of 255)...
 const INK_MIN_ALPHA: u8 = 32;

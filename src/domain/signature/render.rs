@@ -94,11 +94,7 @@ fn pixel_span(from: f64, to: f64, limit: u32) -> (u32, u32) {
 fn distance_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let length_sq = dx * dx + dy * dy;
-    let t = if length_sq > 0.0 {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length_sq).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let t = if length_sq > 0.0 { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length_sq).clamp(0.0, 1.0) } else { 0.0 };
     distance(p, (a.0 + t * dx, a.1 + t * dy))
 }
 

@@ -85,8 +85,7 @@ fn check_points(s: &Strokes) -> Result<(), SignatureError> {
     let mut last_t = 0.0;
     for (k, stroke) in s.strokes.iter().enumerate() {
         for (i, p) in stroke.points.iter().enumerate() {
-            point_problem(s, p, last_t)
-                .map_or(Ok(()), |why| Err(invalid(format!("stroke {}, point {} {why}", k + 1, i + 1))))?;
+            point_problem(s, p, last_t).map_or(Ok(()), |why| Err(invalid(format!("stroke {}, point {} {why}", k + 1, i + 1))))?;
             last_t = p.t;
         }
     }
@@ -109,19 +108,13 @@ fn point_problem(s: &Strokes, p: &Point, last_t: f64) -> Option<&'static str> {
 fn check_length(s: &Strokes, length: f64) -> Result<(), SignatureError> {
     let diagonal = (s.width * s.width + s.height * s.height).sqrt();
     if length > MAX_PATH_DIAGONALS * diagonal {
-        return Err(SignatureError::TooLarge(format!(
-            "the strokes are longer than {MAX_PATH_DIAGONALS} canvas diagonals"
-        )));
+        return Err(SignatureError::TooLarge(format!("the strokes are longer than {MAX_PATH_DIAGONALS} canvas diagonals")));
     }
     Ok(())
 }
 
 fn check_ink(s: &Strokes, length: f64) -> Result<(), SignatureError> {
-    if total_points(s) >= MIN_INK_POINTS || length >= MIN_INK_LENGTH {
-        Ok(())
-    } else {
-        Err(SignatureError::Blank)
-    }
+    if total_points(s) >= MIN_INK_POINTS || length >= MIN_INK_LENGTH { Ok(()) } else { Err(SignatureError::Blank) }
 }
 
 fn total_points(s: &Strokes) -> usize {
@@ -130,9 +123,7 @@ fn total_points(s: &Strokes) -> usize {
 
 /// Sum of the distances between consecutive points of each stroke.
 fn path_length(s: &Strokes) -> f64 {
-    let stroke_length = |k: &Stroke| -> f64 {
-        k.points.iter().zip(k.points.iter().skip(1)).map(|(a, b)| distance(a, b)).sum()
-    };
+    let stroke_length = |k: &Stroke| -> f64 { k.points.iter().zip(k.points.iter().skip(1)).map(|(a, b)| distance(a, b)).sum() };
     s.strokes.iter().map(stroke_length).sum()
 }
 

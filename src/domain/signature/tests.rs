@@ -35,9 +35,7 @@ fn strokes(json: &str) -> Strokes {
 
 fn png_of(image: &RgbaImage) -> Vec<u8> {
     let mut out = Vec::new();
-    PngEncoder::new(&mut out)
-        .write_image(image.as_raw(), image.width(), image.height(), ExtendedColorType::Rgba8)
-        .unwrap();
+    PngEncoder::new(&mut out).write_image(image.as_raw(), image.width(), image.height(), ExtendedColorType::Rgba8).unwrap();
     out
 }
 
@@ -140,15 +138,13 @@ fn plain_base64_and_data_urls_decode() {
 fn whitespace_in_base64_is_ignored() {
     let png = png_of(&drawn_signature());
     let text = STANDARD.encode(&png);
-    let wrapped: Vec<String> =
-        text.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into()).collect();
+    let wrapped: Vec<String> = text.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into()).collect();
     assert_eq!(decode_base64_png(&format!("  {}\r\n", wrapped.join("\r\n"))).unwrap(), png);
 }
 
 #[test]
 fn bad_base64_and_foreign_data_urls_are_invalid_images() {
-    for text in ["not base64!", "data:image/jpeg;base64,/9j/4AAQ", "data:image/png,abcd", "ü€🙂", "QUJD\u{0}"]
-    {
+    for text in ["not base64!", "data:image/jpeg;base64,/9j/4AAQ", "data:image/png,abcd", "ü€🙂", "QUJD\u{0}"] {
         assert_eq!(code(decode_base64_png(text)), "SIGNATURE_INVALID_IMAGE", "{text:?}");
     }
 }
@@ -204,9 +200,7 @@ fn non_finite_or_off_canvas_points_are_invalid() {
 
 #[test]
 fn edge_coordinates_are_on_the_canvas() {
-    let s = strokes(
-        r#"{"width":600,"height":200,"strokes":[{"points":[{"x":0,"y":0,"t":0},{"x":600,"y":200,"t":9}]}]}"#,
-    );
+    let s = strokes(r#"{"width":600,"height":200,"strokes":[{"points":[{"x":0,"y":0,"t":0},{"x":600,"y":200,"t":9}]}]}"#);
     assert_eq!(check_strokes(&s), Ok(()));
 }
 
@@ -239,14 +233,7 @@ fn equal_times_are_allowed() {
 
 #[test]
 fn bad_canvases_are_invalid() {
-    for (width, height) in [
-        (99.0, 200.0),
-        (4001.0, 200.0),
-        (600.0, 49.0),
-        (600.0, 2001.0),
-        (f64::NAN, 200.0),
-        (600.0, f64::INFINITY),
-    ] {
+    for (width, height) in [(99.0, 200.0), (4001.0, 200.0), (600.0, 49.0), (600.0, 2001.0), (f64::NAN, 200.0), (600.0, f64::INFINITY)] {
         let s = Strokes { width, height, ..recorded() };
         assert_eq!(code(check_strokes(&s)), "SIGNATURE_STROKES_INVALID", "{width}×{height}");
     }
@@ -263,8 +250,7 @@ fn an_empty_stroke_is_invalid_and_no_strokes_is_blank() {
 #[test]
 fn too_many_points_or_strokes_are_too_large() {
     let point = Point { x: 10.0, y: 10.0, t: 1.0 };
-    let many_points =
-        Strokes { strokes: vec![Stroke { points: vec![point.clone(); MAX_POINTS + 1] }], ..recorded() };
+    let many_points = Strokes { strokes: vec![Stroke { points: vec![point.clone(); MAX_POINTS + 1] }], ..recorded() };
     assert_eq!(code(check_strokes(&many_points)), "SIGNATURE_TOO_LARGE");
     let one = Stroke { points: vec![point] };
     let many_strokes = Strokes { strokes: vec![one; MAX_STROKES + 1], ..recorded() };
@@ -278,9 +264,7 @@ fn a_tap_or_a_tiny_squiggle_is_blank_but_a_short_line_is_not() {
         r#"{"width":600,"height":200,"strokes":[{"points":[
         {"x":50,"y":50,"t":0},{"x":53,"y":51,"t":5},{"x":55,"y":50,"t":9}]}]}"#,
     );
-    let line = strokes(
-        r#"{"width":600,"height":200,"strokes":[{"points":[{"x":50,"y":50,"t":0},{"x":70,"y":50,"t":40}]}]}"#,
-    );
+    let line = strokes(r#"{"width":600,"height":200,"strokes":[{"points":[{"x":50,"y":50,"t":0},{"x":70,"y":50,"t":40}]}]}"#);
     assert_eq!(check_strokes(&tap), Err(SignatureError::Blank));
     assert_eq!(check_strokes(&squiggle), Err(SignatureError::Blank));
     assert_eq!(check_strokes(&line), Ok(()));
@@ -323,14 +307,10 @@ fn a_single_point_stroke_is_a_dot() {
 
 #[test]
 fn big_canvases_are_scaled_down_to_fit() {
-    let big = strokes(
-        r#"{"width":4000,"height":2000,"strokes":[{"points":[{"x":0,"y":0,"t":0},{"x":4000,"y":2000,"t":9}]}]}"#,
-    );
+    let big = strokes(r#"{"width":4000,"height":2000,"strokes":[{"points":[{"x":0,"y":0,"t":0},{"x":4000,"y":2000,"t":9}]}]}"#);
     let check = check_png(&render_png(&big).unwrap()).unwrap();
     assert_eq!((check.width, check.height), (2400, 1200));
-    let thin = strokes(
-        r#"{"width":4000,"height":50,"strokes":[{"points":[{"x":0,"y":25,"t":0},{"x":4000,"y":25,"t":9}]}]}"#,
-    );
+    let thin = strokes(r#"{"width":4000,"height":50,"strokes":[{"points":[{"x":0,"y":25,"t":0},{"x":4000,"y":25,"t":9}]}]}"#);
     let check = check_png(&render_png(&thin).unwrap()).unwrap();
     assert_eq!((check.width, check.height), (2400, 50));
 }
@@ -352,9 +332,7 @@ fn accept_renders_strokes_when_no_png_arrives() {
     assert_eq!(mark.png_sha256, sha256_hex(&mark.png));
     let json = mark.strokes_json.unwrap();
     assert_eq!(serde_json::from_str::<Strokes>(&json).unwrap(), s);
-    assert!(json.starts_with(
-        r#"{"width":600.0,"height":200.0,"strokes":[{"points":[{"x":80.0,"y":120.0,"t":120.0}"#
-    ));
+    assert!(json.starts_with(r#"{"width":600.0,"height":200.0,"strokes":[{"points":[{"x":80.0,"y":120.0,"t":120.0}"#));
 }
 
 #[test]

@@ -5,13 +5,13 @@ use diesel::prelude::*;
 
 use crate::checkin::gates::{self, GymLockerRanges};
 use crate::checkin::inventory;
+use crate::db::DbConn;
 use crate::db::ids::{LockerId, RoomId};
 use crate::db::models::agreement::Agreement;
 use crate::db::models::customer::Customer;
 use crate::db::models::lane::Lane;
 use crate::db::models::lane_session::LaneSession;
 use crate::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intents, rooms};
-use crate::db::DbConn;
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::{self, Quote};
 use crate::error::AppError;
@@ -99,7 +99,18 @@ pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime
         None => None,
     };
     let local_now = now.with_timezone(&config.tz).naive_local();
-    let mut facts = Facts { lane, session: None, customer: None, options: Vec::new(), quote: None, payment: None, held: None, agreement: None, assigned: None, local_now };
+    let mut facts = Facts {
+        lane,
+        session: None,
+        customer: None,
+        options: Vec::new(),
+        quote: None,
+        payment: None,
+        held: None,
+        agreement: None,
+        assigned: None,
+        local_now,
+    };
     if let (Some(s), Some(c)) = (&session, &customer) {
         fill(conn, &mut facts, s, c, config)?;
     }

@@ -9,7 +9,7 @@ use super::facts::{Facts, RentalOption};
 use crate::checkin::gates::{self, MembershipState};
 use crate::db::ids::{AgreementId, LaneSessionId};
 use crate::db::models::customer::Customer;
-use crate::domain::enums::{Language, LaneSessionStatus as S, PaymentStatus, RentalType, ResourceType};
+use crate::domain::enums::{LaneSessionStatus as S, Language, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::Quote;
 
 /// Membership as the customer sees it.
@@ -120,8 +120,19 @@ fn membership(c: &Customer, choice: Option<&str>, today: NaiveDate) -> KioskMemb
 /// Builds the kiosk view from the lane's facts.
 pub fn build(f: &Facts, club_name: &str) -> KioskView {
     let idle = KioskView {
-        club_name: club_name.to_owned(), status: S::Idle, session_id: None, first_name: None, language: None, membership: None,
-        past_due_blocked: false, options: Vec::new(), selection: None, quote: None, payment_status: None, agreement: None, assignment: None,
+        club_name: club_name.to_owned(),
+        status: S::Idle,
+        session_id: None,
+        first_name: None,
+        language: None,
+        membership: None,
+        past_due_blocked: false,
+        options: Vec::new(),
+        selection: None,
+        quote: None,
+        payment_status: None,
+        agreement: None,
+        assignment: None,
     };
     let (Some(s), Some(c)) = (on_screen(f), f.customer.as_ref()) else { return idle };
     KioskView {
@@ -140,7 +151,13 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
         }),
         quote: f.quote.clone(),
         payment_status: f.payment.as_ref().map(|p| p.status),
-        agreement: f.agreement.as_ref().map(|a| KioskAgreement { id: a.id, version: a.version, title: a.title.clone(), body_text: a.body_text.clone(), consent_text: a.consent_text.clone() }),
+        agreement: f.agreement.as_ref().map(|a| KioskAgreement {
+            id: a.id,
+            version: a.version,
+            title: a.title.clone(),
+            body_text: a.body_text.clone(),
+            consent_text: a.consent_text.clone(),
+        }),
         assignment: f.assigned.as_ref().map(|u| KioskAssignment { kind: u.kind, number: u.number.clone(), checkout_at: u.checkout_at }),
         ..idle
     }

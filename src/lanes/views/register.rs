@@ -12,7 +12,7 @@ use crate::checkin::gates;
 use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
-use crate::domain::enums::{IdentityMethod, Language, LaneSessionStatus as S, RentalType};
+use crate::domain::enums::{IdentityMethod, LaneSessionStatus as S, Language, RentalType};
 use crate::domain::pricing::Quote;
 
 /// The customer as the employee sees them.
@@ -129,24 +129,48 @@ pub struct RegisterView {
 /// The employee's summary of a customer.
 pub fn customer_summary(c: &Customer) -> CustomerSummary {
     CustomerSummary {
-        id: c.id, name: c.name.clone(), dob: c.dob, membership_number: c.membership_number.clone(), membership_valid_until: c.membership_valid_until,
-        past_due_cents: c.past_due_cents, notes: c.notes.clone(), banned_until: c.banned_until.map(|t| t.0),
+        id: c.id,
+        name: c.name.clone(),
+        dob: c.dob,
+        membership_number: c.membership_number.clone(),
+        membership_valid_until: c.membership_valid_until,
+        past_due_cents: c.past_due_cents,
+        notes: c.notes.clone(),
+        banned_until: c.banned_until.map(|t| t.0),
     }
 }
 
 fn session_view(s: &LaneSession, f: &Facts) -> RegisterSessionView {
     let customer = f.customer.as_ref();
     RegisterSessionView {
-        id: s.id, status: s.status, version: s.version, mode: s.mode.clone(), language: s.language,
-        customer: customer.map(customer_summary), identity_method: s.identity_method, started_by: s.staff_id,
-        started_at: s.created_at.0, last_activity_at: s.last_activity_at.0, membership_choice: s.membership_choice.clone(),
+        id: s.id,
+        status: s.status,
+        version: s.version,
+        mode: s.mode.clone(),
+        language: s.language,
+        customer: customer.map(customer_summary),
+        identity_method: s.identity_method,
+        started_by: s.staff_id,
+        started_at: s.created_at.0,
+        last_activity_at: s.last_activity_at.0,
+        membership_choice: s.membership_choice.clone(),
         past_due_blocked: customer.is_some_and(|c| gates::past_due_blocked(s, c)),
-        proposed_rental_type: s.proposed_rental_type, proposed_by: s.proposed_by.clone(), selection_confirmed: s.selection_confirmed,
-        selection_confirmed_by: s.selection_confirmed_by.clone(), desired_rental_type: s.desired_rental_type,
-        waitlist_desired_type: s.waitlist_desired_type, backup_rental_type: s.backup_rental_type, held: f.held.clone(),
-        quote: f.quote.clone(), payment_intent_id: s.payment_intent_id, payment: f.payment.clone(),
-        agreement_signature_id: s.agreement_signature_id, assigned: f.assigned.clone(), cancel_reason: s.cancel_reason.clone(),
-        completed_at: s.completed_at.map(|t| t.0), kiosk_acknowledged_at: s.kiosk_acknowledged_at.map(|t| t.0),
+        proposed_rental_type: s.proposed_rental_type,
+        proposed_by: s.proposed_by.clone(),
+        selection_confirmed: s.selection_confirmed,
+        selection_confirmed_by: s.selection_confirmed_by.clone(),
+        desired_rental_type: s.desired_rental_type,
+        waitlist_desired_type: s.waitlist_desired_type,
+        backup_rental_type: s.backup_rental_type,
+        held: f.held.clone(),
+        quote: f.quote.clone(),
+        payment_intent_id: s.payment_intent_id,
+        payment: f.payment.clone(),
+        agreement_signature_id: s.agreement_signature_id,
+        assigned: f.assigned.clone(),
+        cancel_reason: s.cancel_reason.clone(),
+        completed_at: s.completed_at.map(|t| t.0),
+        kiosk_acknowledged_at: s.kiosk_acknowledged_at.map(|t| t.0),
     }
 }
 

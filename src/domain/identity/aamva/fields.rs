@@ -49,8 +49,7 @@ struct Hit {
     strict: bool,
 }
 
-const EYES: &[&[u8; 3]] =
-    &[b"BLK", b"BLU", b"BRO", b"GRY", b"GRN", b"HAZ", b"MAR", b"PNK", b"DIC", b"UNK"];
+const EYES: &[&[u8; 3]] = &[b"BLK", b"BLU", b"BRO", b"GRY", b"GRN", b"HAZ", b"MAR", b"PNK", b"DIC", b"UNK"];
 const HAIR: &[&[u8; 3]] = &[b"BAL", b"BLK", b"BLN", b"BRO", b"GRY", b"RED", b"SDY", b"WHI", b"UNK"];
 const COUNTRIES: &[&[u8; 3]] = &[b"USA", b"CAN"];
 
@@ -90,9 +89,8 @@ fn element(code: &[u8]) -> Option<(&'static str, Rule)> {
 /// The free-text element IDs.
 fn text_element(code: &[u8]) -> Option<&'static str> {
     const TEXT: [&str; 28] = [
-        "DCA", "DCB", "DCD", "DCS", "DAC", "DAD", "DAG", "DAH", "DAI", "DAQ", "DCF", "DAA", "DAB",
-        "DCT", "DCI", "DCJ", "DCK", "DBN", "DBG", "DBS", "DCU", "DCL", "DCM", "DCN", "DCO", "DCP",
-        "DCQ", "DCR",
+        "DCA", "DCB", "DCD", "DCS", "DAC", "DAD", "DAG", "DAH", "DAI", "DAQ", "DCF", "DAA", "DAB", "DCT", "DCI", "DCJ", "DCK", "DBN",
+        "DBG", "DBS", "DCU", "DCL", "DCM", "DCN", "DCO", "DCP", "DCQ", "DCR",
     ];
     TEXT.into_iter().find(|known| known.as_bytes() == code)
 }
@@ -138,9 +136,7 @@ fn hits(bytes: &[u8]) -> Vec<Hit> {
         let rest = bytes.get(pos + 3..).unwrap_or_default();
         let rule = match bytes.get(pos) {
             Some(b'D') => bytes.get(pos..pos + 3).and_then(element),
-            Some(b'Z') if is_subfile_marker(bytes.get(pos..).unwrap_or_default()) => {
-                Some(("Z", Rule::Subfile))
-            }
+            Some(b'Z') if is_subfile_marker(bytes.get(pos..).unwrap_or_default()) => Some(("Z", Rule::Subfile)),
             _ => None,
         };
         if let Some((code, rule)) = rule
@@ -204,12 +200,7 @@ fn boundaries(hits: &[Hit]) -> Vec<Hit> {
 /// Among hits overlapping the one at `index`, the index of the likelier true boundary.
 fn resolve_overlap(hits: &[Hit], mut index: usize, counts: &HashMap<&str, usize>) -> usize {
     while let Some(current) = hits.get(index) {
-        let overlapping = hits
-            .iter()
-            .enumerate()
-            .skip(index + 1)
-            .take_while(|(_, h)| h.pos <= current.pos + 2)
-            .next();
+        let overlapping = hits.iter().enumerate().skip(index + 1).take_while(|(_, h)| h.pos <= current.pos + 2).next();
         match overlapping {
             Some((later, hit)) if prefer_later(current, hit, counts) => index = later,
             _ => break,

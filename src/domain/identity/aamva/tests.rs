@@ -94,8 +94,7 @@ fn an_aamva_scan_without_fields_parses_empty() {
 
 #[test]
 fn daa_only_names_are_split_from_last_first_middle() {
-    let id =
-        scan("@\nANSI 636001030002DL00410220\nDAAPEREZ-WALSH,ROSALIND,M\nDBB08121975\nDAJNY\n");
+    let id = scan("@\nANSI 636001030002DL00410220\nDAAPEREZ-WALSH,ROSALIND,M\nDBB08121975\nDAJNY\n");
     assert_eq!(id.last_name.as_deref(), Some("PEREZ-WALSH"));
     assert_eq!(id.first_name.as_deref(), Some("ROSALIND"));
     assert_eq!(id.full_name.as_deref(), Some("ROSALIND M PEREZ-WALSH"));
@@ -145,8 +144,7 @@ fn two_scans_of_the_same_person_hash_the_same() {
     let a = scan("@\nANSI 636015\nDCSQUINTANILLA JR\nDACROBERTO\nDBB11021988\nDAQ11223344\n");
     let b = scan("@ANSI 636015DLDAQ11223344\tDCS  Quintanilla \tDACroberto   luis\tDBB11021988");
     let key = b"test-key";
-    let hash =
-        |s: &IdScan| identity_hash(key, s.first_name.as_deref()?, s.last_name.as_deref()?, s.dob?);
+    let hash = |s: &IdScan| identity_hash(key, s.first_name.as_deref()?, s.last_name.as_deref()?, s.dob?);
     assert!(hash(&a).is_some());
     assert_eq!(hash(&a), hash(&b));
     let other_key = identity_hash(b"other", "ROBERTO", "QUINTANILLA", date(1988, 11, 2));
@@ -187,11 +185,7 @@ fn dates_accept_both_orders_and_refuse_nonsense() {
 
 #[test]
 fn display_name_capitalises_each_part() {
-    let id = IdScan {
-        first_name: Some("MARY-KATE".to_owned()),
-        last_name: Some("O'BRIEN  SMITH".to_owned()),
-        ..IdScan::default()
-    };
+    let id = IdScan { first_name: Some("MARY-KATE".to_owned()), last_name: Some("O'BRIEN  SMITH".to_owned()), ..IdScan::default() };
     assert_eq!(id.display_name().as_deref(), Some("Mary-Kate O'Brien Smith"));
     let only_first = IdScan { first_name: Some("ANA".to_owned()), ..IdScan::default() };
     assert_eq!(only_first.display_name(), None);
@@ -199,16 +193,12 @@ fn display_name_capitalises_each_part() {
 
 /// A tiny deterministic generator, so the garbage is the same on every run.
 fn garbage(seed: u64, len: usize) -> String {
-    const ALPHABET: [char; 20] = [
-        'D', 'A', 'C', 'S', 'B', 'Q', 'Z', 'T', '0', '9', '@', ',', '$', '\n', '\r', ' ', '\t',
-        '\u{1e}', 'é', '😀',
-    ];
+    const ALPHABET: [char; 20] =
+        ['D', 'A', 'C', 'S', 'B', 'Q', 'Z', 'T', '0', '9', '@', ',', '$', '\n', '\r', ' ', '\t', '\u{1e}', 'é', '😀'];
     let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
     (0..len)
         .map(|_| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             ALPHABET[(state >> 33) as usize % ALPHABET.len()]
         })
         .collect()
@@ -233,17 +223,7 @@ fn garbage_never_panics() {
 fn huge_and_odd_inputs_never_panic() {
     let huge_line = format!("@ANSI {}", "DACDADDBB".repeat(100_000));
     let huge_value = format!("@\nDCS{}\nDAC{}", "X".repeat(500_000), "é".repeat(100_000));
-    let odd = [
-        "@",
-        "@\n",
-        "DCS",
-        "DBB",
-        "DBB0101",
-        "@DAJ",
-        "@\u{0}\u{1}\u{7f}",
-        "@ZZZZZTZT",
-        "@日本語DCS名前",
-    ];
+    let odd = ["@", "@\n", "DCS", "DBB", "DBB0101", "@DAJ", "@\u{0}\u{1}\u{7f}", "@ZZZZZTZT", "@日本語DCS名前"];
     assert!(parse(&huge_line).is_some());
     assert_eq!(scan(&huge_value).last_name.map(|n| n.len()), Some(500_000));
     for text in odd {

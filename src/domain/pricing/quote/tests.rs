@@ -18,14 +18,7 @@ fn lines(q: &Quote) -> Vec<Line<'_>> {
 }
 
 fn quote(rental: RentalType, at: &str, c: &Customer, buy: bool, addons: &[AddOn]) -> Quote {
-    checkin_quote(&CheckinQuote {
-        rental,
-        at: utc(at),
-        tz: Chicago,
-        customer: c,
-        buy_six_month: buy,
-        addons,
-    })
+    checkin_quote(&CheckinQuote { rental, at: utc(at), tz: Chicago, customer: c, buy_six_month: buy, addons })
 }
 
 #[test]
@@ -66,10 +59,8 @@ type Case<'a> = (Customer, bool, &'a [AddOn], Vec<Line<'a>>, i64);
 #[test]
 fn line_order_and_totals() {
     let at = "2026-11-17T20:00:00Z"; // Tuesday 14:00 CST, weekday window
-    let extras = [
-        AddOn { description: "Towel".into(), amount_cents: 300 },
-        AddOn { description: "Card Payment".into(), amount_cents: -1000 },
-    ];
+    let extras =
+        [AddOn { description: "Towel".into(), amount_cents: 300 }, AddOn { description: "Card Payment".into(), amount_cents: -1000 }];
     let room = (LineKind::Rental, "Standard Room", 2700);
     let youth_room = (LineKind::Rental, "Standard Room", 3000);
     let fee = (LineKind::MembershipFee, "Membership Fee", 1300);
@@ -84,13 +75,7 @@ fn line_order_and_totals() {
         (customer(Some(ADULT), None), true, &[], vec![room, six], 7000),
         (customer(Some(ADULT), Some("2026-11-17")), false, &[], vec![room], 2700),
         (customer(Some(ADULT), Some("2026-11-16")), false, &[], vec![room, fee], 4000),
-        (
-            customer(Some(ADULT), Some("2026-11-16")),
-            true,
-            &extras,
-            vec![room, six, towel, card],
-            6300,
-        ),
+        (customer(Some(ADULT), Some("2026-11-16")), true, &extras, vec![room, six, towel, card], 6300),
         (customer(Some(ADULT), None), false, &extras, vec![room, fee, towel, card], 3300),
     ];
     for (c, buy, addons, want, total) in cases {
@@ -105,10 +90,7 @@ fn line_order_and_totals() {
 fn gym_locker_quote_keeps_a_zero_rental_line() {
     let c = customer(Some(ADULT), None);
     let q = quote(GymLocker, "2026-11-21T18:00:00Z", &c, false, &[]);
-    let want: Vec<Line> = vec![
-        (LineKind::Rental, "Gym Locker", 0),
-        (LineKind::MembershipFee, "Membership Fee", 1300),
-    ];
+    let want: Vec<Line> = vec![(LineKind::Rental, "Gym Locker", 0), (LineKind::MembershipFee, "Membership Fee", 1300)];
     assert_eq!((lines(&q), q.total_cents), (want, 1300));
 }
 
@@ -125,12 +107,7 @@ fn age_and_membership_use_the_chicago_date() {
     ];
     for (c, fee) in cases {
         let q = quote(Locker, at, &c, false, &[]);
-        let got: i64 = q
-            .line_items
-            .iter()
-            .filter(|l| l.kind == LineKind::MembershipFee)
-            .map(|l| l.amount_cents)
-            .sum();
+        let got: i64 = q.line_items.iter().filter(|l| l.kind == LineKind::MembershipFee).map(|l| l.amount_cents).sum();
         assert_eq!(got, fee, "{c:?}");
     }
 }
@@ -143,24 +120,13 @@ fn renewals() {
     let renewal = (LineKind::Renewal, "Renewal (2 Hours)", 2000);
     let fee = (LineKind::MembershipFee, "Membership Fee", 1300);
     let six = (LineKind::SixMonthMembership, "6 Month Membership", 4300);
-    let cases = [
-        (&adult, false, vec![renewal, fee], 3300),
-        (&youth, false, vec![renewal], 2000),
-        (&adult, true, vec![renewal, six], 6300),
-    ];
+    let cases = [(&adult, false, vec![renewal, fee], 3300), (&youth, false, vec![renewal], 2000), (&adult, true, vec![renewal, six], 6300)];
     for (c, buy, want, total) in cases {
         let q = renewal_quote(2, Special, at, Chicago, c, buy).unwrap();
         assert_eq!((lines(&q), q.total_cents), (want, total), "{c:?} buy={buy}");
     }
     let six_h = renewal_quote(6, Locker, at, Chicago, &adult, false).unwrap();
-    let as_checkin = checkin_quote(&CheckinQuote {
-        rental: Locker,
-        at,
-        tz: Chicago,
-        customer: &adult,
-        buy_six_month: false,
-        addons: &[],
-    });
+    let as_checkin = checkin_quote(&CheckinQuote { rental: Locker, at, tz: Chicago, customer: &adult, buy_six_month: false, addons: &[] });
     assert_eq!(six_h, as_checkin);
     assert_eq!(six_h.total_cents, 2400 + 1300);
     for hours in [0, 1, 3, 4, 12] {
