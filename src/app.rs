@@ -13,6 +13,11 @@ use crate::db::pool::{self, ConnectError};
 use crate::db::{DbConn, DbPool, migrate};
 use crate::error::AppError;
 use crate::http::telemetry;
+use crate::http::throttle::Throttle;
+use crate::security::pin_pool::PinPool;
+
+/// PIN checks that may wait for a worker; more are refused with 429 at once.
+const PIN_QUEUE: usize = 16;
 use crate::lanes::hub::Hub;
 use crate::lanes::{idle, notify};
 
@@ -27,6 +32,10 @@ pub struct AppState {
     pub clock: SharedClock,
     /// delivers lane views and events to sockets
     pub hub: Hub,
+    /// the threads that verify PINs (Argon2), a few at a time
+    pub pins: PinPool,
+    /// rate limits in front of PIN checks and pairing
+    pub throttle: Arc<Throttle>,
 }
 
 impl AppState {
@@ -43,7 +52,9 @@ impl AppState {
             gym: settings.gym_locker_ranges.clone(),
         };
         let hub = Hub::new(pool.clone(), config, clock.clone());
-        Self { pool, settings: Arc::new(settings), clock, hub }
+        // Start-up: without its PIN workers the service could not sign anyone in.
+        let pins = PinPool::start(settings.pin_workers, PIN_QUEUE).expect("start the PIN worker threads");
+        Self { pool, settings: Arc::new(settings), clock, hub, pins, throttle: Arc::default() }
     }
 
     /// The club settings the check-in steps need.
@@ -143,7 +154,8 @@ pub fn start_background(state: &AppState) -> std::io::Result<()> {
 /// to serve (its `handle()` stops it). Call inside an actix system.
 pub fn server(listener: std::net::TcpListener, state: AppState) -> std::io::Result<actix_web::dev::Server> {
     start_background(&state)?;
-    Ok(HttpServer::new(move || build(state.clone())).listen(listener)?.shutdown_timeout(5).run())
+    // TCP_NODELAY: a view frame must not wait for the client's delayed ACK (Nagle, ~40 ms).
+    Ok(HttpServer::new(move || build(state.clone())).tcp_nodelay(true).listen(listener)?.shutdown_timeout(5).run())
 }
 
 /// Serves HTTP on an already-bound listener until shut down.

@@ -16,6 +16,7 @@
 //! | `FRONTDESK_WS_PING` | `15` (seconds between server pings) |
 //! | `FRONTDESK_WS_TIMEOUT` | `45` (seconds without a pong before a socket is closed) |
 //! | `FRONTDESK_GYM_LOCKER_RANGES` | empty (membership-number ranges eligible for a gym locker, e.g. `1000-1999`) |
+//! | `FRONTDESK_PIN_WORKERS` | half the CPU cores, at least 1 (threads verifying PINs) |
 //! | `RUST_LOG` | `info` |
 
 use std::net::SocketAddr;
@@ -58,6 +59,8 @@ pub struct Settings {
     pub ws_timeout: Duration,
     /// membership numbers eligible for a free gym locker
     pub gym_locker_ranges: crate::checkin::gates::GymLockerRanges,
+    /// threads that verify PINs (Argon2, ~19 MiB each while they work)
+    pub pin_workers: usize,
 }
 
 impl std::fmt::Debug for Settings {
@@ -75,6 +78,7 @@ impl std::fmt::Debug for Settings {
             .field("ws_ping", &self.ws_ping)
             .field("ws_timeout", &self.ws_timeout)
             .field("gym_locker_ranges", &self.gym_locker_ranges)
+            .field("pin_workers", &self.pin_workers)
             .finish()
     }
 }
@@ -148,8 +152,13 @@ impl Settings {
             ws_ping: Duration::from_secs(parsed("FRONTDESK_WS_PING", 15u64)?.max(1)),
             ws_timeout: Duration::from_secs(parsed("FRONTDESK_WS_TIMEOUT", 45u64)?.max(2)),
             gym_locker_ranges: parsed("FRONTDESK_GYM_LOCKER_RANGES", Default::default())?,
+            pin_workers: parsed("FRONTDESK_PIN_WORKERS", default_pin_workers())?.clamp(1, 64),
         })
     }
+}
+
+fn default_pin_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1))
 }
 
 fn default_origins(addr: SocketAddr) -> Vec<String> {

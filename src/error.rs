@@ -65,9 +65,12 @@ pub enum AppError {
         /// when the lock ends
         until: DateTime<Utc>,
     },
-    /// 429: too many requests.
-    #[error("Too many requests. Please wait a moment.")]
-    RateLimited,
+    /// 429: too many requests; sent with `Retry-After`.
+    #[error("Too many attempts. Please wait {retry_after_secs} seconds and try again.")]
+    RateLimited {
+        /// seconds until the next attempt is allowed
+        retry_after_secs: u64,
+    },
     /// 503: the database cannot be reached. The cause is logged, not sent.
     #[error("The database is unavailable. Please try again shortly.")]
     Unavailable(String),
@@ -107,7 +110,7 @@ impl AppError {
             Self::NotFound { .. } => "NOT_FOUND",
             Self::TooLarge { .. } => "PAYLOAD_TOO_LARGE",
             Self::Locked { .. } => "PIN_LOCKED",
-            Self::RateLimited => "RATE_LIMITED",
+            Self::RateLimited { .. } => "RATE_LIMITED",
             Self::Unavailable(_) => "DATABASE_UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
@@ -119,6 +122,7 @@ impl AppError {
             Self::Conflict { details, .. } => details.clone(),
             Self::TooLarge { limit } => json!({ "limit_bytes": limit }),
             Self::Locked { until } => json!({ "locked_until": until }),
+            Self::RateLimited { retry_after_secs } => json!({ "retry_after_seconds": retry_after_secs }),
             _ => json!({}),
         }
     }
@@ -139,7 +143,7 @@ impl ResponseError for AppError {
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Locked { .. } => StatusCode::LOCKED,
-            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -151,7 +155,11 @@ impl ResponseError for AppError {
             Self::Internal(cause) => tracing::error!(error.cause = %cause, "internal error"),
             _ => {}
         }
-        HttpResponse::build(self.status_code()).json(self.body())
+        let mut resp = HttpResponse::build(self.status_code());
+        if let Self::RateLimited { retry_after_secs } = self {
+            resp.insert_header(("Retry-After", retry_after_secs.to_string()));
+        }
+        resp.json(self.body())
     }
 }
 
@@ -246,6 +254,17 @@ mod tests {
         assert_eq!(status, 503);
         assert_eq!(body["error"]["code"], "DATABASE_UNAVAILABLE");
         assert!(!body.to_string().contains("refused"));
+    }
+
+    #[test]
+    fn rate_limited_says_when_to_retry() {
+        let resp = AppError::RateLimited { retry_after_secs: 7 }.error_response();
+        assert_eq!(resp.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("7"));
+        let (status, body) = rendered(AppError::RateLimited { retry_after_secs: 7 });
+        assert_eq!(
+            (status, &body["error"]["code"], &body["error"]["details"]["retry_after_seconds"]),
+            (429, &json!("RATE_LIMITED"), &json!(7))
+        );
     }
 
     #[test]

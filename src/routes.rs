@@ -39,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/staff", post().to(staff::create))
                 .route("/staff/{staff_id}/deactivate", post().to(staff::deactivate))
                 .route("/staff/{staff_id}/pin", post().to(staff::reset_pin))
+                .route("/staff/{staff_id}/unlock", post().to(staff::unlock))
                 // kiosk devices
                 .route("/devices/pair", post().to(devices::pair))
                 .route("/device", get().to(devices::me))

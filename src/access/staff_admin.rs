@@ -13,7 +13,6 @@ use crate::db::sql_types::Ts;
 use crate::db::{DbConn, write_tx};
 use crate::domain::enums::StaffRole;
 use crate::error::AppError;
-use crate::security::pin;
 
 /// A staff member to create.
 pub struct NewStaffSpec<'a> {
@@ -23,8 +22,8 @@ pub struct NewStaffSpec<'a> {
     pub display_name: &'a str,
     /// role
     pub role: StaffRole,
-    /// 6 digits
-    pub pin: &'a str,
+    /// the PIN's Argon2id hash (hashed on the PIN workers, never inside a transaction)
+    pub pin_hash: &'a str,
 }
 
 fn audit(
@@ -42,7 +41,6 @@ fn audit(
 
 /// Creates a staff member. 409 `LOGIN_TAKEN` if the login exists.
 pub fn create(conn: &mut DbConn, by: &StaffAuth, spec: &NewStaffSpec<'_>, now: DateTime<Utc>) -> Result<Staff, AppError> {
-    let pin_hash = pin::hash(spec.pin).map_err(|e| AppError::invalid("pin", e.to_string()))?;
     write_tx(conn, |conn| {
         if Staff::by_login(conn, spec.login)?.is_some() {
             return Err(AppError::conflict("LOGIN_TAKEN", format!("The login {:?} is already used.", spec.login)));
@@ -53,7 +51,7 @@ pub fn create(conn: &mut DbConn, by: &StaffAuth, spec: &NewStaffSpec<'_>, now: D
             login: spec.login,
             display_name: spec.display_name,
             role: spec.role,
-            pin_hash: &pin_hash,
+            pin_hash: spec.pin_hash,
             created_at: Ts(now),
             updated_at: Ts(now),
         }
@@ -79,15 +77,26 @@ pub fn deactivate(conn: &mut DbConn, by: &StaffAuth, target: StaffId, now: DateT
     })
 }
 
-/// Sets a new PIN; the member's other sessions end so the old PIN's sessions cannot linger.
-pub fn reset_pin(conn: &mut DbConn, by: &StaffAuth, target: StaffId, new_pin: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-    let pin_hash = pin::hash(new_pin).map_err(|e| AppError::invalid("pin", e.to_string()))?;
+/// Sets a new PIN (its hash); the member's other sessions end so the old PIN's sessions
+/// cannot linger, and every lock of theirs is cleared.
+pub fn reset_pin(conn: &mut DbConn, by: &StaffAuth, target: StaffId, pin_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
     write_tx(conn, |conn| {
-        if Staff::set_pin_hash(conn, target, &pin_hash, Ts(now))? == 0 {
+        if Staff::set_pin_hash(conn, target, pin_hash, Ts(now))? == 0 {
             return Err(AppError::NotFound { what: "The staff member" });
         }
         let sessions = if target == by.staff.id { 0 } else { revoke_everything(conn, by, target, now)? };
         audit(conn, by, "STAFF_PIN_RESET", target, json!({ "sessions_revoked": sessions }), now)
+    })
+}
+
+/// Clears every PIN lock of a staff member (all client addresses); audited even when there
+/// was none, so the manager's act is on record.
+pub fn unlock(conn: &mut DbConn, by: &StaffAuth, target: StaffId, now: DateTime<Utc>) -> Result<usize, AppError> {
+    write_tx(conn, |conn| {
+        Staff::find(conn, target).map_err(|_| AppError::NotFound { what: "The staff member" })?;
+        let cleared = crate::db::models::pin_lockout::clear(conn, target)?;
+        audit(conn, by, "STAFF_UNLOCKED", target, json!({ "locks_cleared": cleared }), now)?;
+        Ok(cleared)
     })
 }
 

@@ -5,15 +5,18 @@ use serde_json::json;
 
 use super::Config;
 use super::gates;
-use super::idempotency::Idempotency;
+use super::idempotency::{self, Idempotency};
 use super::quote::{self, StoredAddOn};
 use super::selection::{Context, context};
+use crate::access::login::{self, PinTarget};
 use crate::access::principal::StaffAuth;
 use crate::db::DbConn;
 use crate::db::ids::PaymentIntentId;
 use crate::db::models::lane_session::SessionChanges;
+use crate::db::models::staff::Staff;
 use crate::db::schema::payment_intents;
 use crate::db::sql_types::Ts;
+use crate::domain::enums::StaffRole;
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus};
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
@@ -99,39 +102,27 @@ pub fn mark_paid(
     payment: &Payment<'_>,
     key: Option<&Idempotency>,
 ) -> Result<serde_json::Value, AppError> {
-    if let Some(answer) = key.map(|k| k.replay(conn)).transpose()?.flatten() {
-        return Ok(answer.1);
-    }
-    let applied = commands::run(conn, hub, cmd, |conn, rev| {
-        let ctx = context(conn, &cmd.lane)?;
-        if ctx.session.status == S::AwaitingSignature {
-            return Err(AppError::conflict("ALREADY_PAID", "This session is already paid."));
-        }
-        gates::status(&ctx.session, &[S::AwaitingPayment], "Taking payment")?;
-        let intent = ctx.session.payment_intent_id.ok_or_else(|| AppError::conflict("PAYMENT_NOT_DUE", "Nothing is due."))?;
-        let amount = pay(conn, intent, by, payment, key.map(|k| k.key.as_str()), cmd)?;
-        commands::save(
-            conn,
-            &ctx.session,
-            &SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
-            cmd.now,
-        )?;
-        let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
-        commands::audit(conn, cmd, "PAYMENT_MARKED_PAID", ctx.session.id, summary, None)?;
-        let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
-        if let Some(k) = key {
-            k.remember(conn, 200, &answer, cmd.now)?;
-        }
-        Ok(answer)
-    });
-    match applied {
-        Ok(applied) => Ok(applied.value),
-        // A concurrent retry with the same key stored its answer first: return that one.
-        Err(err) => match key.map(|k| k.replay(conn)).transpose()?.flatten() {
-            Some((_, answer)) => Ok(answer),
-            None => Err(err),
-        },
-    }
+    idempotency::once(key, conn, &cmd.lane, |conn| {
+        let applied = commands::run(conn, hub, cmd, |conn, rev| {
+            let ctx = context(conn, &cmd.lane)?;
+            if ctx.session.status == S::AwaitingSignature {
+                return Err(AppError::conflict("ALREADY_PAID", "This session is already paid."));
+            }
+            gates::status(&ctx.session, &[S::AwaitingPayment], "Taking payment")?;
+            let intent = ctx.session.payment_intent_id.ok_or_else(|| AppError::conflict("PAYMENT_NOT_DUE", "Nothing is due."))?;
+            let amount = pay(conn, intent, by, payment, key.map(|k| k.key.as_str()), cmd)?;
+            let changes = SessionChanges { status: Some(S::AwaitingSignature), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
+            commands::save(conn, &ctx.session, &changes, cmd.now)?;
+            let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
+            commands::audit(conn, cmd, "PAYMENT_MARKED_PAID", ctx.session.id, summary, None)?;
+            let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
+            if let Some(k) = key {
+                k.remember(conn, ctx.session.id, 200, &answer, cmd.now)?;
+            }
+            Ok(answer)
+        })?;
+        Ok(applied.value)
+    })
 }
 
 fn pay(
@@ -186,22 +177,43 @@ pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) ->
     })
 }
 
-/// A manager lets a customer who owes a balance make their own choices: the manager's login
-/// and PIN are checked here (wrong PINs count towards their lockout); the balance stays owed.
-pub fn bypass_past_due(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, manager_login: &str, pin: &str) -> Result<Applied<()>, AppError> {
-    use crate::access::login::check_pin;
-    use crate::db::models::staff::Staff;
-    use crate::domain::enums::StaffRole;
-    // Refusals about the lane come first and change nothing; only then is the PIN checked, in
-    // its own transaction so wrong PINs count toward the manager's lockout.
-    bypass_allowed(&context(conn, &cmd.lane)?)?;
-    let manager = crate::db::write_tx(conn, |conn| -> Result<Result<Staff, AppError>, AppError> {
-        let wrong = AppError::forbidden("MANAGER_PIN_REQUIRED", "A manager's login and PIN are needed for this.");
-        let Some((staff, _)) = Staff::by_login(conn, manager_login)?.filter(|(s, _)| s.active && s.role == StaffRole::Manager) else {
-            return Ok(Err(wrong));
-        };
-        Ok(check_pin(conn, staff.id, pin, cmd.now, "past_due_bypass")?.into_result(wrong).map(|()| staff))
-    })??;
+/// The manager whose PIN a past-due bypass needs, and the hash to verify outside any
+/// transaction. Refusals about the lane come first and change nothing; `None` when the login
+/// is not an active manager (the caller still spends the same hashing work).
+pub fn bypass_target(
+    conn: &mut DbConn,
+    lane: &str,
+    manager_login: &str,
+    client: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<(Staff, PinTarget, String)>, AppError> {
+    bypass_allowed(&context(conn, lane)?)?;
+    let Some((staff, _)) = Staff::by_login(conn, manager_login)?.filter(|(s, _)| s.active && s.role == StaffRole::Manager) else {
+        return Ok(None);
+    };
+    let target = PinTarget { staff_id: staff.id, client };
+    let hash = login::hash_to_verify(conn, &target, now)?;
+    Ok(Some((staff, target, hash)))
+}
+
+/// 403 for a wrong manager login or PIN.
+pub fn manager_pin_required() -> AppError {
+    AppError::forbidden("MANAGER_PIN_REQUIRED", "A manager's login and PIN are needed for this.")
+}
+
+/// A manager lets a customer who owes a balance make their own choices: the manager's PIN,
+/// verified outside any transaction, is recorded first in its own transaction (wrong PINs
+/// count towards their lockout even though the request is refused); the balance stays owed.
+pub fn bypass_past_due(
+    conn: &mut DbConn,
+    hub: &Hub,
+    cmd: &LaneCommand,
+    manager: &Staff,
+    target: &PinTarget,
+    right: bool,
+) -> Result<Applied<()>, AppError> {
+    let check = crate::db::write_tx(conn, |conn| login::settle(conn, target, right, cmd.now, "past_due_bypass"))?;
+    check.into_result(manager_pin_required())?;
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         bypass_allowed(&ctx)?;

@@ -145,7 +145,7 @@ pub fn sign(
         let mut answer = serde_json::to_value(&outcome).unwrap_or_default();
         answer["rev"] = json!(rev);
         if let Some(k) = key {
-            k.remember(conn, 200, &answer, cmd.now)?;
+            k.remember(conn, ctx.session.id, 200, &answer, cmd.now)?;
         }
         Ok(answer)
     })

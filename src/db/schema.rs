@@ -50,8 +50,6 @@ diesel::table! {
         role -> Text,
         pin_hash -> Text,
         active -> Bool,
-        failed_pin_attempts -> Integer,
-        locked_until -> Nullable<UtcTimestamp>,
         created_at -> UtcTimestamp,
         updated_at -> UtcTimestamp,
     }
@@ -477,7 +475,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::{UtcTimestamp, Uuid};
+
+    pin_lockouts (staff_id, client) {
+        staff_id -> Uuid,
+        client -> Text,
+        failures -> Integer,
+        locked_until -> Nullable<UtcTimestamp>,
+        updated_at -> UtcTimestamp,
+    }
+}
+
+diesel::joinable!(pin_lockouts -> staff (staff_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    pin_lockouts,
     club_secrets,
     idempotency_keys,
     customers,

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::throttle;
 use super::validate;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
@@ -52,9 +53,25 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
     let body = body.into_inner();
     let name = validate::text("login", &body.login, 1, 50)?.to_owned();
     validate::pin("pin", &body.pin)?;
-    let (ua, now) = (user_agent(&req), state.clock.now());
-    let pin = body.pin;
-    let new = state.db(move |c| login::login(c, &name, &pin, ua.as_deref(), now)).await??;
+    let (ua, now, client) = (user_agent(&req), state.clock.now(), throttle::client_key(&req));
+    state.throttle.pin_attempt(&client, &name, now)?;
+    let target = {
+        let (name, client) = (name.clone(), client.clone());
+        state
+            .db(move |c| {
+                let Some(staff) = login::find_active(c, &name)? else { return Ok(None) };
+                let target = login::PinTarget { staff_id: staff.id, client };
+                Ok(Some((login::hash_to_verify(c, &target, now)?, staff, target)))
+            })
+            .await?
+    };
+    let Some((hash, staff, target)) = target else {
+        // Same work and same answer as a wrong PIN, so logins cannot be probed.
+        throttle::verify_pin(&state.pins, body.pin, login::dummy_hash().to_owned()).await?;
+        return Err(state.db(move |c| login::unknown_login(c, &name, &client, now)).await?);
+    };
+    let right = throttle::verify_pin(&state.pins, body.pin, hash).await?;
+    let new = state.db(move |c| login::finish_login(c, staff, &target, right, ua.as_deref(), now)).await??;
     tracing::info!(staff.id = %new.staff.id, "staff signed in");
     let cookie = credentials::cookie(SESSION_COOKIE, new.token.clone(), time::Duration::hours(12), state.settings.cookie_secure);
     let token = body.bearer.then_some(new.token);
@@ -100,11 +117,19 @@ pub struct StepUpResponse {
     responses((status = 200, body = StepUpResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
 pub async fn step_up(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>,
+    req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     validate::pin("pin", &body.pin)?;
-    let (now, pin) = (state.clock.now(), body.into_inner().pin);
-    let until = state.db(move |c| login::step_up(c, &auth, &pin, now)).await??;
+    let (now, pin, client) = (state.clock.now(), body.into_inner().pin, throttle::client_key(&req));
+    state.throttle.pin_attempt(&client, &auth.staff.login, now)?;
+    let target = login::PinTarget { staff_id: auth.staff.id, client };
+    let hash = {
+        let target = target.clone();
+        state.db(move |c| login::hash_to_verify(c, &target, now)).await?
+    };
+    let right = throttle::verify_pin(&state.pins, pin, hash).await?;
+    let until = state.db(move |c| login::finish_step_up(c, &auth, &target, right, now)).await??;
     Ok(HttpResponse::Ok().json(StepUpResponse { step_up_until: until }))
 }
 

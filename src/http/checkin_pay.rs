@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use super::lane_cmd::register_cmd;
 use super::lane_sessions::Revision;
+use super::throttle;
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed};
@@ -79,7 +80,7 @@ pub async fn mark_paid(
     }
     let raw = serde_json::to_vec(&body).unwrap_or_default();
     let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
-    let key = Idempotency::from_header(header, format!("mark_paid:{}", at.lane), &raw)?;
+    let key = Idempotency::from_header(header, "mark_paid", at.auth.actor(), &raw)?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let answer = state
@@ -133,10 +134,22 @@ pub struct Bypass {
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/past-due-bypass", tag = "check-in", request_body = Bypass, security(("register" = [])),
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 423, body = ErrorBody)))]
-pub async fn bypass(Authed(at, body): Authed<AtRegister, web::Json<Bypass>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn bypass(
+    Authed(at, body): Authed<AtRegister, web::Json<Bypass>>,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let login = validate::text("manager_login", &body.manager_login, 1, 50)?.to_owned();
     validate::pin("pin", &body.pin)?;
     let (cmd, hub, pin) = (register_cmd(&at, &state, body.expected_rev), state.hub.clone(), body.into_inner().pin);
-    let applied = state.db(move |c| payment::bypass_past_due(c, &hub, &cmd, &login, &pin)).await?;
+    let client = throttle::client_key(&req);
+    state.throttle.pin_attempt(&client, &login, cmd.now)?;
+    let (lane, now) = (cmd.lane.clone(), cmd.now);
+    let Some((manager, target, hash)) = state.db(move |c| payment::bypass_target(c, &lane, &login, client, now)).await? else {
+        throttle::verify_pin(&state.pins, pin, crate::access::login::dummy_hash().to_owned()).await?;
+        return Err(payment::manager_pin_required());
+    };
+    let right = throttle::verify_pin(&state.pins, pin, hash).await?;
+    let applied = state.db(move |c| payment::bypass_past_due(c, &hub, &cmd, &manager, &target, right)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
 }

@@ -12,8 +12,10 @@ use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf};
 use crate::app::AppState;
+use crate::checkin::idempotency::{self, Idempotency};
 use crate::checkin::signing::{self, Submission};
 use crate::db::ids::AgreementId;
+use crate::db::models::audit_event::Actor;
 use crate::domain::signature::{self, Strokes};
 use crate::error::AppError;
 
@@ -83,7 +85,7 @@ pub async fn sign(
     })?;
     let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
     let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
-    let key = crate::checkin::idempotency::Idempotency::from_header(header, format!("sign:{}", k.lane), &raw)?;
+    let key = Idempotency::from_header(header, "sign", Actor::Device(k.device.id), &raw)?;
     let ua = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
     let sub = Submission {
         agreement_id: body.agreement_id,
@@ -97,17 +99,8 @@ pub async fn sign(
     let (hub, tz) = (state.hub.clone(), state.settings.tz);
     let answer = state
         .db(move |c| {
-            if let Some((_, answer)) = key.as_ref().map(|k| k.replay(c)).transpose()?.flatten() {
-                return Ok(answer);
-            }
-            match signing::sign(c, &hub, &cmd, sub, tz, key.as_ref()) {
-                Ok(applied) => Ok(applied.value),
-                // a concurrent retry with the same key committed first: its answer is ours
-                Err(err) => match key.as_ref().map(|k| k.replay(c)).transpose()?.flatten() {
-                    Some((_, answer)) => Ok(answer),
-                    None => Err(err),
-                },
-            }
+            let lane = cmd.lane.clone();
+            idempotency::once(key.as_ref(), c, &lane, |c| Ok(signing::sign(c, &hub, &cmd, sub, tz, key.as_ref())?.value))
         })
         .await?;
     Ok(HttpResponse::Ok().json(answer))

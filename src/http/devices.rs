@@ -1,11 +1,12 @@
 //! Kiosk pairing and device management.
 
 use actix_web::cookie::time;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::throttle;
 use super::validate;
 use super::wire::{DeviceView, ErrorBody};
 use crate::access::credentials::{self, DEVICE_COOKIE};
@@ -73,7 +74,9 @@ pub struct PairResponse {
 /// Pairs this tablet with the code's lane. No sign-in: the one-time code is the proof.
 #[utoipa::path(post, path = "/api/devices/pair", tag = "devices", request_body = PairRequest,
     responses((status = 200, body = PairResponse), (status = 400, body = ErrorBody)))]
-pub async fn pair(state: web::Data<AppState>, body: web::Json<PairRequest>) -> Result<HttpResponse, AppError> {
+pub async fn pair(state: web::Data<AppState>, req: HttpRequest, body: web::Json<PairRequest>) -> Result<HttpResponse, AppError> {
+    // Codes are 8 characters valid 10 minutes: the limit makes guessing one hopeless.
+    state.throttle.pairing(&throttle::client_key(&req), state.clock.now())?;
     let body = body.into_inner();
     let name = validate::text("name", &body.name, 1, 100)?.to_owned();
     let code = validate::text("code", &body.code, 1, 20)?.to_owned();

@@ -20,6 +20,7 @@ pub mod signature_views;
 pub mod signatures;
 pub mod staff;
 pub mod telemetry;
+pub mod throttle;
 pub mod validate;
 pub mod wire;
 pub mod ws;

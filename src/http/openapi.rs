@@ -21,7 +21,7 @@ use super::{
     paths(
         pages::club,
         auth::login, auth::me, auth::step_up, auth::logout,
-        staff::list, staff::create, staff::deactivate, staff::reset_pin,
+        staff::list, staff::create, staff::deactivate, staff::reset_pin, staff::unlock,
         devices::issue_code, devices::pair, devices::me, devices::list, devices::revoke,
         registers::list, registers::sign_in, registers::sign_out, registers::force_sign_out,
         lanes::list, lanes::get,

@@ -1,9 +1,10 @@
 //! `/api/staff`: managers list, create and deactivate staff and reset PINs.
 
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::throttle;
 use super::validate;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::extract::{Authed, Manager, SteppedUpManager};
@@ -49,14 +50,12 @@ pub async fn create(
     let login = validate::text("login", &body.login, 1, 50)?.to_owned();
     let display_name = validate::text("display_name", &body.display_name, 1, 100)?.to_owned();
     validate::pin("pin", &body.pin)?;
+    let pin_hash = throttle::hash_pin(&state.pins, "pin", body.pin).await?;
+    let role = body.role;
     let staff = state
         .db(move |c| {
-            staff_admin::create(
-                c,
-                &auth,
-                &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &body.pin },
-                now,
-            )
+            let spec = NewStaffSpec { login: &login, display_name: &display_name, role, pin_hash: &pin_hash };
+            staff_admin::create(c, &auth, &spec, now)
         })
         .await?;
     Ok(HttpResponse::Created().json(StaffView::from(staff)))
@@ -94,7 +93,29 @@ pub async fn reset_pin(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     validate::pin("pin", &body.pin)?;
-    let (id, pin) = (id.into_inner(), body.into_inner().pin);
-    state.db(move |c| staff_admin::reset_pin(c, &auth, id, &pin, now)).await?;
+    let id = id.into_inner();
+    let pin_hash = throttle::hash_pin(&state.pins, "pin", body.into_inner().pin).await?;
+    state.db(move |c| staff_admin::reset_pin(c, &auth, id, &pin_hash, now)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// How many locks an unlock cleared.
+#[derive(Serialize, ToSchema)]
+pub struct Unlocked {
+    /// PIN locks removed (one per client address the member was locked from)
+    pub locks_cleared: usize,
+}
+
+/// Clears a staff member's PIN locks from every address, so they can sign in again at once
+/// (manager, step-up; audited as `STAFF_UNLOCKED`).
+#[utoipa::path(post, path = "/api/staff/{staff_id}/unlock", tag = "staff", security(("manager" = ["step_up"])),
+    params(("staff_id" = String, Path, format = "uuid")),
+    responses((status = 200, body = Unlocked), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn unlock(
+    Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<StaffId>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let (now, id) = (state.clock.now(), id.into_inner());
+    let locks_cleared = state.db(move |c| staff_admin::unlock(c, &auth, id, now)).await?;
+    Ok(HttpResponse::Ok().json(Unlocked { locks_cleared }))
 }

@@ -3,7 +3,7 @@
 use actix_web::test::{TestRequest, call_service};
 use chrono::Duration;
 use diesel::prelude::*;
-use frontdesk::db::schema::{audit_events, staff};
+use frontdesk::db::schema::{audit_events, pin_lockouts, staff};
 use serde_json::json;
 
 use crate::block_on;
@@ -49,8 +49,13 @@ both_backends!(
             // the counter starts afresh after a success
             assert_eq!(attempt("999999").await.0, 401);
             let conn = &mut db.conn();
-            let failures: i32 = staff::table.filter(staff::login.eq("alex")).select(staff::failed_pin_attempts).first(conn).unwrap();
-            assert_eq!(failures, 1);
+            let failures: Vec<(String, i32)> = pin_lockouts::table
+                .inner_join(staff::table)
+                .filter(staff::login.eq("alex"))
+                .select((pin_lockouts::client, pin_lockouts::failures))
+                .load(conn)
+                .unwrap();
+            assert_eq!(failures, [("unknown".to_owned(), 1)], "counted for the caller's address (none in this harness)");
             let locks: i64 = audit_events::table.filter(audit_events::action.eq("STAFF_LOCKED_OUT")).count().get_result(conn).unwrap();
             assert_eq!(locks, 1);
         })
@@ -161,6 +166,120 @@ both_backends!(
             let mut statuses: Vec<u16> = futures_util::future::join_all(attempts).await.into_iter().map(|(s, _)| s).collect();
             statuses.sort();
             assert_eq!(statuses, [401, 401, 401, 401, 423, 423, 423, 423, 423, 423], "each attempt counts, even in parallel");
+        })
+    }
+);
+
+/// A login attempt from `ip`.
+async fn login_from<S, B>(app: &S, ip: &str, login: &str, pin: &str) -> (u16, serde_json::Value, Option<String>)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let req = TestRequest::post()
+        .uri("/api/auth/login")
+        .peer_addr(format!("{ip}:40000").parse().unwrap())
+        .set_json(json!({ "login": login, "pin": pin }))
+        .to_request();
+    let resp = call_service(app, req).await;
+    let status = resp.status().as_u16();
+    let retry = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let body = actix_web::test::read_body(resp).await;
+    (status, serde_json::from_slice(&body).unwrap_or_default(), retry)
+}
+
+both_backends!(
+    fn a_stranger_cannot_lock_an_employee_out_from_the_register(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            for _ in 0..4 {
+                assert_eq!(login_from(&app, "10.0.0.66", "alex", "999999").await.0, 401);
+            }
+            assert_eq!(login_from(&app, "10.0.0.66", "alex", "999999").await.0, 423, "locked from the stranger's address");
+            assert_eq!(login_from(&app, "10.0.0.66", "alex", "222222").await.0, 423, "even with the right PIN");
+            let (status, body, _) = login_from(&app, "10.0.0.5", "alex", "222222").await;
+            assert_eq!(status, 200, "the register's address is not locked: {body}");
+            let conn = &mut db.conn();
+            let locks: Vec<String> = audit_events::table
+                .filter(audit_events::action.eq("STAFF_LOCKED_OUT"))
+                .select(audit_events::summary_json)
+                .load(conn)
+                .unwrap();
+            assert_eq!(locks.len(), 1);
+            assert!(locks[0].contains("10.0.0.66"), "the lock names the address: {}", locks[0]);
+        })
+    }
+);
+
+both_backends!(
+    fn a_manager_unlocks_a_locked_employee(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            for _ in 0..5 {
+                login_from(&app, "10.0.0.7", "sam", "999999").await;
+            }
+            assert_eq!(login_from(&app, "10.0.0.7", "sam", "333333").await.0, 423);
+            let (_, staff) = get(&app, "/api/staff", Some(&manager(&app).await)).await;
+            let sam = staff.as_array().unwrap().iter().find(|s| s["login"] == "sam").unwrap()["id"].as_str().unwrap().to_owned();
+            let plain = login(&app, "manager", "111111").await;
+            let (status, body) = post(&app, &format!("/api/staff/{sam}/unlock"), Some(&plain), json!({})).await;
+            assert_eq!((status, body["error"]["code"].as_str()), (403, Some("STEP_UP_REQUIRED")));
+            let (status, body) = post(&app, &format!("/api/staff/{sam}/unlock"), Some(&manager(&app).await), json!({})).await;
+            assert_eq!((status, body["locks_cleared"].as_u64()), (200, Some(1)));
+            assert_eq!(login_from(&app, "10.0.0.7", "sam", "333333").await.0, 200);
+            let conn = &mut db.conn();
+            let unlocks: i64 = audit_events::table.filter(audit_events::action.eq("STAFF_UNLOCKED")).count().get_result(conn).unwrap();
+            assert_eq!(unlocks, 1);
+        })
+    }
+);
+
+both_backends!(
+    fn login_attempts_are_rate_limited_before_any_hashing(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let audit_rows = |db: &crate::support::TestDb| -> i64 { audit_events::table.count().get_result(&mut db.conn()).unwrap() };
+            // per login name (known or not, from any address): 10 at once, then one per 6 s
+            for i in 0..10 {
+                assert_eq!(login_from(&app, &format!("10.0.1.{i}"), "ghost", "123456").await.0, 401);
+            }
+            let before = audit_rows(db);
+            let (status, body, retry) = login_from(&app, "10.0.1.99", "ghost", "123456").await;
+            assert_eq!((status, body["error"]["code"].as_str(), retry.as_deref()), (429, Some("RATE_LIMITED"), Some("6")));
+            assert_eq!(body["error"]["details"]["retry_after_seconds"], 6);
+            assert_eq!(audit_rows(db), before, "a refused attempt writes nothing");
+            clock.advance(Duration::seconds(6));
+            assert_eq!(login_from(&app, "10.0.1.99", "ghost", "123456").await.0, 401);
+            // per address: 20 at once, then one per 3 s, whatever the login
+            for i in 0..20 {
+                assert_eq!(login_from(&app, "10.0.2.1", &format!("nobody{i}"), "123456").await.0, 401);
+            }
+            let (status, _, retry) = login_from(&app, "10.0.2.1", "alex", "222222").await;
+            assert_eq!((status, retry.as_deref()), (429, Some("3")));
+            assert_eq!(login_from(&app, "10.0.2.2", "alex", "222222").await.0, 200, "another address is not affected");
+        })
+    }
+);
+
+both_backends!(
+    fn pairing_guesses_are_rate_limited(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let pair = |ip: &'static str| {
+                let req = TestRequest::post()
+                    .uri("/api/devices/pair")
+                    .peer_addr(format!("{ip}:40000").parse().unwrap())
+                    .set_json(json!({ "code": "ABCD2345", "name": "guess" }))
+                    .to_request();
+                call_service(&app, req)
+            };
+            for _ in 0..10 {
+                assert_eq!(pair("10.0.3.1").await.status(), 400);
+            }
+            let resp = pair("10.0.3.1").await;
+            assert_eq!(resp.status(), 429);
+            assert!(resp.headers().contains_key("retry-after"));
+            assert_eq!(pair("10.0.3.2").await.status(), 400);
         })
     }
 );

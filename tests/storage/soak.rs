@@ -100,7 +100,7 @@ fn one_session(conn: &mut DbConn, s: &mut Soak, rng: &mut Rng, lane: &str, custo
         2 => payment::decline(conn, &s.hub, &s.staff(lane), "card declined").map(drop).unwrap(),
         _ => {}
     }
-    let key = Idempotency::from_header(Some(&format!("pay-{n}")), format!("mark_paid:{lane}"), b"{}").unwrap();
+    let key = Idempotency::from_header(Some(&format!("pay-{n}")), "mark_paid", s.manager.actor(), b"{}").unwrap();
     let pay = Payment { method: PaymentMethod::Card, external_reference: None };
     let first = payment::mark_paid(conn, &s.hub, &s.staff(lane), &s.manager, &pay, key.as_ref()).unwrap();
     if rng.below(3) == 0 {

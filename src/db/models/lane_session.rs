@@ -180,6 +180,17 @@ impl LaneSession {
             .optional()
     }
 
+    /// The id of the lane's newest session, closed or not (ids are time-ordered UUIDv7, so
+    /// they break a tie of equal `created_at`).
+    pub fn latest_id(conn: &mut DbConn, lane_id: &str) -> QueryResult<Option<LaneSessionId>> {
+        lane_sessions::table
+            .filter(lane_sessions::lane_id.eq(lane_id))
+            .order((lane_sessions::created_at.desc(), lane_sessions::id.desc()))
+            .select(lane_sessions::id)
+            .first(conn)
+            .optional()
+    }
+
     /// The live session of a customer on any lane.
     pub fn live_for_customer(conn: &mut DbConn, customer: CustomerId) -> QueryResult<Option<LaneSession>> {
         lane_sessions::table

@@ -10,6 +10,7 @@ pub mod inventory;
 pub mod lane;
 pub mod lane_session;
 pub mod payment_intent;
+pub mod pin_lockout;
 pub mod register_session;
 pub mod signature;
 pub mod signature_listing;

@@ -52,16 +52,12 @@ impl NewStaff<'_> {
     }
 }
 
-/// What PIN checks need: the hash and the lockout counters.
+/// What PIN checks need: the hash (lockout counters are in `pin_lockouts`).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = staff, check_for_backend(MultiBackend))]
 pub struct StaffCredentials {
     /// Argon2id PHC string
     pub pin_hash: String,
-    /// wrong PINs in a row
-    pub failed_pin_attempts: i32,
-    /// lock end, if locked
-    pub locked_until: Option<Ts>,
 }
 
 impl Staff {
@@ -82,27 +78,13 @@ impl Staff {
 
     /// Takes the row's write lock for the rest of the transaction (PIN checks queue here).
     pub fn lock_row(conn: &mut DbConn, id: StaffId) -> QueryResult<()> {
-        diesel::update(staff::table.find(id)).set(staff::failed_pin_attempts.eq(staff::failed_pin_attempts)).execute(conn).map(drop)
+        diesel::update(staff::table.find(id)).set(staff::updated_at.eq(staff::updated_at)).execute(conn).map(drop)
     }
 
-    /// Stores the lockout counters.
-    pub fn set_lock_state(conn: &mut DbConn, id: StaffId, failures: i32, locked_until: Option<Ts>, at: Ts) -> QueryResult<()> {
-        diesel::update(staff::table.find(id))
-            .set((staff::failed_pin_attempts.eq(failures), staff::locked_until.eq(locked_until), staff::updated_at.eq(at)))
-            .execute(conn)
-            .map(drop)
-    }
-
-    /// Replaces the PIN hash and clears any lock.
+    /// Replaces the PIN hash and clears every lock (`pin_lockouts`).
     pub fn set_pin_hash(conn: &mut DbConn, id: StaffId, pin_hash: &str, at: Ts) -> QueryResult<usize> {
-        diesel::update(staff::table.find(id))
-            .set((
-                staff::pin_hash.eq(pin_hash),
-                staff::failed_pin_attempts.eq(0),
-                staff::locked_until.eq(None::<Ts>),
-                staff::updated_at.eq(at),
-            ))
-            .execute(conn)
+        super::pin_lockout::clear(conn, id)?;
+        diesel::update(staff::table.find(id)).set((staff::pin_hash.eq(pin_hash), staff::updated_at.eq(at))).execute(conn)
     }
 
     /// Activates or deactivates; returns whether the row changed.
