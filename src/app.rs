@@ -125,7 +125,11 @@ pub fn build(
 ) -> App<
     impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>,
 > {
-    App::new().wrap(from_fn(telemetry::log_request)).wrap(telemetry::security_headers()).configure(service(state))
+    App::new()
+        .wrap(from_fn(crate::http::origin::guard))
+        .wrap(from_fn(telemetry::log_request))
+        .wrap(telemetry::security_headers())
+        .configure(service(state))
 }
 
 /// Starts what runs beside the requests: the idle-timeout sweep (every 5 s) and, on

@@ -14,6 +14,7 @@ pub mod lane_sessions;
 pub mod lanes;
 pub mod limits;
 pub mod openapi;
+pub mod origin;
 pub mod pages;
 pub mod registers;
 pub mod signature_views;

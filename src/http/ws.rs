@@ -11,6 +11,7 @@ use futures_util::StreamExt;
 use serde_json::json;
 use tokio::time::{Instant, interval_at, timeout};
 
+use super::origin;
 use super::wire::ErrorBody;
 use crate::access::extract::{LaneViewer, Manager};
 use crate::app::AppState;
@@ -31,8 +32,8 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
 fn check_origin(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
     // Browsers always send Origin on a WebSocket upgrade; scripts may not (they hold a token).
-    match req.headers().get("origin").map(|o| o.to_str().unwrap_or_default().trim_end_matches('/')) {
-        Some(origin) if !state.settings.allowed_origins.iter().any(|a| a == origin) => {
+    match req.headers().get("origin").map(|o| o.to_str().unwrap_or_default()) {
+        Some(origin) if !origin::is_ours(req, &state.settings.allowed_origins, origin) => {
             Err(AppError::forbidden("ORIGIN_NOT_ALLOWED", "This page's origin may not open a socket."))
         }
         _ => Ok(()),

@@ -283,3 +283,48 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn cookie_posts_from_a_foreign_origin_are_refused(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let req = TestRequest::post().uri("/api/auth/login").set_json(json!({ "login": "alex", "pin": "222222" })).to_request();
+            let resp = call_service(&app, req).await;
+            let cookie = resp.response().cookies().find(|c| c.name() == "fd_session").unwrap().into_owned();
+            let logout = |headers: &[(&'static str, &'static str)]| {
+                let mut req = TestRequest::post().uri("/api/auth/logout").cookie(cookie.clone());
+                for h in headers {
+                    req = req.insert_header(*h);
+                }
+                call_service(&app, req.to_request())
+            };
+            let resp = logout(&[("Origin", "http://evil.example")]).await;
+            assert_eq!(resp.status(), 403);
+            assert!(resp.headers().contains_key("content-security-policy"), "a refusal still carries the security headers");
+            let body: serde_json::Value = actix_web::test::read_body_json(resp).await;
+            assert_eq!(body["error"]["code"], "ORIGIN_NOT_ALLOWED");
+            assert_eq!(logout(&[("Origin", "null")]).await.status(), 403);
+            assert_eq!(logout(&[("Sec-Fetch-Site", "cross-site")]).await.status(), 403);
+            let me = call_service(&app, TestRequest::get().uri("/api/auth/me").cookie(cookie.clone()).to_request()).await;
+            assert_eq!(me.status(), 200, "nothing happened: still signed in");
+            // the page's own origin, by name or as configured, is fine
+            let resp = logout(&[("Host", "desk.club.lan:8080"), ("Origin", "http://desk.club.lan:8080"), ("Sec-Fetch-Site", "same-origin")]).await;
+            assert_eq!(resp.status(), 204);
+        })
+    }
+);
+
+both_backends!(
+    fn bearer_calls_are_not_origin_checked(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let token = login(&app, "alex", "222222").await;
+            let req = TestRequest::post()
+                .uri("/api/auth/logout")
+                .insert_header(("Authorization", format!("Bearer {token}")))
+                .insert_header(("Origin", "http://tools.example"))
+                .to_request();
+            assert_eq!(call_service(&app, req).await.status(), 204);
+        })
+    }
+);
