@@ -158,8 +158,24 @@ pub fn start_background(state: &AppState) -> std::io::Result<()> {
 /// to serve (its `handle()` stops it). Call inside an actix system.
 pub fn server(listener: std::net::TcpListener, state: AppState) -> std::io::Result<actix_web::dev::Server> {
     start_background(&state)?;
+    let blocking = blocking_threads(&state.settings);
     // TCP_NODELAY: a view frame must not wait for the client's delayed ACK (Nagle, ~40 ms).
-    Ok(HttpServer::new(move || build(state.clone())).tcp_nodelay(true).listen(listener)?.shutdown_timeout(5).run())
+    // Blocking threads: database work can only run on `pool_size` connections at once, so more
+    // threads than that only wait (actix's default is 512, each with its own stack and malloc
+    // arena: a flood of requests would grow the server by hundreds of MB for nothing).
+    Ok(HttpServer::new(move || build(state.clone()))
+        .tcp_nodelay(true)
+        .worker_max_blocking_threads(blocking)
+        .listen(listener)?
+        .shutdown_timeout(5)
+        .run())
+}
+
+/// Blocking threads per worker: the connection pool split over the workers, plus slack for
+/// work that waits on a connection while others run.
+fn blocking_threads(settings: &Settings) -> usize {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (settings.pool_size as usize).div_ceil(workers) + 2
 }
 
 /// Serves HTTP on an already-bound listener until shut down.

@@ -19,6 +19,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod lanes;
+pub mod process;
 pub mod routes;
 pub mod security;
 pub mod seed;

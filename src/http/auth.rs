@@ -54,7 +54,7 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
     let name = validate::text("login", &body.login, 1, 50)?.to_owned();
     validate::pin("pin", &body.pin)?;
     let (ua, now, client) = (user_agent(&req), state.clock.now(), throttle::client_key(&req));
-    state.throttle.pin_attempt(&client, &name, now)?;
+    state.throttle.pin_from(&client, now)?;
     let target = {
         let (name, client) = (name.clone(), client.clone());
         state
@@ -65,9 +65,10 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
             })
             .await?
     };
+    state.throttle.pin_for(&name, now)?;
     let Some((hash, staff, target)) = target else {
         // Same work and same answer as a wrong PIN, so logins cannot be probed.
-        throttle::verify_pin(&state.pins, body.pin, login::dummy_hash().to_owned()).await?;
+        throttle::verify_dummy(&state.pins, body.pin).await?;
         return Err(state.db(move |c| login::unknown_login(c, &name, &client, now)).await?);
     };
     let right = throttle::verify_pin(&state.pins, body.pin, hash).await?;
@@ -122,12 +123,13 @@ pub async fn step_up(
 ) -> Result<HttpResponse, AppError> {
     validate::pin("pin", &body.pin)?;
     let (now, pin, client) = (state.clock.now(), body.into_inner().pin, throttle::client_key(&req));
-    state.throttle.pin_attempt(&client, &auth.staff.login, now)?;
+    state.throttle.pin_from(&client, now)?;
     let target = login::PinTarget { staff_id: auth.staff.id, client };
     let hash = {
         let target = target.clone();
         state.db(move |c| login::hash_to_verify(c, &target, now)).await?
     };
+    state.throttle.pin_for(&auth.staff.login, now)?;
     let right = throttle::verify_pin(&state.pins, pin, hash).await?;
     let until = state.db(move |c| login::finish_step_up(c, &auth, &target, right, now)).await??;
     Ok(HttpResponse::Ok().json(StepUpResponse { step_up_until: until }))

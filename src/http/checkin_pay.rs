@@ -143,10 +143,12 @@ pub async fn bypass(
     validate::pin("pin", &body.pin)?;
     let (cmd, hub, pin) = (register_cmd(&at, &state, body.expected_rev), state.hub.clone(), body.into_inner().pin);
     let client = throttle::client_key(&req);
-    state.throttle.pin_attempt(&client, &login, cmd.now)?;
-    let (lane, now) = (cmd.lane.clone(), cmd.now);
-    let Some((manager, target, hash)) = state.db(move |c| payment::bypass_target(c, &lane, &login, client, now)).await? else {
-        throttle::verify_pin(&state.pins, pin, crate::access::login::dummy_hash().to_owned()).await?;
+    state.throttle.pin_from(&client, cmd.now)?;
+    let (lane, now, name) = (cmd.lane.clone(), cmd.now, login.clone());
+    let found = state.db(move |c| payment::bypass_target(c, &lane, &name, client, now)).await?;
+    state.throttle.pin_for(&login, now)?;
+    let Some((manager, target, hash)) = found else {
+        throttle::verify_dummy(&state.pins, pin).await?;
         return Err(payment::manager_pin_required());
     };
     let right = throttle::verify_pin(&state.pins, pin, hash).await?;

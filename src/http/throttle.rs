@@ -1,6 +1,7 @@
-//! The limits in front of PIN checks and kiosk pairing, checked before any database work or
-//! hashing (429 `RATE_LIMITED` with `Retry-After`), and the PIN verification itself on the
-//! bounded PIN workers.
+//! The limits in front of PIN checks and kiosk pairing, checked before any hashing (429
+//! `RATE_LIMITED` with `Retry-After`): the address first, before any database work; the login
+//! name after the read-only look-up of the caller's lock. And the PIN verification itself,
+//! on the bounded PIN workers.
 //!
 //! | limit | key | burst | then |
 //! |---|---|---|---|
@@ -43,9 +44,15 @@ fn limited(wait: Duration) -> AppError {
 }
 
 impl Throttle {
-    /// One PIN attempt for `login` from `client`.
-    pub fn pin_attempt(&self, client: &str, login: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        self.pin_by_address.check(client, now).map_err(limited)?;
+    /// One PIN attempt from `client`: checked first, before any database work.
+    pub fn pin_from(&self, client: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        self.pin_by_address.check(client, now).map_err(limited)
+    }
+
+    /// One PIN attempt for `login`: checked after the caller's own lock (a locked address
+    /// gets 423 without spending the login's attempts, so one stranger cannot starve them)
+    /// and before hashing.
+    pub fn pin_for(&self, login: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         self.pin_by_login.check(&login.to_lowercase(), now).map_err(limited)
     }
 
@@ -76,4 +83,10 @@ fn busy(e: PoolError) -> AppError {
 /// Verifies `pin` against `hash` on the PIN workers; 429 when they are all busy.
 pub async fn verify_pin(pins: &PinPool, pin: String, hash: String) -> Result<bool, AppError> {
     pins.run(move || pin::verify(&pin, &hash)).await.map_err(busy)
+}
+
+/// The same work as [`verify_pin`] against a hash no PIN matches (unknown logins must cost
+/// what known ones cost). The dummy hash is made on a PIN worker too, never on the caller.
+pub async fn verify_dummy(pins: &PinPool, pin: String) -> Result<(), AppError> {
+    pins.run(move || pin::verify(&pin, crate::access::login::dummy_hash())).await.map(drop).map_err(busy)
 }

@@ -10,6 +10,7 @@ mod client;
 mod counter;
 mod devices;
 mod errors;
+mod flood;
 mod health;
 mod idempotency;
 mod logs;
