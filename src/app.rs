@@ -52,8 +52,7 @@ impl AppState {
             gym: settings.gym_locker_ranges.clone(),
         };
         let hub = Hub::new(pool.clone(), config, clock.clone());
-        // Start-up: without its PIN workers the service could not sign anyone in.
-        let pins = PinPool::start(settings.pin_workers, PIN_QUEUE).expect("start the PIN worker threads");
+        let pins = PinPool::start(settings.pin_workers, PIN_QUEUE);
         Self { pool, settings: Arc::new(settings), clock, hub, pins, throttle: Arc::default() }
     }
 

@@ -28,13 +28,14 @@ pub struct PinPool {
 }
 
 impl PinPool {
-    /// Starts `workers` threads taking jobs from a queue of `queue` places.
-    pub fn start(workers: usize, queue: usize) -> std::io::Result<Self> {
+    /// Starts `workers` threads taking jobs from a queue of `queue` places. A thread the
+    /// system refuses is logged; with none at all every job answers `Stopped`.
+    pub fn start(workers: usize, queue: usize) -> Self {
         let (jobs, rx) = mpsc::sync_channel::<Job>(queue);
         let rx = std::sync::Arc::new(parking_lot::Mutex::new(rx));
         for n in 0..workers.max(1) {
             let rx = rx.clone();
-            thread::Builder::new().name(format!("pin-{n}")).spawn(move || {
+            let started = thread::Builder::new().name(format!("pin-{n}")).spawn(move || {
                 loop {
                     let job = rx.lock().recv();
                     match job {
@@ -42,9 +43,12 @@ impl PinPool {
                         Err(_) => break,
                     }
                 }
-            })?;
+            });
+            if let Err(err) = started {
+                tracing::error!(error = %err, "cannot start a PIN worker thread");
+            }
         }
-        Ok(Self { jobs })
+        Self { jobs }
     }
 
     /// Queues `f` at once (or refuses it) and returns the future of its answer, which waits
@@ -81,7 +85,7 @@ mod tests {
 
     #[test]
     fn jobs_run_off_the_caller_and_answer() {
-        let pool = PinPool::start(1, 4).unwrap();
+        let pool = PinPool::start(1, 4);
         let caller = thread::current().id();
         let (answer, worker) = block_on(pool.run(move || (21 * 2, thread::current().id()))).unwrap();
         assert_eq!(answer, 42);
@@ -90,7 +94,7 @@ mod tests {
 
     #[test]
     fn a_full_queue_is_refused_at_once() {
-        let pool = PinPool::start(1, 1).unwrap();
+        let pool = PinPool::start(1, 1);
         let gate = Arc::new(Barrier::new(2));
         let (g, started) = (gate.clone(), Arc::new(Barrier::new(2)));
         let s = started.clone();
