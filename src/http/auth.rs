@@ -1,12 +1,14 @@
 //! `/api/auth/*`: PIN login, step-up, logout, who am I.
 
 use actix_web::cookie::time;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines, Text};
 use super::validate;
+use super::web;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
 use crate::access::extract::{AnyStaff, Authed};
@@ -21,9 +23,11 @@ use crate::lanes::notify::{self, Notice};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// sign-in name
-    pub login: String,
+    #[schema(value_type = String)]
+    pub login: Input,
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
     /// also return the token in the body (for scripts using `Authorization: Bearer`)
     #[serde(default)]
     pub bearer: bool,
@@ -41,8 +45,10 @@ pub struct LoginResponse {
     pub token: Option<String>,
 }
 
-fn user_agent(req: &HttpRequest) -> Option<String> {
-    req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect())
+/// The `User-Agent` to store with a session or a signature: sanitised and cut to 300
+/// characters, never refused (browsers send what they send).
+pub fn user_agent(req: &HttpRequest) -> Option<String> {
+    req.headers().get("user-agent").and_then(|v| Text::sanitised(v.as_bytes(), 300)).map(Text::into_string)
 }
 
 /// Signs a staff member in. Five wrong PINs in a row lock PIN login for 5 minutes (423).
@@ -50,10 +56,9 @@ fn user_agent(req: &HttpRequest) -> Option<String> {
     responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 423, body = ErrorBody)))]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let name = validate::text("login", &body.login, 1, 50)?.to_owned();
-    validate::pin("pin", &body.pin)?;
+    let name = body.login.text("login", 1, 50, Lines::One)?;
+    let pin = validate::pin("pin", &body.pin)?;
     let (ua, now) = (user_agent(&req), state.clock.now());
-    let pin = body.pin;
     let new = state.db(move |c| login::login(c, &name, &pin, ua.as_deref(), now)).await??;
     tracing::info!(staff.id = %new.staff.id, "staff signed in");
     let cookie = credentials::cookie(SESSION_COOKIE, new.token.clone(), time::Duration::hours(12), state.settings.cookie_secure);
@@ -85,7 +90,8 @@ pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpRes
 #[serde(deny_unknown_fields)]
 pub struct StepUpRequest {
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Until when the step-up counts.
@@ -102,8 +108,7 @@ pub async fn step_up(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    validate::pin("pin", &body.pin)?;
-    let (now, pin) = (state.clock.now(), body.into_inner().pin);
+    let (now, pin) = (state.clock.now(), validate::pin("pin", &body.pin)?);
     let until = state.db(move |c| login::step_up(c, &auth, &pin, now)).await??;
     Ok(HttpResponse::Ok().json(StepUpResponse { step_up_until: until }))
 }

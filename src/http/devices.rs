@@ -1,12 +1,14 @@
 //! Kiosk pairing and device management.
 
+use actix_web::HttpResponse;
 use actix_web::cookie::time;
-use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines};
 use super::validate;
+use super::web;
 use super::wire::{DeviceView, ErrorBody};
 use crate::access::credentials::{self, DEVICE_COOKIE};
 use crate::access::devices;
@@ -14,7 +16,6 @@ use crate::access::extract::{Authed, Kiosk, Manager, SteppedUpManager};
 use crate::app::AppState;
 use crate::db::ids::DeviceId;
 use crate::db::models::device::Device;
-use crate::db::models::lane::is_valid_lane_id;
 use crate::error::AppError;
 use crate::lanes::hub::PrincipalKey;
 use crate::lanes::notify::{self, Notice};
@@ -39,10 +40,7 @@ pub async fn issue_code(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
-    let lane = lane.into_inner();
-    if !is_valid_lane_id(&lane) {
-        return Err(AppError::NotFound { what: "The lane" });
-    }
+    let lane = validate::lane(&lane)?;
     let issued = state.db(move |c| devices::issue_code(c, &auth, &lane, now)).await?;
     Ok(HttpResponse::Created().json(PairingCodeResponse { code: issued.code, lane_id: issued.lane_id, expires_at: issued.expires_at }))
 }
@@ -52,9 +50,11 @@ pub async fn issue_code(
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     /// the 8-character code (case, spaces and dashes do not matter)
-    pub code: String,
-    /// a label, e.g. "Lane 1 kiosk"
-    pub name: String,
+    #[schema(value_type = String)]
+    pub code: Input,
+    /// a label, e.g. "Lane 1 kiosk" (1–100 characters)
+    #[schema(value_type = String)]
+    pub name: Input,
     /// also return the token in the body (scripts); browsers use the cookie
     #[serde(default)]
     pub bearer: bool,
@@ -75,8 +75,8 @@ pub struct PairResponse {
     responses((status = 200, body = PairResponse), (status = 400, body = ErrorBody)))]
 pub async fn pair(state: web::Data<AppState>, body: web::Json<PairRequest>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let name = validate::text("name", &body.name, 1, 100)?.to_owned();
-    let code = validate::text("code", &body.code, 1, 20)?.to_owned();
+    let name = body.name.text("name", 1, 100, Lines::One)?;
+    let code = body.code.text("code", 1, 20, Lines::One)?;
     let now = state.clock.now();
     let paired = state.db(move |c| devices::redeem(c, &code, &name, now)).await?;
     tracing::info!(device.id = %paired.device.id, lane.id = %paired.device.lane_id, "kiosk paired");

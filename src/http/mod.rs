@@ -20,6 +20,8 @@ pub mod signature_views;
 pub mod signatures;
 pub mod staff;
 pub mod telemetry;
+pub mod text;
 pub mod validate;
+pub mod web;
 pub mod wire;
 pub mod ws;

@@ -1,10 +1,12 @@
 //! `/api/staff`: managers list, create and deactivate staff and reset PINs.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines};
 use super::validate;
+use super::web;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::extract::{Authed, Manager, SteppedUpManager};
 use crate::access::staff_admin::{self, NewStaffSpec};
@@ -27,14 +29,17 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
 #[serde(deny_unknown_fields)]
 pub struct CreateStaff {
     /// sign-in name, 1–50 characters
-    pub login: String,
+    #[schema(value_type = String)]
+    pub login: Input,
     /// name shown on screens, 1–100 characters
-    pub display_name: String,
+    #[schema(value_type = String)]
+    pub display_name: Input,
     /// STAFF or MANAGER
     #[schema(value_type = String, example = "STAFF")]
     pub role: StaffRole,
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Creates a staff member (manager, step-up).
@@ -46,17 +51,12 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let body = body.into_inner();
-    let login = validate::text("login", &body.login, 1, 50)?.to_owned();
-    let display_name = validate::text("display_name", &body.display_name, 1, 100)?.to_owned();
-    validate::pin("pin", &body.pin)?;
+    let login = body.login.text("login", 1, 50, Lines::One)?;
+    let display_name = body.display_name.text("display_name", 1, 100, Lines::One)?;
+    let pin = validate::pin("pin", &body.pin)?;
     let staff = state
         .db(move |c| {
-            staff_admin::create(
-                c,
-                &auth,
-                &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &body.pin },
-                now,
-            )
+            staff_admin::create(c, &auth, &NewStaffSpec { login: &login, display_name: &display_name, role: body.role, pin: &pin }, now)
         })
         .await?;
     Ok(HttpResponse::Created().json(StaffView::from(staff)))
@@ -81,7 +81,8 @@ pub async fn deactivate(
 #[serde(deny_unknown_fields)]
 pub struct ResetPin {
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Sets a new PIN and ends the member's other sessions (manager, step-up).
@@ -93,8 +94,7 @@ pub async fn reset_pin(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
-    validate::pin("pin", &body.pin)?;
-    let (id, pin) = (id.into_inner(), body.into_inner().pin);
+    let (id, pin) = (id.into_inner(), validate::pin("pin", &body.pin)?);
     state.db(move |c| staff_admin::reset_pin(c, &auth, id, &pin, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
