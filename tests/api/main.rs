@@ -11,6 +11,7 @@ mod counter;
 mod devices;
 mod errors;
 mod health;
+mod hostile_text;
 mod logs;
 mod registers;
 mod route_walk;
