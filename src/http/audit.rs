@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::text::{Input, Lines};
 use super::wire::ErrorBody;
 use crate::access::extract::{Authed, Manager};
 use crate::app::AppState;
@@ -41,12 +42,14 @@ pub async fn verify(Manager(_): Manager, state: web::Data<AppState>) -> Result<H
 
 /// Paging through the log, newest first.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct EventsQuery {
     /// 1–200, default 50
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page
-    pub cursor: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub cursor: Option<Input>,
 }
 
 /// One event.
@@ -116,7 +119,9 @@ pub async fn events(
     }
     let before = match &query.cursor {
         None => None,
-        Some(c) => Some(c.parse::<i64>().map_err(|_| AppError::invalid("cursor", "That cursor is not valid."))?),
+        Some(c) => Some(
+            c.text("cursor", 1, 20, Lines::One)?.parse::<i64>().map_err(|_| AppError::invalid("cursor", "That cursor is not valid."))?,
+        ),
     };
     let rows = state.db(move |c| Ok(page_newest_first(c, before, limit)?)).await?;
     let next_cursor = (rows.len() as i64 == limit).then(|| rows.last().map(|(r, _)| r.seq.to_string())).flatten();

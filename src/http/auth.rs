@@ -1,13 +1,15 @@
 //! `/api/auth/*`: PIN login, step-up, logout, who am I.
 
 use actix_web::cookie::time;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines, Text};
 use super::throttle;
 use super::validate;
+use super::web;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
 use crate::access::extract::{AnyStaff, Authed};
@@ -22,9 +24,11 @@ use crate::lanes::notify::{self, Notice};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// sign-in name
-    pub login: String,
+    #[schema(value_type = String)]
+    pub login: Input,
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
     /// also return the token in the body (for scripts using `Authorization: Bearer`)
     #[serde(default)]
     pub bearer: bool,
@@ -42,8 +46,10 @@ pub struct LoginResponse {
     pub token: Option<String>,
 }
 
-fn user_agent(req: &HttpRequest) -> Option<String> {
-    req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect())
+/// The `User-Agent` to store with a session or a signature: sanitised and cut to 300
+/// characters, never refused (browsers send what they send).
+pub fn user_agent(req: &HttpRequest) -> Option<String> {
+    req.headers().get("user-agent").and_then(|v| Text::sanitised(v.as_bytes(), 300)).map(Text::into_string)
 }
 
 /// Signs a staff member in. Five wrong PINs in a row lock PIN login for 5 minutes (423).
@@ -51,8 +57,8 @@ fn user_agent(req: &HttpRequest) -> Option<String> {
     responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 423, body = ErrorBody)))]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    let name = validate::text("login", &body.login, 1, 50)?.to_owned();
-    validate::pin("pin", &body.pin)?;
+    let name = body.login.text("login", 1, 50, Lines::One)?.into_string();
+    let pin = validate::pin("pin", &body.pin)?.into_string();
     let (ua, now, client) = (user_agent(&req), state.clock.now(), throttle::client_key(&req));
     state.throttle.pin_from(&client, now)?;
     let target = {
@@ -68,10 +74,10 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json
     state.throttle.pin_for(&name, now)?;
     let Some((hash, staff, target)) = target else {
         // Same work and same answer as a wrong PIN, so logins cannot be probed.
-        throttle::verify_dummy(&state.pins, body.pin).await?;
+        throttle::verify_dummy(&state.pins, pin).await?;
         return Err(state.db(move |c| login::unknown_login(c, &name, &client, now)).await?);
     };
-    let right = throttle::verify_pin(&state.pins, body.pin, hash).await?;
+    let right = throttle::verify_pin(&state.pins, pin, hash).await?;
     let new = state.db(move |c| login::finish_login(c, staff, &target, right, ua.as_deref(), now)).await??;
     tracing::info!(staff.id = %new.staff.id, "staff signed in");
     let cookie = credentials::cookie(SESSION_COOKIE, new.token.clone(), time::Duration::hours(12), state.settings.cookie_secure);
@@ -103,7 +109,8 @@ pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpRes
 #[serde(deny_unknown_fields)]
 pub struct StepUpRequest {
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Until when the step-up counts.
@@ -121,8 +128,8 @@ pub async fn step_up(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    validate::pin("pin", &body.pin)?;
-    let (now, pin, client) = (state.clock.now(), body.into_inner().pin, throttle::client_key(&req));
+    let pin = validate::pin("pin", &body.pin)?.into_string();
+    let (now, client) = (state.clock.now(), throttle::client_key(&req));
     state.throttle.pin_from(&client, now)?;
     let target = login::PinTarget { staff_id: auth.staff.id, client };
     let hash = {

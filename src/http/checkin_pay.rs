@@ -1,13 +1,14 @@
 //! Check-in steps over HTTP, part 2: add-ons, mark paid, declines, past-due bypass.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::lane_cmd::register_cmd;
 use super::lane_sessions::Revision;
+use super::text::{Input, Lines, Text};
 use super::throttle;
-use super::validate;
+use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed};
 use crate::app::AppState;
@@ -17,12 +18,23 @@ use crate::checkin::quote::StoredAddOn;
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
 
+/// A retail add-on to put on the quote.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAddOn {
+    /// what it is (1–80 characters)
+    #[schema(value_type = String)]
+    pub description: Input,
+    /// price in cents (1–100000)
+    pub amount_cents: i64,
+}
+
 /// The add-ons of the quote (replacing the previous list).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetAddOns {
     /// up to 20 items
-    pub items: Vec<StoredAddOn>,
+    pub items: Vec<NewAddOn>,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -39,14 +51,16 @@ pub async fn addons(
     if body.items.len() > 20 {
         return Err(AppError::invalid("items", "At most 20 add-ons."));
     }
+    let mut items = Vec::with_capacity(body.items.len());
     for (i, item) in body.items.iter().enumerate() {
-        validate::text(&format!("items[{i}].description"), &item.description, 1, 80)?;
+        let description = item.description.text(&format!("items[{i}].description"), 1, 80, Lines::One)?;
         if !(1..=100_000).contains(&item.amount_cents) {
             return Err(AppError::invalid(format!("items[{i}].amount_cents"), "An add-on costs 1 to 100000 cents."));
         }
+        items.push(StoredAddOn { description: description.into_string(), amount_cents: item.amount_cents });
     }
     let cmd = register_cmd(&at, &state, body.expected_rev);
-    let (hub, config, items) = (state.hub.clone(), state.checkin_config(), body.items);
+    let (hub, config) = (state.hub.clone(), state.checkin_config());
     let applied = state.db(move |c| payment::set_addons(c, &hub, &cmd, &config, &items)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
 }
@@ -59,7 +73,8 @@ pub struct MarkPaid {
     #[schema(value_type = String, example = "CARD")]
     pub method: PaymentMethod,
     /// terminal or receipt reference (1–100 characters)
-    pub external_reference: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub external_reference: Option<Input>,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
 }
@@ -75,17 +90,15 @@ pub async fn mark_paid(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
-    if let Some(r) = &body.external_reference {
-        validate::text("external_reference", r, 1, 100)?;
-    }
+    let reference = body.external_reference.as_ref().map(|r| r.text("external_reference", 1, 100, Lines::One)).transpose()?;
     let raw = serde_json::to_vec(&body).unwrap_or_default();
-    let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
-    let key = Idempotency::from_header(header, "mark_paid", at.auth.actor(), &raw)?;
+    let header = Text::header(&req, "Idempotency-Key", 1, 200)?;
+    let key = Idempotency::from_header(header.as_deref(), "mark_paid", at.auth.actor(), &raw)?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let answer = state
         .db(move |c| {
-            let payment = Payment { method: body.method, external_reference: body.external_reference.as_deref() };
+            let payment = Payment { method: body.method, external_reference: reference.as_deref() };
             payment::mark_paid(c, &hub, &cmd, &at.auth, &payment, key.as_ref())
         })
         .await?;
@@ -97,7 +110,8 @@ pub async fn mark_paid(
 #[serde(deny_unknown_fields)]
 pub struct Decline {
     /// what the terminal said (staff only; 1–200 characters)
-    pub reason: String,
+    #[schema(value_type = String)]
+    pub reason: Input,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
 }
@@ -110,7 +124,7 @@ pub async fn decline(
     Authed(at, body): Authed<AtRegister, web::Json<Decline>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let reason = validate::text("reason", &body.reason, 1, 200)?.to_owned();
+    let reason = body.reason.text("reason", 1, 200, Lines::One)?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| payment::decline(c, &hub, &cmd, &reason)).await?;
@@ -122,9 +136,11 @@ pub async fn decline(
 #[serde(deny_unknown_fields)]
 pub struct Bypass {
     /// the manager's login
-    pub manager_login: String,
+    #[schema(value_type = String)]
+    pub manager_login: Input,
     /// the manager's PIN (step-up at the register)
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
 }
@@ -139,9 +155,9 @@ pub async fn bypass(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let login = validate::text("manager_login", &body.manager_login, 1, 50)?.to_owned();
-    validate::pin("pin", &body.pin)?;
-    let (cmd, hub, pin) = (register_cmd(&at, &state, body.expected_rev), state.hub.clone(), body.into_inner().pin);
+    let login = body.manager_login.text("manager_login", 1, 50, Lines::One)?.into_string();
+    let pin = super::validate::pin("pin", &body.pin)?.into_string();
+    let (cmd, hub) = (register_cmd(&at, &state, body.expected_rev), state.hub.clone());
     let client = throttle::client_key(&req);
     state.throttle.pin_from(&client, cmd.now)?;
     let (lane, now, name) = (cmd.lane.clone(), cmd.now, login.clone());

@@ -1,12 +1,13 @@
 //! Check-in steps over HTTP, part 1: membership choice and rental selection.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::lane_cmd::{Expect, actor_cmd, register_cmd};
 use super::lane_sessions::Revision;
-use super::validate;
+use super::text::{Input, Lines};
+use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, LaneActor};
 use crate::app::AppState;
@@ -19,7 +20,8 @@ use crate::error::AppError;
 #[serde(deny_unknown_fields)]
 pub struct MembershipChoice {
     /// ONE_TIME (daily fee) or SIX_MONTH (buy the six-month membership)
-    pub choice: String,
+    #[schema(value_type = String)]
+    pub choice: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -33,10 +35,10 @@ pub async fn membership(
     Authed(actor, body): Authed<LaneActor, web::Json<MembershipChoice>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let choice = match body.choice.as_str() {
-        "ONE_TIME" | "SIX_MONTH" => body.choice.clone(),
-        _ => return Err(AppError::invalid("choice", "choice must be ONE_TIME or SIX_MONTH.")),
-    };
+    let choice = body.choice.text("choice", 1, 20, Lines::One)?;
+    if !matches!(choice.as_str(), "ONE_TIME" | "SIX_MONTH") {
+        return Err(AppError::invalid("choice", "choice must be ONE_TIME or SIX_MONTH."));
+    }
     let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
     let (hub, config) = (state.hub.clone(), state.checkin_config());
     let applied = state.db(move |c| crate::checkin::payment::choose_membership(c, &hub, &cmd, &config, side, &choice)).await?;
@@ -116,8 +118,9 @@ pub async fn waitlist(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SwapHold {
-    /// e.g. "214"
-    pub number: String,
+    /// e.g. "214" (1–10 characters)
+    #[schema(value_type = String)]
+    pub number: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -130,7 +133,7 @@ pub async fn swap_hold(
     Authed(at, body): Authed<AtRegister, web::Json<SwapHold>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let number = validate::text("number", &body.number, 1, 10)?.to_owned();
+    let number = body.number.text("number", 1, 10, Lines::One)?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| selection::swap_hold(c, &hub, &cmd, &number)).await?;

@@ -1,14 +1,17 @@
 //! Check-in steps over HTTP, part 3: the agreement on the kiosk, the signature, and assigning a
 //! unit when the hold was lost.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::auth::user_agent;
 use super::lane_cmd::{Expect, kiosk_cmd, register_cmd};
 use super::lane_sessions::Revision;
+use super::text::{Input, Lines, Text};
 use super::validate;
+use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf};
 use crate::app::AppState;
@@ -47,10 +50,11 @@ pub struct Sign {
     pub agreement_id: AgreementId,
     /// the consent box was ticked (must be true)
     pub consent: bool,
-    /// when it was ticked (kiosk clock; kept between "shown" and "signed")
+    /// when it was ticked (kiosk clock, 2000–2100; kept between "shown" and "signed")
     pub consent_at: Option<DateTime<Utc>>,
     /// `canvas.toDataURL('image/png')` or plain base64 PNG
-    pub signature_png: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub signature_png: Option<Input>,
     /// the drawn strokes
     #[schema(value_type = Option<Object>)]
     pub strokes: Option<Strokes>,
@@ -78,21 +82,22 @@ pub async fn sign(
             message: "Tick the box to agree before signing.".into(),
         });
     }
-    let mark = signature::accept(body.signature_png.as_deref(), body.strokes.as_ref()).map_err(|e| AppError::Invalid {
+    let consent_at = body.consent_at.map(|at| validate::timestamp("consent_at", at)).transpose()?;
+    let png = body.signature_png.as_ref().map(|p| p.text("signature_png", 0, SIGN_LIMIT, Lines::One)).transpose()?;
+    let mark = signature::accept(png.as_deref(), body.strokes.as_ref()).map_err(|e| AppError::Invalid {
         code: e.code(),
         field: Some("signature".into()),
         message: e.to_string(),
     })?;
     let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
-    let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
-    let key = Idempotency::from_header(header, "sign", Actor::Device(k.device.id), &raw)?;
-    let ua = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
+    let header = Text::header(&req, "Idempotency-Key", 1, 200)?;
+    let key = Idempotency::from_header(header.as_deref(), "sign", Actor::Device(k.device.id), &raw)?;
     let sub = Submission {
         agreement_id: body.agreement_id,
-        consent_at: body.consent_at,
+        consent_at,
         mark,
         device: k.device.id,
-        user_agent: ua,
+        user_agent: user_agent(&req),
         ip: client_ip(&req),
     };
     let cmd = kiosk_cmd(&k, &state, None);
@@ -110,8 +115,9 @@ pub async fn sign(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assign {
-    /// e.g. "214"
-    pub number: Option<String>,
+    /// e.g. "214" (1–10 characters)
+    #[schema(value_type = Option<String>)]
+    pub number: Option<Input>,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -121,7 +127,7 @@ pub struct Assign {
     params(("lane" = String, Path, example = "lane-1")),
     responses((status = 200, description = "{signature_id, status, number, checkout_at}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn assign(Authed(at, body): Authed<AtRegister, web::Json<Assign>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let number = body.number.as_deref().map(|n| validate::text("number", n, 1, 10).map(str::to_owned)).transpose()?;
+    let number = body.number.as_ref().map(|n| n.text("number", 1, 10, Lines::One)).transpose()?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let (hub, tz) = (state.hub.clone(), state.settings.tz);
     let applied = state.db(move |c| signing::assign(c, &hub, &cmd, tz, number.as_deref())).await?;

@@ -1,12 +1,14 @@
 //! Finding and creating customers: ID scans at a register, manual entry, search.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 
+use super::text::{Input, Lines, Text};
 use super::validate;
+use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, AtRegister, Authed};
 use crate::access::principal::StaffAuth;
@@ -29,8 +31,10 @@ use crate::lanes::views::register::{CustomerSummary, customer_summary};
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Identify {
-    /// the raw scanner text (never stored or logged)
-    pub scan: String,
+    /// the raw scanner text (never stored or logged; 1–4000 characters; line breaks, tabs and
+    /// the ASCII separators FS, GS and RS allowed, no other control character)
+    #[schema(value_type = String)]
+    pub scan: Input,
 }
 
 /// The customer's open stay.
@@ -99,7 +103,7 @@ fn identify_inner(
     conn: &mut DbConn,
     by: &StaffAuth,
     lane: &str,
-    scan: &str,
+    scan: &Text,
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<IdentifyResponse, AppError> {
@@ -154,11 +158,17 @@ pub async fn identify(
     Authed(at, body): Authed<AtRegister, web::Json<Identify>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let scan = validate::text("scan", &body.scan, 1, 4000)?.to_owned();
+    let scan = scan_text(&body.scan)?;
     let now = state.clock.now();
     let today = now.with_timezone(&state.settings.tz).date_naive();
     let answer = state.db(move |c| identify_inner(c, &at.auth, &at.lane, &scan, now, today)).await?;
     Ok(HttpResponse::Ok().json(answer))
+}
+
+/// Raw scanner text: what wedge scanners send (see [`Lines::Scan`]), never a NUL. The scan
+/// parser then turns line breaks and separators into structure, so none reaches the database.
+fn scan_text(raw: &Input) -> Result<Text, AppError> {
+    raw.text("scan", 1, 4000, Lines::Scan)
 }
 
 /// A new customer, typed in or from a scan.
@@ -166,22 +176,27 @@ pub async fn identify(
 #[serde(deny_unknown_fields)]
 pub struct CreateCustomer {
     /// full name (1–200 characters; from the scan when omitted)
-    pub name: Option<String>,
-    /// date of birth
+    #[schema(value_type = Option<String>)]
+    pub name: Option<Input>,
+    /// date of birth (1900-01-01 to today; from the scan when omitted)
     pub dob: Option<NaiveDate>,
     /// membership number (1–50 characters)
-    pub membership_number: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub membership_number: Option<Input>,
     /// the raw ID scan, to store its lookup hashes and parsed fields (never the text)
-    pub scan: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub scan: Option<Input>,
 }
 
-fn create_inner(
-    conn: &mut DbConn,
-    by: &StaffAuth,
-    body: CreateCustomer,
-    now: DateTime<Utc>,
-    today: NaiveDate,
-) -> Result<Customer, AppError> {
+/// A `CreateCustomer` whose every field passed its check.
+struct NewCustomer {
+    name: Option<Text>,
+    dob: Option<NaiveDate>,
+    membership_number: Option<Text>,
+    scan: Option<Text>,
+}
+
+fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: NewCustomer, now: DateTime<Utc>, today: NaiveDate) -> Result<Customer, AppError> {
     use diesel::prelude::*;
     let key = secrets::id_hash_key(conn, now)?;
     let scan = body
@@ -189,22 +204,30 @@ fn create_inner(
         .as_deref()
         .map(|raw| identity::parse(&identity::normalize_scan(raw)).ok_or_else(|| AppError::invalid("scan", "That is not an ID scan.")))
         .transpose()?;
-    let name = body
-        .name
-        .clone()
-        .or_else(|| scan.as_ref().and_then(|s| s.display_name()))
-        .ok_or_else(|| AppError::invalid("name", "A name is required."))?;
-    let name = validate::text("name", &name, 1, 200)?.to_owned();
-    let dob = body.dob.or_else(|| scan.as_ref().and_then(|s| s.dob));
+    let name = match body.name {
+        Some(name) => name,
+        None => {
+            let scanned = scan.as_ref().and_then(|s| s.display_name()).ok_or_else(|| AppError::invalid("name", "A name is required."))?;
+            Text::new("name", &scanned, 1, 200, Lines::One)?
+        }
+    };
+    let dob = match (body.dob, scan.as_ref().and_then(|s| s.dob)) {
+        (Some(dob), _) => Some(dob),
+        (None, Some(scanned)) => Some(
+            validate::date_of_birth("scan", scanned, today)
+                .map_err(|_| AppError::invalid("scan", "The date of birth on this ID is not possible."))?,
+        ),
+        (None, None) => None,
+    };
     identity::check(dob, scan.as_ref().and_then(|s| s.expires_on), today).map_err(identify::refusal)?;
     let id = CustomerId::new();
     write_tx(conn, |conn| {
         diesel::insert_into(customers::table)
             .values((
                 customers::id.eq(id),
-                customers::name.eq(&name),
+                customers::name.eq(name.as_str()),
                 customers::dob.eq(dob),
-                customers::membership_number.eq(&body.membership_number),
+                customers::membership_number.eq(body.membership_number.as_deref()),
                 customers::created_at.eq(Ts(now)),
                 customers::updated_at.eq(Ts(now)),
             ))
@@ -233,22 +256,26 @@ pub async fn create(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
-    if let Some(n) = &body.membership_number {
-        validate::text("membership_number", n, 1, 50)?;
-    }
     let now = state.clock.now();
     let today = now.with_timezone(&state.settings.tz).date_naive();
+    let body = NewCustomer {
+        name: body.name.as_ref().map(|n| n.text("name", 1, 200, Lines::One)).transpose()?,
+        dob: body.dob.map(|d| validate::date_of_birth("dob", d, today)).transpose()?,
+        membership_number: body.membership_number.as_ref().map(|n| n.text("membership_number", 1, 50, Lines::One)).transpose()?,
+        scan: body.scan.as_ref().map(scan_text).transpose()?,
+    };
     let customer = state.db(move |c| create_inner(c, &auth, body, now, today)).await?;
     Ok(HttpResponse::Created().json(customer_summary(&customer)))
 }
 
 /// A name or membership-number search.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Search {
-    /// at least 2 characters
-    pub q: String,
+    /// 2–100 characters
+    #[param(value_type = String)]
+    pub q: Input,
 }
 
 /// Finds customers by name (contains, any case) or exact membership number; up to 20.
@@ -258,7 +285,7 @@ pub async fn search(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let q = validate::text("q", &query.q, 2, 100)?.to_owned();
+    let q = query.q.text("q", 2, 100, Lines::One)?;
     let found = state.db(move |c| Ok(Customer::search(c, &q)?)).await?;
     Ok(HttpResponse::Ok().json(found.iter().map(customer_summary).collect::<Vec<_>>()))
 }

@@ -1,13 +1,16 @@
 //! Kiosk pairing and device management.
 
+use actix_web::HttpResponse;
 use actix_web::cookie::time;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::HttpRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines};
 use super::throttle;
 use super::validate;
+use super::web;
 use super::wire::{DeviceView, ErrorBody};
 use crate::access::credentials::{self, DEVICE_COOKIE};
 use crate::access::devices;
@@ -15,7 +18,6 @@ use crate::access::extract::{Authed, Kiosk, Manager, SteppedUpManager};
 use crate::app::AppState;
 use crate::db::ids::DeviceId;
 use crate::db::models::device::Device;
-use crate::db::models::lane::is_valid_lane_id;
 use crate::error::AppError;
 use crate::lanes::hub::PrincipalKey;
 use crate::lanes::notify::{self, Notice};
@@ -40,10 +42,7 @@ pub async fn issue_code(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
-    let lane = lane.into_inner();
-    if !is_valid_lane_id(&lane) {
-        return Err(AppError::NotFound { what: "The lane" });
-    }
+    let lane = validate::lane(&lane)?;
     let issued = state.db(move |c| devices::issue_code(c, &auth, &lane, now)).await?;
     Ok(HttpResponse::Created().json(PairingCodeResponse { code: issued.code, lane_id: issued.lane_id, expires_at: issued.expires_at }))
 }
@@ -53,9 +52,11 @@ pub async fn issue_code(
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     /// the 8-character code (case, spaces and dashes do not matter)
-    pub code: String,
-    /// a label, e.g. "Lane 1 kiosk"
-    pub name: String,
+    #[schema(value_type = String)]
+    pub code: Input,
+    /// a label, e.g. "Lane 1 kiosk" (1–100 characters)
+    #[schema(value_type = String)]
+    pub name: Input,
     /// also return the token in the body (scripts); browsers use the cookie
     #[serde(default)]
     pub bearer: bool,
@@ -78,8 +79,8 @@ pub async fn pair(state: web::Data<AppState>, req: HttpRequest, body: web::Json<
     // Codes are 8 characters valid 10 minutes: the limit makes guessing one hopeless.
     state.throttle.pairing(&throttle::client_key(&req), state.clock.now())?;
     let body = body.into_inner();
-    let name = validate::text("name", &body.name, 1, 100)?.to_owned();
-    let code = validate::text("code", &body.code, 1, 20)?.to_owned();
+    let name = body.name.text("name", 1, 100, Lines::One)?;
+    let code = body.code.text("code", 1, 20, Lines::One)?;
     let now = state.clock.now();
     let paired = state.db(move |c| devices::redeem(c, &code, &name, now)).await?;
     tracing::info!(device.id = %paired.device.id, lane.id = %paired.device.lane_id, "kiosk paired");

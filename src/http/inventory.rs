@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::validate;
+use super::text::{Input, Lines};
 use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, Authed};
 use crate::app::AppState;
@@ -14,11 +14,13 @@ use crate::error::AppError;
 
 /// An optional search.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct BoardQuery {
     /// up to 50 characters: units whose number or occupant's name contains it (any case);
     /// empty means no filter
-    pub q: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub q: Option<Input>,
 }
 
 /// The board.
@@ -37,10 +39,7 @@ pub async fn board(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<BoardQuery>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let q = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => Some(validate::text("q", q, 1, 50)?.to_owned()),
-        None => None,
-    };
+    let q = query.q.as_ref().filter(|q| !q.is_blank()).map(|q| q.text("q", 1, 50, Lines::One)).transpose()?;
     let at = state.clock.now();
     let units = state.db(move |c| Ok(board::load(c, at, q.as_deref())?)).await?;
     Ok(HttpResponse::Ok().json(Board { at, units }))

@@ -1,12 +1,13 @@
 //! Lane session commands over HTTP. Each answers with the lane's new revision; the fresh views
 //! reach both screens over their sockets.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::lane_cmd::{Expect, actor_cmd, kiosk_cmd, register_cmd};
-use super::validate;
+use super::text::{Input, Lines};
+use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf, LaneActor, LaneViewer};
 use crate::app::AppState;
@@ -93,8 +94,9 @@ pub async fn set_language(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CancelSession {
-    /// 1–500 characters
-    pub reason: String,
+    /// 1–500 characters (may span lines)
+    #[schema(value_type = String)]
+    pub reason: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
 }
@@ -108,7 +110,7 @@ pub async fn cancel(
     Authed(at, body): Authed<AtRegister, web::Json<CancelSession>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let reason = validate::text("reason", &body.reason, 1, 500)?.to_owned();
+    let reason = body.reason.text("reason", 1, 500, Lines::Many)?;
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| commands::cancel(c, &hub, &cmd, CancelBy::Staff(&at.auth), &reason)).await?;
@@ -145,7 +147,8 @@ pub async fn acknowledge(
 #[serde(deny_unknown_fields)]
 pub struct Highlight {
     /// the option's key, e.g. `STANDARD` (1–50 characters)
-    pub option: String,
+    #[schema(value_type = String)]
+    pub option: Input,
 }
 
 /// Points at an option on the kiosk (an ephemeral `lane.highlight` event; no state changes).
@@ -156,8 +159,8 @@ pub async fn highlight(
     Authed(at, body): Authed<AtRegister, web::Json<Highlight>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let option = validate::text("option", &body.option, 1, 50)?.to_owned();
-    let data = serde_json::json!({ "option": option });
+    let option = body.option.text("option", 1, 50, Lines::One)?;
+    let data = serde_json::json!({ "option": option.as_str() });
     state.hub.event(&at.lane, "lane.highlight", &data, &[Role::Kiosk]);
     let (hub, lane) = (state.hub.clone(), at.lane.clone());
     state

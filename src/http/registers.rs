@@ -1,15 +1,16 @@
 //! Register sign-in at a lane.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines};
 use super::validate;
+use super::web;
 use super::wire::{ErrorBody, RegisterView};
 use crate::access::extract::{AnyStaff, AtRegister, Authed, Manager};
 use crate::access::registers;
 use crate::app::AppState;
-use crate::db::models::lane::is_valid_lane_id;
 use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
 
@@ -26,7 +27,8 @@ pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<H
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
     /// a stable random key the register browser keeps (8–100 characters)
-    pub device_key: String,
+    #[schema(value_type = String)]
+    pub device_key: Input,
 }
 
 /// Signs the caller in at the lane's register (409 `REGISTER_BUSY` / `REGISTER_DEVICE_BUSY`).
@@ -37,11 +39,8 @@ pub async fn sign_in(
     Authed(AnyStaff(auth), (lane, body)): Authed<AnyStaff, (web::Path<String>, web::Json<SignIn>)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let lane = lane.into_inner();
-    if !is_valid_lane_id(&lane) {
-        return Err(AppError::NotFound { what: "The lane" });
-    }
-    let key = validate::text("device_key", &body.device_key, 8, 100)?.to_owned();
+    let lane = validate::lane(&lane)?;
+    let key = body.device_key.text("device_key", 8, 100, Lines::One)?;
     let now = state.clock.now();
     let register = state.db(move |c| registers::sign_in(c, &auth, &lane, &key, now)).await?;
     Ok(HttpResponse::Ok().json(RegisterView::from(register)))
@@ -61,8 +60,9 @@ pub async fn sign_out(at: AtRegister, state: web::Data<AppState>) -> Result<Http
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ForceSignOut {
-    /// 1–500 characters
-    pub reason: String,
+    /// 1–500 characters (may span lines)
+    #[schema(value_type = String)]
+    pub reason: Input,
 }
 
 /// Ends whoever's register session is open on the lane (manager).
@@ -73,8 +73,8 @@ pub async fn force_sign_out(
     Authed(Manager(auth), (lane, body)): Authed<Manager, (web::Path<String>, web::Json<ForceSignOut>)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let reason = validate::text("reason", &body.reason, 1, 500)?.to_owned();
-    let (lane, now) = (lane.into_inner(), state.clock.now());
+    let reason = body.reason.text("reason", 1, 500, Lines::Many)?;
+    let (lane, now) = (validate::lane(&lane)?, state.clock.now());
     state
         .db(move |c| {
             let open = RegisterSession::active_on_lane(c, &lane)?.ok_or(AppError::NotFound { what: "An open register on this lane" })?;

@@ -10,6 +10,7 @@ use serde_json::json;
 use utoipa::IntoParams;
 
 use super::signature_views::{SignatureDetail, SignatureItem, SignaturePage};
+use super::text::{Input, Lines, Text};
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{Authed, Manager};
@@ -31,51 +32,60 @@ pub const ENTITY: &str = "agreement_signature";
 /// Paging and filters. Every value is checked; a bad one is 400 naming its parameter, and an
 /// empty one is ignored.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct SignaturesQuery {
     /// 1–100, default 25
     #[param(value_type = Option<i64>)]
-    pub limit: Option<String>,
+    pub limit: Option<Input>,
     /// `next_cursor` of the previous page
-    pub cursor: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub cursor: Option<Input>,
     /// signed on or after this club-local date (YYYY-MM-DD)
     #[param(value_type = Option<String>, format = "date")]
-    pub from: Option<String>,
+    pub from: Option<Input>,
     /// signed on or before this club-local date (YYYY-MM-DD)
     #[param(value_type = Option<String>, format = "date")]
-    pub to: Option<String>,
+    pub to: Option<Input>,
     /// part of the customer's name (any case)
-    pub customer: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub customer: Option<Input>,
     /// lane id, e.g. `lane-1`
-    pub lane: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub lane: Option<Input>,
     /// EN or ES
-    pub language: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub language: Option<Input>,
     /// agreement version number
     #[param(value_type = Option<i32>)]
-    pub agreement_version: Option<String>,
+    pub agreement_version: Option<Input>,
     /// the hosting employee's id
     #[param(value_type = Option<String>, format = "uuid")]
-    pub staff: Option<String>,
+    pub staff: Option<Input>,
     /// the kiosk's id
     #[param(value_type = Option<String>, format = "uuid")]
-    pub device: Option<String>,
+    pub device: Option<Input>,
     /// room or locker number (exact)
-    pub unit: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub unit: Option<Input>,
 }
 
-fn present(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+/// A parameter's text, `None` when absent or blank (1–`max` characters otherwise).
+fn present(field: &str, value: &Option<Input>, max: usize) -> Result<Option<Text>, AppError> {
+    value.as_ref().filter(|v| !v.is_blank()).map(|v| v.text(field, 1, max, Lines::One)).transpose()
 }
 
-fn parsed<T: std::str::FromStr>(field: &str, value: &Option<String>, what: &str) -> Result<Option<T>, AppError> {
-    present(value).map(|v| v.parse().map_err(|_| AppError::invalid(field, format!("{field} must be {what}.")))).transpose()
+fn parsed<T: std::str::FromStr>(field: &str, value: &Option<Input>, what: &str) -> Result<Option<T>, AppError> {
+    present(field, value, 100)?.map(|v| v.parse().map_err(|_| AppError::invalid(field, format!("{field} must be {what}.")))).transpose()
 }
 
-fn date(field: &str, value: &Option<String>) -> Result<Option<NaiveDate>, AppError> {
-    present(value)
+/// A club-local day between 2000-01-01 and 2100-12-31.
+fn date(field: &str, value: &Option<Input>) -> Result<Option<NaiveDate>, AppError> {
+    present(field, value, 20)?
         .map(|v| {
-            NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                .map_err(|_| AppError::invalid(field, format!("{field} must be a date like 2026-11-20.")))
+            let day = NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                .map_err(|_| AppError::invalid(field, format!("{field} must be a date like 2026-11-20.")))?;
+            validate::date(field, day)
         })
         .transpose()
 }
@@ -89,16 +99,16 @@ fn filter_of(q: &SignaturesQuery, tz: Tz) -> Result<SignatureFilter, AppError> {
         return Err(AppError::invalid("to", "to must not be before from."));
     }
     let (from, until) = club_days::days_range(tz, from, to);
-    let customer = present(&q.customer).map(|c| validate::text("customer", c, 1, 100).map(str::to_owned)).transpose()?;
-    let lane = match present(&q.lane) {
-        Some(lane) if !is_valid_lane_id(lane) => return Err(AppError::invalid("lane", "lane must be a lane id like lane-1.")),
-        lane => lane.map(str::to_owned),
+    let customer = present("customer", &q.customer, 100)?.map(Text::into_string);
+    let lane = match present("lane", &q.lane, 10)? {
+        Some(lane) if !is_valid_lane_id(&lane) => return Err(AppError::invalid("lane", "lane must be a lane id like lane-1.")),
+        lane => lane.map(Text::into_string),
     };
     let agreement_version: Option<i32> = parsed("agreement_version", &q.agreement_version, "a version number")?;
     if agreement_version.is_some_and(|v| v < 1) {
         return Err(AppError::invalid("agreement_version", "agreement_version must be a version number."));
     }
-    let unit = present(&q.unit).map(|u| validate::text("unit", u, 1, 10).map(str::to_owned)).transpose()?;
+    let unit = present("unit", &q.unit, 10)?.map(Text::into_string);
     Ok(SignatureFilter {
         from,
         until,
@@ -138,7 +148,7 @@ pub async fn list(
     if !(1..=100).contains(&limit) {
         return Err(AppError::invalid("limit", "limit must be a number from 1 to 100."));
     }
-    let after = present(&query.cursor).map(decode_cursor).transpose()?;
+    let after = present("cursor", &query.cursor, 200)?.as_deref().map(decode_cursor).transpose()?;
     let filter = filter_of(&query, state.settings.tz)?;
     // One row more than asked tells whether another page exists.
     let mut rows = state.db(move |c| Ok(signature_listing::page(c, &filter, after, limit + 1)?)).await?;

@@ -1,11 +1,13 @@
 //! `/api/staff`: managers list, create and deactivate staff and reset PINs.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::text::{Input, Lines};
 use super::throttle;
 use super::validate;
+use super::web;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::extract::{Authed, Manager, SteppedUpManager};
 use crate::access::staff_admin::{self, NewStaffSpec};
@@ -28,14 +30,17 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
 #[serde(deny_unknown_fields)]
 pub struct CreateStaff {
     /// sign-in name, 1–50 characters
-    pub login: String,
+    #[schema(value_type = String)]
+    pub login: Input,
     /// name shown on screens, 1–100 characters
-    pub display_name: String,
+    #[schema(value_type = String)]
+    pub display_name: Input,
     /// STAFF or MANAGER
     #[schema(value_type = String, example = "STAFF")]
     pub role: StaffRole,
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Creates a staff member (manager, step-up).
@@ -47,10 +52,10 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     let body = body.into_inner();
-    let login = validate::text("login", &body.login, 1, 50)?.to_owned();
-    let display_name = validate::text("display_name", &body.display_name, 1, 100)?.to_owned();
-    validate::pin("pin", &body.pin)?;
-    let pin_hash = throttle::hash_pin(&state.pins, "pin", body.pin).await?;
+    let login = body.login.text("login", 1, 50, Lines::One)?;
+    let display_name = body.display_name.text("display_name", 1, 100, Lines::One)?;
+    let pin = validate::pin("pin", &body.pin)?.into_string();
+    let pin_hash = throttle::hash_pin(&state.pins, "pin", pin).await?;
     let role = body.role;
     let staff = state
         .db(move |c| {
@@ -80,7 +85,8 @@ pub async fn deactivate(
 #[serde(deny_unknown_fields)]
 pub struct ResetPin {
     /// six digits
-    pub pin: String,
+    #[schema(value_type = String)]
+    pub pin: Input,
 }
 
 /// Sets a new PIN and ends the member's other sessions (manager, step-up).
@@ -92,9 +98,8 @@ pub async fn reset_pin(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
-    validate::pin("pin", &body.pin)?;
-    let id = id.into_inner();
-    let pin_hash = throttle::hash_pin(&state.pins, "pin", body.into_inner().pin).await?;
+    let (id, pin) = (id.into_inner(), validate::pin("pin", &body.pin)?.into_string());
+    let pin_hash = throttle::hash_pin(&state.pins, "pin", pin).await?;
     state.db(move |c| staff_admin::reset_pin(c, &auth, id, &pin_hash, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -13,6 +13,7 @@ mod errors;
 mod flood;
 mod health;
 mod idempotency;
+mod hostile_text;
 mod logs;
 mod registers;
 mod route_walk;
