@@ -1,8 +1,8 @@
 //! Kiosk pairing and device management.
 
+use actix_web::HttpRequest;
 use actix_web::HttpResponse;
 use actix_web::cookie::time;
-use actix_web::HttpRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
