@@ -7,6 +7,7 @@ mod server;
 mod ws;
 
 mod checkin;
+mod latency;
 mod lifecycle;
 mod protocol;
 mod resilience;
