@@ -30,6 +30,7 @@ use crate::lanes::views::register::{CustomerSummary, customer_summary};
 #[serde(deny_unknown_fields)]
 pub struct Identify {
     /// the raw scanner text (never stored or logged)
+    #[schema(min_length = 1, max_length = 4000)]
     pub scan: String,
 }
 
@@ -148,8 +149,8 @@ fn identify_inner(
 /// Resolves an ID or membership-card scan at this register (403 `BANNED`, `UNDERAGE`,
 /// `ID_EXPIRED`; 400 `INVALID_SCAN`). An open stay is not an error: ALREADY_CHECKED_IN.
 #[utoipa::path(post, path = "/api/lanes/{lane}/identify", tag = "customers", request_body = Identify, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody, description = "`INVALID_SCAN`"), (status = 403, body = ErrorBody, description = "`BANNED`, `UNDERAGE`, `ID_EXPIRED`")))]
 pub async fn identify(
     Authed(at, body): Authed<AtRegister, web::Json<Identify>>,
     state: web::Data<AppState>,
@@ -166,10 +167,12 @@ pub async fn identify(
 #[serde(deny_unknown_fields)]
 pub struct CreateCustomer {
     /// full name (1–200 characters; from the scan when omitted)
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     /// date of birth
     pub dob: Option<NaiveDate>,
     /// membership number (1–50 characters)
+    #[schema(min_length = 1, max_length = 50)]
     pub membership_number: Option<String>,
     /// the raw ID scan, to store its lookup hashes and parsed fields (never the text)
     pub scan: Option<String>,
@@ -227,16 +230,16 @@ fn create_inner(
 }
 
 /// Creates a customer from a scan (no match found) or by hand (403 `UNDERAGE`, `ID_EXPIRED`).
-#[utoipa::path(post, path = "/api/customers", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
-    responses((status = 201, body = CustomerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/customers", operation_id = "create_customer", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
+    responses((status = 201, body = CustomerSummary), (status = 403, body = ErrorBody, description = "`UNDERAGE`, `ID_EXPIRED`")))]
 pub async fn create(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
-    if let Some(n) = &body.membership_number {
-        validate::text("membership_number", n, 1, 50)?;
-    }
+    let mut body = body.into_inner();
+    // stored as checked: trimmed (the column's CHECK counts the characters as stored)
+    body.membership_number =
+        body.membership_number.as_deref().map(|n| validate::text("membership_number", n, 1, 50).map(str::to_owned)).transpose()?;
     let now = state.clock.now();
     let today = now.with_timezone(&state.settings.tz).date_naive();
     let customer = state.db(move |c| create_inner(c, &auth, body, now, today)).await?;
@@ -245,15 +248,17 @@ pub async fn create(
 
 /// A name or membership-number search.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Search {
     /// at least 2 characters
+    #[param(min_length = 2, max_length = 100)]
     pub q: String,
 }
 
 /// Finds customers by name (contains, any case) or exact membership number; up to 20.
-#[utoipa::path(get, path = "/api/customers", tag = "customers", security(("staff" = [])), params(Search),
-    responses((status = 200, body = Vec<CustomerSummary>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/customers", operation_id = "search_customers", tag = "customers", security(("staff" = [])), params(Search),
+    responses((status = 200, body = Vec<CustomerSummary>)))]
 pub async fn search(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>,
     state: web::Data<AppState>,
