@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::validate;
-use super::wire::{ErrorBody, StaffView};
+use super::wire::{ErrorBody, PIN_LOCKED, RATE_LIMITED, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
 use crate::access::extract::{AnyStaff, Authed};
 use crate::access::login;
@@ -21,8 +21,10 @@ use crate::lanes::notify::{self, Notice};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// sign-in name
+    #[schema(min_length = 1, max_length = 50)]
     pub login: String,
     /// six digits
+    #[schema(pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: String,
     /// also return the token in the body (for scripts using `Authorization: Bearer`)
     #[serde(default)]
@@ -47,7 +49,7 @@ fn user_agent(req: &HttpRequest) -> Option<String> {
 
 /// Signs a staff member in. Five wrong PINs in a row lock PIN login for 5 minutes (423).
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 423, body = ErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody, description = "`INVALID_CREDENTIALS` (unknown login or wrong PIN: the same answer)"), (status = 423, body = ErrorBody, description = PIN_LOCKED), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let name = validate::text("login", &body.login, 1, 50)?.to_owned();
@@ -74,7 +76,7 @@ pub struct MeResponse {
 
 /// Who is signed in.
 #[utoipa::path(get, path = "/api/auth/me", tag = "auth", security(("staff" = [])),
-    responses((status = 200, body = MeResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = MeResponse)))]
 pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpResponse {
     let step_up_until = auth.step_up_until(state.clock.now());
     HttpResponse::Ok().json(MeResponse { expires_at: auth.expires_at, step_up_until, staff: auth.staff.into() })
@@ -85,6 +87,7 @@ pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpRes
 #[serde(deny_unknown_fields)]
 pub struct StepUpRequest {
     /// six digits
+    #[schema(pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: String,
 }
 
@@ -97,7 +100,7 @@ pub struct StepUpResponse {
 
 /// Confirms the PIN again so sensitive actions are allowed for 5 minutes.
 #[utoipa::path(post, path = "/api/auth/step-up", tag = "auth", request_body = StepUpRequest, security(("staff" = [])),
-    responses((status = 200, body = StepUpResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
+    responses((status = 200, body = StepUpResponse), (status = 403, body = ErrorBody, description = "`INVALID_PIN` (a wrong PIN)"), (status = 423, body = ErrorBody, description = PIN_LOCKED), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn step_up(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>,
     state: web::Data<AppState>,
@@ -110,7 +113,7 @@ pub async fn step_up(
 
 /// Ends the session (and any register opened through it).
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", security(("staff" = [])),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 204, description = "signed out; the cookie is removed")))]
 pub async fn logout(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (now, hub, session) = (state.clock.now(), state.hub.clone(), auth.session_id);
     state

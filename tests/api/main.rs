@@ -12,6 +12,7 @@ mod devices;
 mod errors;
 mod health;
 mod logs;
+mod openapi;
 mod registers;
 mod route_walk;
 mod serve;
