@@ -75,10 +75,10 @@ pub async fn mark_paid(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
-    if let Some(r) = &body.external_reference {
-        validate::text("external_reference", r, 1, 100)?;
-    }
+    let mut body = body.into_inner();
+    // stored as checked: trimmed (the column's CHECK counts the characters as stored)
+    body.external_reference =
+        body.external_reference.as_deref().map(|r| validate::text("external_reference", r, 1, 100).map(str::to_owned)).transpose()?;
     let raw = serde_json::to_vec(&body).unwrap_or_default();
     let header = req.headers().get("idempotency-key").and_then(|v| v.to_str().ok());
     let key = Idempotency::from_header(header, format!("mark_paid:{}", at.lane), &raw)?;

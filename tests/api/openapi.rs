@@ -350,7 +350,7 @@ both_backends!(
                 assert_eq!(api.get(&app, template, Some(token)).await.0, 200, "{template}");
             }
 
-            let (status, customer) = api.post(&app, "/api/customers", Some(&register), json!({ "name": "Robin Q. Customer", "dob": "1990-04-02", "membership_number": " 4242 " })).await;
+            let (status, customer) = api.post(&app, "/api/customers", Some(&register), json!({ "name": "Robin Q. Customer", "dob": "1990-04-02", "membership_number": format!(" 4242{}", " ".repeat(60)) })).await;
             assert_eq!((status, customer["membership_number"].as_str()), (201, Some("4242")));
             assert_eq!(api.call(&app, Method::GET, "/api/customers", Some("/api/customers?q=robin"), Some(&register), None).await.0, 200);
             let (status, started) = api.post(&app, "/api/lanes/{lane}/sessions", Some(&register), json!({ "customer_id": customer["id"] })).await;
@@ -428,7 +428,8 @@ where
         .uri("/api/lanes/lane-1/session/payment")
         .insert_header(("Authorization", format!("Bearer {register}")))
         .insert_header(("Idempotency-Key", key))
-        .set_json(json!({ "method": "CARD", "external_reference": "T-1" }));
+        // padded past the column's 100 characters: stored trimmed, as checked
+        .set_json(json!({ "method": "CARD", "external_reference": format!("T-1{}", " ".repeat(120)) }));
     let resp = call_service(app, req.to_request()).await;
     let status = resp.status().as_u16();
     let value: Value = serde_json::from_slice(&read_body(resp).await).unwrap();
