@@ -133,6 +133,8 @@ fn every_lane_command_answers_with_the_lanes_rev() {
         }
     }
     assert_eq!(commands, 17, "lane commands");
+    let start = &doc["paths"]["/api/lanes/{lane}/sessions"]["post"]["responses"];
+    assert!(start["201"].is_object() && start["200"].is_null(), "starting a session answers 201");
 }
 
 #[test]
