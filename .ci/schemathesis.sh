@@ -157,7 +157,7 @@ fuzz() {
        /^ *(Received|Documented):/ && op != "" { gsub(/^ +/, ""); print "        " $0 }
        /^ *curl / && op != "" { gsub(/^ +/, ""); print "        " $0 }
        /^=+ SUMMARY/ { exit }' "$out" | uniq | head -n 80
-  grep -E '^ *[0-9]+ generated|^ *❌|^=+ .* in [0-9.]+s =+$' "$out" | sed 's/^ */   /' || true
+  grep -E '^ *[0-9]+ generated|^ *❌ ST|^=+ .* in [0-9.]+s =+$' "$out" | sed 's/^ */   /' || true
   echo "   ($((SECONDS - t0)) s, exit $status)"
   if [ "$status" -ne 0 ]; then
     failures+=("$backend as $who")
