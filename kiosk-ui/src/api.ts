@@ -15,7 +15,7 @@
 
 import type {
   AddOnItem,
-  AlreadyRecorded,
+  AgreementShown,
   CustomerSummary,
   ErrorBody,
   ErrorCode,
@@ -194,7 +194,7 @@ export function createApi(options: ApiOptions = {}) {
     /** the manager's credentials are typed by the manager at the register; never stored */
     pastDueBypass: (lane: string, managerLogin: string, managerPin: string) =>
       post<Revision>(lanePath(lane, '/session/past-due-bypass'), { manager_login: managerLogin, pin: managerPin }),
-    agreementShown: (lane: string, o?: RevOptions) => post<Revision | AlreadyRecorded>(lanePath(lane, '/session/agreement-shown'), withRev({}, o)),
+    agreementShown: (lane: string, o?: RevOptions) => post<AgreementShown>(lanePath(lane, '/session/agreement-shown'), withRev({}, o)),
     sign: (lane: string, body: SignRequest, o: IdempotentOptions) => post<SignOutcome>(lanePath(lane, '/session/sign'), body, key(o)),
     assign: (lane: string, number?: string) => post<SignOutcome>(lanePath(lane, '/session/assign'), number === undefined ? {} : { number }),
 

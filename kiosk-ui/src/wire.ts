@@ -351,6 +351,8 @@ export interface Revision {
 
 /** The answer of `confirm` (`checkin::selection::Locked`). */
 export interface Locked {
+  /** the lane's revision after the command (unchanged when it was already locked) */
+  rev: number;
   rental_type: RentalType;
   confirmed_by: Side;
   already_locked: boolean;
@@ -364,9 +366,9 @@ export interface MarkPaidAnswer {
   amount_cents: number;
 }
 
-/** The answer of sign and assign (`checkin::signing::Outcome`, plus `rev` on sign). */
+/** The answer of sign and assign (`checkin::signing::Outcome`). */
 export interface SignOutcome {
-  rev?: number;
+  rev: number;
   signature_id: Uuid;
   /** COMPLETED, or AWAITING_ASSIGNMENT when the hold was lost */
   status: LaneSessionStatus;
@@ -374,9 +376,12 @@ export interface SignOutcome {
   checkout_at: IsoDateTime | null;
 }
 
-/** The answer of `agreement-shown` when it was already recorded. */
-export interface AlreadyRecorded {
-  already_recorded: true;
+/** The answer of `agreement-shown` (`http::checkin_sign::AgreementShown`). */
+export interface AgreementShown {
+  /** the lane's revision after the command (unchanged when already recorded) */
+  rev: number;
+  /** this version's showing was already recorded; nothing changed */
+  already_recorded: boolean;
 }
 
 /** A retail add-on (`checkin::quote::StoredAddOn`). */

@@ -92,6 +92,21 @@ pub struct Payment<'a> {
     pub external_reference: Option<&'a str>,
 }
 
+/// The answer of mark-paid (also what an `Idempotency-Key` retry gets back).
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PaymentTaken {
+    /// the lane's revision after the command
+    pub rev: i64,
+    /// the intent that was paid
+    #[schema(value_type = String, format = "uuid")]
+    pub payment_intent_id: PaymentIntentId,
+    /// PAID
+    #[schema(value_type = String, example = "PAID")]
+    pub status: PaymentStatus,
+    /// what was taken
+    pub amount_cents: i64,
+}
+
 /// Marks the session's DUE intent PAID, attributed to the employee; the session waits for the
 /// signature. With an `Idempotency-Key`, a retry returns the first answer and changes nothing.
 pub fn mark_paid(
@@ -115,7 +130,8 @@ pub fn mark_paid(
             commands::save(conn, &ctx.session, &changes, cmd.now)?;
             let summary = json!({ "payment_intent_id": intent, "amount_cents": amount, "method": payment.method });
             commands::audit(conn, cmd, "PAYMENT_MARKED_PAID", ctx.session.id, summary, None)?;
-            let answer = json!({ "rev": rev, "payment_intent_id": intent, "status": PaymentStatus::Paid, "amount_cents": amount });
+            let taken = PaymentTaken { rev, payment_intent_id: intent, status: PaymentStatus::Paid, amount_cents: amount };
+            let answer = serde_json::to_value(&taken).unwrap_or_default();
             if let Some(k) = key {
                 k.remember(conn, ctx.session.id, 200, &answer, cmd.now)?;
             }

@@ -21,8 +21,10 @@ use crate::error::AppError;
 #[serde(deny_unknown_fields)]
 pub struct StoredAddOn {
     /// what it is (1–80 characters)
+    #[schema(min_length = 1, max_length = 80)]
     pub description: String,
     /// price in cents (1–100000)
+    #[schema(minimum = 1, maximum = 100000)]
     pub amount_cents: i64,
 }
 

@@ -70,11 +70,15 @@ pub fn propose(
 }
 
 /// What a confirmation did.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Locked {
+    /// the lane's revision after the command (unchanged when it was already locked)
+    pub rev: i64,
     /// the locked rental
+    #[schema(value_type = String, example = "STANDARD")]
     pub rental_type: RentalType,
-    /// who locked it (the first confirmer)
+    /// who locked it (the first confirmer): CUSTOMER or EMPLOYEE
+    #[schema(example = "CUSTOMER")]
     pub confirmed_by: String,
     /// true when it was already locked before this call (nothing changed)
     pub already_locked: bool,
@@ -93,11 +97,16 @@ pub fn confirm(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, config: &Config,
         gates::past_due(&ctx.session, &ctx.customer, side)?;
         let rental = ctx.session.proposed_rental_type.ok_or_else(|| AppError::conflict("NO_PROPOSAL", "Nothing has been proposed yet."))?;
         gates::rental_allowed(&ctx.customer, &config.gym, rental)?;
-        lock(conn, cmd, config, &ctx, rental, side, None)
+        lock(conn, cmd, config, &ctx, rental, side, None)?;
+        Ok(rental)
     });
     match result {
-        Ok(applied) => Ok(applied.value),
+        Ok(applied) => {
+            Ok(Locked { rev: applied.rev, rental_type: applied.value, confirmed_by: side.as_str().to_owned(), already_locked: false })
+        }
+        // Nothing changed (the transaction rolled back): the answer carries the lane's revision as it stands.
         Err(AppError::Conflict { code: "ALREADY_LOCKED", details, .. }) => Ok(Locked {
+            rev: commands::current_rev(conn, &cmd.lane)?,
             rental_type: serde_json::from_value(details["rental_type"].clone()).unwrap_or(RentalType::Locker),
             confirmed_by: details["confirmed_by"].as_str().unwrap_or_default().to_owned(),
             already_locked: true,
@@ -131,7 +140,7 @@ fn lock(
     rental: RentalType,
     side: Side,
     waitlist: Option<&Waitlist>,
-) -> Result<Locked, AppError> {
+) -> Result<(), AppError> {
     let session = &ctx.session;
     let Some((hold_id, unit)) = inventory::place_hold(conn, rental, session.id, cmd.now)? else {
         let details = json!({ "rental_type": rental, "waitlist_possible": inventory::room_tier(rental).is_some() });
@@ -162,8 +171,7 @@ fn lock(
     };
     commands::save(conn, session, &changes, cmd.now)?;
     let summary = json!({ "rental_type": rental, "by": side.as_str(), "unit": unit.number, "total_cents": quote.total_cents, "payment_intent_id": intent, "waitlist_desired_type": waitlist.map(|w| w.desired) });
-    commands::audit(conn, cmd, "SELECTION_LOCKED", session.id, summary, None)?;
-    Ok(Locked { rental_type: rental, confirmed_by: side.as_str().to_owned(), already_locked: false })
+    commands::audit(conn, cmd, "SELECTION_LOCKED", session.id, summary, None)
 }
 
 /// The customer wants a sold-out room tier: record the wish and lock an available backup.
@@ -174,7 +182,7 @@ pub fn join_waitlist(
     config: &Config,
     side: Side,
     wish: Waitlist,
-) -> Result<Applied<Locked>, AppError> {
+) -> Result<Applied<()>, AppError> {
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         if ctx.session.selection_confirmed {

@@ -49,12 +49,16 @@ pub struct Submission {
     pub ip: Option<String>,
 }
 
-/// Where the customer ended up.
-#[derive(Debug, Clone, serde::Serialize)]
+/// Where the customer ended up: the answer of signing and of assigning.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Outcome {
+    /// the lane's revision after the command
+    pub rev: i64,
     /// the stored signature
+    #[schema(value_type = String, format = "uuid")]
     pub signature_id: SignatureId,
     /// COMPLETED, or AWAITING_ASSIGNMENT when the hold was lost
+    #[schema(value_type = String, example = "COMPLETED")]
     pub status: S,
     /// room or locker number, when assigned
     pub number: Option<String>,
@@ -68,9 +72,11 @@ pub fn active_agreement(conn: &mut DbConn, session: &LaneSession) -> Result<Agre
     Agreement::active_for(conn, language)?.ok_or_else(|| AppError::conflict("NO_AGREEMENT", "No agreement is active for this language."))
 }
 
-/// The kiosk reports that it shows the agreement (evidence of what was shown, and when).
-pub fn shown(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand) -> Result<Applied<()>, AppError> {
-    commands::run(conn, hub, cmd, |conn, _| {
+/// The kiosk reports that it shows the agreement (evidence of what was shown, and when). The
+/// value is `true` when this version's showing was already recorded (nothing changed; the
+/// revision is the lane's current one).
+pub fn shown(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand) -> Result<Applied<bool>, AppError> {
+    let result = commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingSignature], "Showing the agreement")?;
         let agreement = active_agreement(conn, &ctx.session)?;
@@ -91,8 +97,13 @@ pub fn shown(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand) -> Result<Applied<
             ctx.session.id,
             json!({ "agreement_id": agreement.id, "version": agreement.version }),
             None,
-        )
-    })
+        )?;
+        Ok(false)
+    });
+    match result {
+        Err(AppError::Conflict { code: "ALREADY_SHOWN", .. }) => Ok(Applied { rev: commands::current_rev(conn, &cmd.lane)?, value: true }),
+        other => other,
+    }
 }
 
 /// Signs, and completes the check-in if the held unit is still there. The answer (with the
@@ -122,7 +133,7 @@ pub fn sign(
         let signature = evidence_row(conn, cmd, &ctx, &agreement, &sub, unit.as_ref().map(|_| block_id))?;
         signature.insert(conn)?;
         let outcome = match unit {
-            Some(unit) => complete(conn, cmd, &ctx, &unit, signature.id, block_id, tz)?,
+            Some(unit) => complete(conn, cmd, &ctx, &unit, (signature.id, block_id), tz, rev)?,
             None => {
                 let changes = SessionChanges {
                     status: Some(S::AwaitingAssignment),
@@ -131,7 +142,7 @@ pub fn sign(
                     ..Default::default()
                 };
                 commands::save(conn, &ctx.session, &changes, cmd.now)?;
-                Outcome { signature_id: signature.id, status: S::AwaitingAssignment, number: None, checkout_at: None }
+                Outcome { rev, signature_id: signature.id, status: S::AwaitingAssignment, number: None, checkout_at: None }
             }
         };
         commands::audit(
@@ -142,8 +153,7 @@ pub fn sign(
             json!({ "signature_id": signature.id, "record_sha256": signature.record_sha256, "status": outcome.status, "unit": outcome.number }),
             None,
         )?;
-        let mut answer = serde_json::to_value(&outcome).unwrap_or_default();
-        answer["rev"] = json!(rev);
+        let answer = serde_json::to_value(&outcome).unwrap_or_default();
         if let Some(k) = key {
             k.remember(conn, ctx.session.id, 200, &answer, cmd.now)?;
         }
@@ -154,7 +164,7 @@ pub fn sign(
 /// The employee assigns a unit after a lost hold (a specific number, or the first free one of
 /// the locked type); the check-in completes.
 pub fn assign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, tz: Tz, number: Option<&str>) -> Result<Applied<Outcome>, AppError> {
-    commands::run(conn, hub, cmd, |conn, _| {
+    commands::run(conn, hub, cmd, |conn, rev| {
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingAssignment], "Assigning")?;
         let rental = ctx.session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
@@ -171,7 +181,7 @@ pub fn assign(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, tz: Tz, number: O
         };
         let (hold, unit) = held.ok_or_else(|| AppError::conflict("SOLD_OUT", format!("No free {rental} to assign.")))?;
         hold::release(conn, hold, "COMPLETED", Ts(cmd.now))?;
-        let outcome = complete(conn, cmd, &ctx, &unit, signature, BlockId::new(), tz)?;
+        let outcome = complete(conn, cmd, &ctx, &unit, (signature, BlockId::new()), tz, rev)?;
         commands::audit(conn, cmd, "UNIT_ASSIGNED", ctx.session.id, json!({ "unit": unit.number }), None)?;
         Ok(outcome)
     })
@@ -260,15 +270,15 @@ fn evidence_row(
 }
 
 /// Occupies `unit` for the customer: visit, INITIAL block, unit OCCUPIED, hold released,
-/// waitlist entry, notes, session COMPLETED.
+/// waitlist entry, notes, session COMPLETED. `rev` is the command's new lane revision.
 fn complete(
     conn: &mut DbConn,
     cmd: &LaneCommand,
     ctx: &Context,
     unit: &Unit,
-    signature: SignatureId,
-    block_id: BlockId,
+    (signature, block_id): (SignatureId, BlockId),
     tz: Tz,
+    rev: i64,
 ) -> Result<Outcome, AppError> {
     let (session, now) = (&ctx.session, cmd.now);
     let rental = session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
@@ -315,7 +325,7 @@ fn complete(
         ..Default::default()
     };
     commands::save(conn, session, &changes, now)?;
-    Ok(Outcome { signature_id: signature, status: S::Completed, number: Some(unit.number.clone()), checkout_at: Some(ends_at) })
+    Ok(Outcome { rev, signature_id: signature, status: S::Completed, number: Some(unit.number.clone()), checkout_at: Some(ends_at) })
 }
 
 fn occupy(

@@ -10,7 +10,7 @@ use super::text::{Input, Lines, Text};
 use super::throttle;
 use super::validate;
 use super::web;
-use super::wire::{ErrorBody, StaffView};
+use super::wire::{ErrorBody, PIN_LOCKED, RATE_LIMITED, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
 use crate::access::extract::{AnyStaff, Authed};
 use crate::access::login;
@@ -24,10 +24,10 @@ use crate::lanes::notify::{self, Notice};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// sign-in name
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub login: Input,
     /// six digits
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: Input,
     /// also return the token in the body (for scripts using `Authorization: Bearer`)
     #[serde(default)]
@@ -54,7 +54,7 @@ pub fn user_agent(req: &HttpRequest) -> Option<String> {
 
 /// Signs a staff member in. Five wrong PINs in a row lock PIN login for 5 minutes (423).
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 423, body = ErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody, description = "`INVALID_CREDENTIALS` (unknown login or wrong PIN: the same answer)"), (status = 423, body = ErrorBody, description = PIN_LOCKED), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Json<LoginRequest>) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let name = body.login.text("login", 1, 50, Lines::One)?.into_string();
@@ -98,7 +98,7 @@ pub struct MeResponse {
 
 /// Who is signed in.
 #[utoipa::path(get, path = "/api/auth/me", tag = "auth", security(("staff" = [])),
-    responses((status = 200, body = MeResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = MeResponse)))]
 pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpResponse {
     let step_up_until = auth.step_up_until(state.clock.now());
     HttpResponse::Ok().json(MeResponse { expires_at: auth.expires_at, step_up_until, staff: auth.staff.into() })
@@ -109,7 +109,7 @@ pub async fn me(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> HttpRes
 #[serde(deny_unknown_fields)]
 pub struct StepUpRequest {
     /// six digits
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: Input,
 }
 
@@ -122,7 +122,7 @@ pub struct StepUpResponse {
 
 /// Confirms the PIN again so sensitive actions are allowed for 5 minutes.
 #[utoipa::path(post, path = "/api/auth/step-up", tag = "auth", request_body = StepUpRequest, security(("staff" = [])),
-    responses((status = 200, body = StepUpResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 423, body = ErrorBody)))]
+    responses((status = 200, body = StepUpResponse), (status = 403, body = ErrorBody, description = "`INVALID_PIN` (a wrong PIN)"), (status = 423, body = ErrorBody, description = PIN_LOCKED), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn step_up(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<StepUpRequest>>,
     req: HttpRequest,
@@ -144,7 +144,7 @@ pub async fn step_up(
 
 /// Ends the session (and any register opened through it).
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", security(("staff" = [])),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 204, description = "signed out; the cookie is removed")))]
 pub async fn logout(AnyStaff(auth): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (now, hub, session) = (state.clock.now(), state.hub.clone(), auth.session_id);
     state

@@ -4,16 +4,16 @@ use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::lane_cmd::register_cmd;
+use super::lane_cmd::{CONFLICTS, register_cmd};
 use super::lane_sessions::Revision;
 use super::text::{Input, Lines, Text};
 use super::throttle;
 use super::web;
-use super::wire::ErrorBody;
+use super::wire::{ErrorBody, PIN_LOCKED, RATE_LIMITED};
 use crate::access::extract::{AtRegister, Authed};
 use crate::app::AppState;
 use crate::checkin::idempotency::Idempotency;
-use crate::checkin::payment::{self, Payment};
+use crate::checkin::payment::{self, Payment, PaymentTaken};
 use crate::checkin::quote::StoredAddOn;
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
@@ -34,6 +34,7 @@ pub struct NewAddOn {
 #[serde(deny_unknown_fields)]
 pub struct SetAddOns {
     /// up to 20 items
+    #[schema(max_items = 20)]
     pub items: Vec<NewAddOn>,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
@@ -41,8 +42,8 @@ pub struct SetAddOns {
 
 /// Sets retail add-ons and re-prices the due payment (register).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/addons", tag = "check-in", request_body = SetAddOns, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `PAYMENT_NOT_DUE`"))))]
 pub async fn addons(
     Authed(at, body): Authed<AtRegister, web::Json<SetAddOns>>,
     state: web::Data<AppState>,
@@ -73,7 +74,7 @@ pub struct MarkPaid {
     #[schema(value_type = String, example = "CARD")]
     pub method: PaymentMethod,
     /// terminal or receipt reference (1–100 characters)
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 100)]
     pub external_reference: Option<Input>,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
@@ -82,8 +83,8 @@ pub struct MarkPaid {
 /// Marks the due payment as taken (register). Send an `Idempotency-Key` header: a retry with
 /// the same key gets the first answer and changes nothing; paying twice is 409 `ALREADY_PAID`.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/payment", tag = "check-in", request_body = MarkPaid, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, description = "{rev, payment_intent_id, status, amount_cents}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$"), ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 200, description = "a retry with the same key and body gets the first answer (1–200 characters)")),
+    responses((status = 200, body = PaymentTaken), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `ALREADY_PAID`, `PAYMENT_NOT_DUE`, `IDEMPOTENCY_KEY_REUSED`"))))]
 pub async fn mark_paid(
     Authed(at, body): Authed<AtRegister, web::Json<MarkPaid>>,
     req: HttpRequest,
@@ -110,7 +111,7 @@ pub async fn mark_paid(
 #[serde(deny_unknown_fields)]
 pub struct Decline {
     /// what the terminal said (staff only; 1–200 characters)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
     pub reason: Input,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
@@ -118,8 +119,8 @@ pub struct Decline {
 
 /// Records a declined payment; the reason is shown to staff only (register).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/decline", tag = "check-in", request_body = Decline, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn decline(
     Authed(at, body): Authed<AtRegister, web::Json<Decline>>,
     state: web::Data<AppState>,
@@ -136,10 +137,10 @@ pub async fn decline(
 #[serde(deny_unknown_fields)]
 pub struct Bypass {
     /// the manager's login
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub manager_login: Input,
     /// the manager's PIN (step-up at the register)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: Input,
     /// refuse unless the lane is at this revision (the quote the employee announced)
     pub expected_rev: Option<i64>,
@@ -148,8 +149,8 @@ pub struct Bypass {
 /// A manager lets a customer with a past-due balance choose for themselves (register; the
 /// manager's PIN is checked, 403 `MANAGER_PIN_REQUIRED`, 423 when locked).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/past-due-bypass", tag = "check-in", request_body = Bypass, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 423, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 403, body = ErrorBody, description = "`MANAGER_PIN_REQUIRED` (not a manager's login and PIN)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `NOT_BLOCKED`")), (status = 423, body = ErrorBody, description = PIN_LOCKED), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn bypass(
     Authed(at, body): Authed<AtRegister, web::Json<Bypass>>,
     req: HttpRequest,

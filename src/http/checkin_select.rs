@@ -4,14 +4,14 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::lane_cmd::{Expect, actor_cmd, register_cmd};
+use super::lane_cmd::{CONFLICTS, Expect, actor_cmd, register_cmd};
 use super::lane_sessions::Revision;
 use super::text::{Input, Lines};
 use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, LaneActor};
 use crate::app::AppState;
-use crate::checkin::selection::{self, Waitlist};
+use crate::checkin::selection::{self, Locked, Waitlist};
 use crate::domain::enums::RentalType;
 use crate::error::AppError;
 
@@ -20,7 +20,7 @@ use crate::error::AppError;
 #[serde(deny_unknown_fields)]
 pub struct MembershipChoice {
     /// ONE_TIME (daily fee) or SIX_MONTH (buy the six-month membership)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^(ONE_TIME|SIX_MONTH)$", example = "ONE_TIME")]
     pub choice: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
@@ -29,8 +29,8 @@ pub struct MembershipChoice {
 /// Chooses between the daily fee and buying a six-month membership (either screen; re-prices
 /// a due quote).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/membership", tag = "check-in", request_body = MembershipChoice, security(("register" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn membership(
     Authed(actor, body): Authed<LaneActor, web::Json<MembershipChoice>>,
     state: web::Data<AppState>,
@@ -59,8 +59,8 @@ pub struct Propose {
 /// Proposes a rental (either screen; 409 `LANGUAGE_REQUIRED`, 403 `PAST_DUE_BLOCKED` for the
 /// customer).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/propose", tag = "check-in", request_body = Propose, security(("register" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 403, body = ErrorBody, description = "`PAST_DUE_BLOCKED` (the customer, until the attendant resolves a balance)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANGUAGE_REQUIRED`, `RENTAL_NOT_ALLOWED`, `SELECTION_LOCKED`"))))]
 pub async fn propose(
     Authed(actor, body): Authed<LaneActor, web::Json<Propose>>,
     state: web::Data<AppState>,
@@ -74,8 +74,8 @@ pub async fn propose(
 /// Confirms the proposal. The first confirmation locks it: a unit is held, the quote made and
 /// the payment becomes due (409 `SOLD_OUT` changes nothing); later ones report who locked it.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/confirm", tag = "check-in", request_body = Expect, security(("register" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, description = "{rental_type, confirmed_by, already_locked}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Locked), (status = 403, body = ErrorBody, description = "`PAST_DUE_BLOCKED` (the customer, until the attendant resolves a balance)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `NO_PROPOSAL`, `LANGUAGE_REQUIRED`, `RENTAL_NOT_ALLOWED`, `SOLD_OUT` (`details.waitlist_possible`; nothing changed)"))))]
 pub async fn confirm(
     Authed(actor, body): Authed<LaneActor, web::Json<Expect>>,
     state: web::Data<AppState>,
@@ -102,8 +102,8 @@ pub struct JoinWaitlist {
 
 /// Joins the upgrade waiting list and locks the backup (either screen).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/waitlist", tag = "check-in", request_body = JoinWaitlist, security(("register" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 403, body = ErrorBody, description = "`PAST_DUE_BLOCKED` (the customer, until the attendant resolves a balance)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `ALREADY_LOCKED`, `LANGUAGE_REQUIRED`, `RENTAL_NOT_ALLOWED`, `WAITLIST_NOT_POSSIBLE`, `NOT_SOLD_OUT`, `SOLD_OUT`"))))]
 pub async fn waitlist(
     Authed(actor, body): Authed<LaneActor, web::Json<JoinWaitlist>>,
     state: web::Data<AppState>,
@@ -119,7 +119,7 @@ pub async fn waitlist(
 #[serde(deny_unknown_fields)]
 pub struct SwapHold {
     /// e.g. "214" (1–10 characters)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 10)]
     pub number: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
@@ -127,8 +127,8 @@ pub struct SwapHold {
 
 /// Swaps the held unit for a specific free one of the same type (register).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/hold", tag = "check-in", request_body = SwapHold, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `NO_HOLD`, `UNIT_UNAVAILABLE`"))))]
 pub async fn swap_hold(
     Authed(at, body): Authed<AtRegister, web::Json<SwapHold>>,
     state: web::Data<AppState>,

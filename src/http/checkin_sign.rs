@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::auth::user_agent;
-use super::lane_cmd::{Expect, kiosk_cmd, register_cmd};
-use super::lane_sessions::Revision;
+use super::lane_cmd::{CONFLICTS, Expect, kiosk_cmd, register_cmd};
 use super::text::{Input, Lines, Text};
 use super::validate;
 use super::web;
@@ -16,7 +15,7 @@ use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf};
 use crate::app::AppState;
 use crate::checkin::idempotency::{self, Idempotency};
-use crate::checkin::signing::{self, Submission};
+use crate::checkin::signing::{self, Outcome, Submission};
 use crate::db::ids::AgreementId;
 use crate::db::models::audit_event::Actor;
 use crate::domain::signature::{self, Strokes};
@@ -25,20 +24,24 @@ use crate::error::AppError;
 /// Largest signature submission.
 pub const SIGN_LIMIT: usize = 1024 * 1024;
 
+/// The answer of agreement-shown.
+#[derive(Serialize, ToSchema)]
+pub struct AgreementShown {
+    /// the lane's revision after the command (unchanged when already recorded)
+    pub rev: i64,
+    /// this agreement version's showing was already recorded; nothing changed
+    pub already_recorded: bool,
+}
+
 /// The kiosk reports it displays the agreement (recorded as evidence of what was shown).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/agreement-shown", tag = "check-in", request_body = Expect, security(("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = AgreementShown), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANGUAGE_REQUIRED`, `NO_AGREEMENT`"))))]
 pub async fn shown(Authed(k, body): Authed<KioskOf, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let cmd = kiosk_cmd(&k, &state, body.expected_rev);
     let hub = state.hub.clone();
-    match state.db(move |c| signing::shown(c, &hub, &cmd)).await {
-        Ok(applied) => Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None })),
-        Err(AppError::Conflict { code: "ALREADY_SHOWN", .. }) => {
-            Ok(HttpResponse::Ok().json(serde_json::json!({ "already_recorded": true })))
-        }
-        Err(err) => Err(err),
-    }
+    let applied = state.db(move |c| signing::shown(c, &hub, &cmd)).await?;
+    Ok(HttpResponse::Ok().json(AgreementShown { rev: applied.rev, already_recorded: applied.value }))
 }
 
 /// The customer's signature.
@@ -67,8 +70,8 @@ fn client_ip(req: &HttpRequest) -> Option<String> {
 /// Signs the agreement (kiosk; up to 1 MiB). Stores the signature and completes the check-in
 /// in one transaction; with a lost hold the session waits for the employee to assign.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/sign", tag = "check-in", request_body = Sign, security(("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1"), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, description = "{rev, signature_id, status, number, checkout_at}"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 413, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$"), ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 200, description = "a retry with the same key and body gets the first answer (1–200 characters)")),
+    responses((status = 200, body = Outcome), (status = 400, body = ErrorBody, description = "`CONSENT_REQUIRED`, `SIGNATURE_MISSING`, `SIGNATURE_TOO_LARGE`, `SIGNATURE_INVALID_IMAGE`, `SIGNATURE_DIMENSIONS`, `SIGNATURE_BLANK`, `SIGNATURE_STROKES_INVALID`"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANGUAGE_REQUIRED`, `NO_AGREEMENT`, `AGREEMENT_CHANGED` (`details.agreement_id`, `details.version`), `NO_STAFF`, `UNIT_TAKEN`, `IDEMPOTENCY_KEY_REUSED`"))))]
 pub async fn sign(
     Authed(k, body): Authed<KioskOf, web::Json<Sign>>,
     req: HttpRequest,
@@ -116,7 +119,7 @@ pub async fn sign(
 #[serde(deny_unknown_fields)]
 pub struct Assign {
     /// e.g. "214" (1–10 characters)
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 10)]
     pub number: Option<Input>,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
@@ -124,8 +127,8 @@ pub struct Assign {
 
 /// Assigns a unit after a lost hold and completes the check-in (register).
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/assign", tag = "check-in", request_body = Assign, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, description = "{signature_id, status, number, checkout_at}"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Outcome), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `NO_SELECTION`, `NOT_SIGNED`, `SOLD_OUT`, `UNIT_TAKEN`"))))]
 pub async fn assign(Authed(at, body): Authed<AtRegister, web::Json<Assign>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let number = body.number.as_ref().map(|n| n.text("number", 1, 10, Lines::One)).transpose()?;
     let cmd = register_cmd(&at, &state, body.expected_rev);

@@ -33,7 +33,7 @@ use crate::lanes::views::register::{CustomerSummary, customer_summary};
 pub struct Identify {
     /// the raw scanner text (never stored or logged; 1–4000 characters; line breaks, tabs and
     /// the ASCII separators FS, GS and RS allowed, no other control character)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 4000)]
     pub scan: Input,
 }
 
@@ -152,8 +152,8 @@ fn identify_inner(
 /// Resolves an ID or membership-card scan at this register (403 `BANNED`, `UNDERAGE`,
 /// `ID_EXPIRED`; 400 `INVALID_SCAN`). An open stay is not an error: ALREADY_CHECKED_IN.
 #[utoipa::path(post, path = "/api/lanes/{lane}/identify", tag = "customers", request_body = Identify, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = IdentifyResponse), (status = 400, body = ErrorBody, description = "`INVALID_SCAN`"), (status = 403, body = ErrorBody, description = "`BANNED`, `UNDERAGE`, `ID_EXPIRED`")))]
 pub async fn identify(
     Authed(at, body): Authed<AtRegister, web::Json<Identify>>,
     state: web::Data<AppState>,
@@ -176,12 +176,12 @@ fn scan_text(raw: &Input) -> Result<Text, AppError> {
 #[serde(deny_unknown_fields)]
 pub struct CreateCustomer {
     /// full name (1–200 characters; from the scan when omitted)
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 200)]
     pub name: Option<Input>,
     /// date of birth (1900-01-01 to today; from the scan when omitted)
     pub dob: Option<NaiveDate>,
     /// membership number (1–50 characters)
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 50)]
     pub membership_number: Option<Input>,
     /// the raw ID scan, to store its lookup hashes and parsed fields (never the text)
     #[schema(value_type = Option<String>)]
@@ -250,8 +250,8 @@ fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: NewCustomer, now: DateT
 }
 
 /// Creates a customer from a scan (no match found) or by hand (403 `UNDERAGE`, `ID_EXPIRED`).
-#[utoipa::path(post, path = "/api/customers", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
-    responses((status = 201, body = CustomerSummary), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/customers", operation_id = "create_customer", tag = "customers", request_body = CreateCustomer, security(("staff" = [])),
+    responses((status = 201, body = CustomerSummary), (status = 403, body = ErrorBody, description = "`UNDERAGE`, `ID_EXPIRED`")))]
 pub async fn create(
     Authed(AnyStaff(auth), body): Authed<AnyStaff, web::Json<CreateCustomer>>,
     state: web::Data<AppState>,
@@ -274,13 +274,13 @@ pub async fn create(
 #[serde(deny_unknown_fields)]
 pub struct Search {
     /// 2–100 characters
-    #[param(value_type = String)]
+    #[param(value_type = String, min_length = 2, max_length = 100)]
     pub q: Input,
 }
 
 /// Finds customers by name (contains, any case) or exact membership number; up to 20.
-#[utoipa::path(get, path = "/api/customers", tag = "customers", security(("staff" = [])), params(Search),
-    responses((status = 200, body = Vec<CustomerSummary>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/customers", operation_id = "search_customers", tag = "customers", security(("staff" = [])), params(Search),
+    responses((status = 200, body = Vec<CustomerSummary>)))]
 pub async fn search(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>,
     state: web::Data<AppState>,

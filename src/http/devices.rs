@@ -11,7 +11,7 @@ use super::text::{Input, Lines};
 use super::throttle;
 use super::validate;
 use super::web;
-use super::wire::{DeviceView, ErrorBody};
+use super::wire::{DeviceView, ErrorBody, RATE_LIMITED};
 use crate::access::credentials::{self, DEVICE_COOKIE};
 use crate::access::devices;
 use crate::access::extract::{Authed, Kiosk, Manager, SteppedUpManager};
@@ -35,8 +35,8 @@ pub struct PairingCodeResponse {
 
 /// Issues a pairing code for a lane's kiosk (manager, step-up).
 #[utoipa::path(post, path = "/api/lanes/{lane}/pairing-codes", tag = "devices", security(("manager" = ["step_up"])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 201, body = PairingCodeResponse), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 201, body = PairingCodeResponse), (status = 404, body = ErrorBody, description = "no such active lane")))]
 pub async fn issue_code(
     Authed(SteppedUpManager(auth), lane): Authed<SteppedUpManager, web::Path<String>>,
     state: web::Data<AppState>,
@@ -52,10 +52,10 @@ pub async fn issue_code(
 #[serde(deny_unknown_fields)]
 pub struct PairRequest {
     /// the 8-character code (case, spaces and dashes do not matter)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 20, example = "ABCD-2345")]
     pub code: Input,
     /// a label, e.g. "Lane 1 kiosk" (1–100 characters)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 100)]
     pub name: Input,
     /// also return the token in the body (scripts); browsers use the cookie
     #[serde(default)]
@@ -74,7 +74,7 @@ pub struct PairResponse {
 
 /// Pairs this tablet with the code's lane. No sign-in: the one-time code is the proof.
 #[utoipa::path(post, path = "/api/devices/pair", tag = "devices", request_body = PairRequest,
-    responses((status = 200, body = PairResponse), (status = 400, body = ErrorBody)))]
+    responses((status = 200, body = PairResponse), (status = 400, body = ErrorBody, description = "`PAIRING_CODE_INVALID` (unknown, used or expired)"), (status = 429, body = ErrorBody, description = RATE_LIMITED, headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn pair(state: web::Data<AppState>, req: HttpRequest, body: web::Json<PairRequest>) -> Result<HttpResponse, AppError> {
     // Codes are 8 characters valid 10 minutes: the limit makes guessing one hopeless.
     state.throttle.pairing(&throttle::client_key(&req), state.clock.now())?;
@@ -90,15 +90,15 @@ pub async fn pair(state: web::Data<AppState>, req: HttpRequest, body: web::Json<
 }
 
 /// The calling kiosk's own pairing.
-#[utoipa::path(get, path = "/api/device", tag = "devices", security(("kiosk" = [])),
-    responses((status = 200, body = DeviceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/device", operation_id = "device_me", tag = "devices", security(("kiosk" = [])),
+    responses((status = 200, body = DeviceView)))]
 pub async fn me(Kiosk(device): Kiosk) -> HttpResponse {
     HttpResponse::Ok().json(DeviceView::from(device))
 }
 
 /// Every paired device, newest first.
-#[utoipa::path(get, path = "/api/devices", tag = "devices", security(("manager" = [])),
-    responses((status = 200, body = Vec<DeviceView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/devices", operation_id = "list_devices", tag = "devices", security(("manager" = [])),
+    responses((status = 200, body = Vec<DeviceView>)))]
 pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let devices = state.db(|c| Ok(Device::all(c)?)).await?;
     Ok(HttpResponse::Ok().json(devices.into_iter().map(DeviceView::from).collect::<Vec<_>>()))
@@ -107,7 +107,7 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
 /// Revokes a device: its next request is refused (manager, step-up).
 #[utoipa::path(post, path = "/api/devices/{device_id}/revoke", tag = "devices", security(("manager" = ["step_up"])),
     params(("device_id" = String, Path, format = "uuid")),
-    responses((status = 200, body = DeviceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = DeviceView), (status = 404, body = ErrorBody, description = "no such device")))]
 pub async fn revoke(
     Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<DeviceId>>,
     state: web::Data<AppState>,

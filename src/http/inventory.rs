@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::text::{Input, Lines};
-use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, Authed};
 use crate::app::AppState;
 use crate::checkin::board::{self, BoardUnit};
@@ -19,7 +18,7 @@ use crate::error::AppError;
 pub struct BoardQuery {
     /// up to 50 characters: units whose number or occupant's name contains it (any case);
     /// empty means no filter
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, max_length = 50)]
     pub q: Option<Input>,
 }
 
@@ -34,7 +33,7 @@ pub struct Board {
 
 /// Every room and locker with its status, hold, occupant and checkout time.
 #[utoipa::path(get, path = "/api/inventory", tag = "inventory", security(("staff" = [])), params(BoardQuery),
-    responses((status = 200, body = Board), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Board)))]
 pub async fn board(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<BoardQuery>>,
     state: web::Data<AppState>,

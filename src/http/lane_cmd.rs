@@ -11,6 +11,10 @@ use crate::db::models::audit_event::Actor;
 use crate::lanes::commands::LaneCommand;
 use crate::lanes::hub::Role;
 
+/// The 409 refusals every lane command can give (OpenAPI `description`; each route adds its own).
+pub const CONFLICTS: &str = "`STALE_VERSION` (the lane is no longer at `expected_rev`: `details.rev` and `details.view`, the caller's \
+                             current view; nothing changed), `NO_SESSION`, `INVALID_TRANSITION` (not possible in the session's status)";
+
 /// A body carrying only the expected revision.
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::lane_cmd::{Expect, actor_cmd, kiosk_cmd, register_cmd};
+use super::lane_cmd::{CONFLICTS, Expect, actor_cmd, kiosk_cmd, register_cmd};
 use super::text::{Input, Lines};
 use super::web;
 use super::wire::ErrorBody;
@@ -17,8 +17,9 @@ use crate::error::AppError;
 use crate::lanes::commands::{self, CancelBy};
 use crate::lanes::hub::Role;
 use crate::lanes::notify::{self, Notice};
+use crate::lanes::views::LaneViewMessage;
 
-/// The lane's revision after a command.
+/// The lane's revision after a command (the answer of most lane commands).
 #[derive(Serialize, ToSchema)]
 pub struct Revision {
     /// new revision of the lane
@@ -50,9 +51,9 @@ pub struct StartSession {
 
 /// Starts a session for a customer at this register's lane (409 `LANE_BUSY`,
 /// `ALREADY_CHECKED_IN`, `CUSTOMER_BUSY`, `STALE_VERSION`; 403 `BANNED`, `UNDERAGE`, `ID_EXPIRED`).
-#[utoipa::path(post, path = "/api/lanes/{lane}/sessions", tag = "lane sessions", request_body = StartSession, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 201, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/lanes/{lane}/sessions", operation_id = "start_session", tag = "lane sessions", request_body = StartSession, security(("register" = [])),
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 201, body = Revision), (status = 403, body = ErrorBody, description = "`BANNED`, `UNDERAGE`, `ID_EXPIRED`"), (status = 404, body = ErrorBody, description = "no such customer"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANE_BUSY`, `CUSTOMER_BUSY`, `ALREADY_CHECKED_IN`"))))]
 pub async fn start(
     Authed(at, body): Authed<AtRegister, web::Json<StartSession>>,
     state: web::Data<AppState>,
@@ -78,8 +79,8 @@ pub struct SetLanguage {
 
 /// Sets the language (register or kiosk); kept on the customer for next time.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/language", tag = "lane sessions", request_body = SetLanguage, security(("register" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn set_language(
     Authed(actor, body): Authed<LaneActor, web::Json<SetLanguage>>,
     state: web::Data<AppState>,
@@ -95,7 +96,7 @@ pub async fn set_language(
 #[serde(deny_unknown_fields)]
 pub struct CancelSession {
     /// 1–500 characters (may span lines)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 500)]
     pub reason: Input,
     /// refuse unless the lane is at this revision
     pub expected_rev: Option<i64>,
@@ -104,8 +105,8 @@ pub struct CancelSession {
 /// Cancels the live session: hold released, DUE intent cancelled. A paid session needs a
 /// manager's fresh step-up and is marked for refund.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/cancel", tag = "lane sessions", request_body = CancelSession, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 403, body = ErrorBody, description = "`STEP_UP_REQUIRED` (a paid session needs a manager with a fresh step-up)"), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn cancel(
     Authed(at, body): Authed<AtRegister, web::Json<CancelSession>>,
     state: web::Data<AppState>,
@@ -119,8 +120,8 @@ pub async fn cancel(
 
 /// Dismisses a completed or cancelled session; the lane becomes idle.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/close", tag = "lane sessions", request_body = Expect, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn close(Authed(at, body): Authed<AtRegister, web::Json<Expect>>, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
@@ -130,8 +131,8 @@ pub async fn close(Authed(at, body): Authed<AtRegister, web::Json<Expect>>, stat
 
 /// The customer taps OK on the done screen; the kiosk returns to idle.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/acknowledge", tag = "lane sessions", request_body = Expect, security(("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = Revision), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 409, body = ErrorBody, description = CONFLICTS)))]
 pub async fn acknowledge(
     Authed(kiosk, body): Authed<KioskOf, web::Json<Expect>>,
     state: web::Data<AppState>,
@@ -147,14 +148,14 @@ pub async fn acknowledge(
 #[serde(deny_unknown_fields)]
 pub struct Highlight {
     /// the option's key, e.g. `STANDARD` (1–50 characters)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub option: Input,
 }
 
 /// Points at an option on the kiosk (an ephemeral `lane.highlight` event; no state changes).
 #[utoipa::path(post, path = "/api/lanes/{lane}/highlight", tag = "lane sessions", request_body = Highlight, security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 204, description = "sent to the kiosk (no state changes, no new revision)")))]
 pub async fn highlight(
     Authed(at, body): Authed<AtRegister, web::Json<Highlight>>,
     state: web::Data<AppState>,
@@ -173,9 +174,9 @@ pub async fn highlight(
 }
 
 /// The current view for the caller's screen (the same `lane.view` envelope the socket sends).
-#[utoipa::path(get, path = "/api/lanes/{lane}/view", tag = "lane sessions", security(("staff" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, description = "a lane.view envelope"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/lanes/{lane}/view", operation_id = "lane_view", tag = "lane sessions", security(("staff" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = LaneViewMessage, description = "the register's `lane.view` for staff, the kiosk's for the lane's kiosk")))]
 pub async fn view(viewer: LaneViewer, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (lane, kiosk) = match viewer {
         LaneViewer::Staff(_, lane) => (lane, false),

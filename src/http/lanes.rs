@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::wire::{ErrorBody, RegisterView};
+use super::wire::RegisterView;
 use crate::access::extract::{AnyStaff, LaneViewer};
 use crate::app::AppState;
 use crate::db::models::lane::Lane;
@@ -27,8 +27,8 @@ pub struct LaneView {
 }
 
 /// Every lane with its register.
-#[utoipa::path(get, path = "/api/lanes", tag = "lanes", security(("staff" = [])),
-    responses((status = 200, body = Vec<LaneView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/lanes", operation_id = "list_lanes", tag = "lanes", security(("staff" = [])),
+    responses((status = 200, body = Vec<LaneView>)))]
 pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let lanes = state
         .db(|c| {
@@ -44,9 +44,9 @@ pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<H
 }
 
 /// One lane: staff see its register; its own kiosk sees only the lane.
-#[utoipa::path(get, path = "/api/lanes/{lane}", tag = "lanes", security(("staff" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = LaneView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/lanes/{lane}", operation_id = "get_lane", tag = "lanes", security(("staff" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = LaneView)))]
 pub async fn get(viewer: LaneViewer, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (lane_id, for_staff) = match viewer {
         LaneViewer::Staff(_, lane) => (lane, true),

@@ -15,8 +15,8 @@ use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
 
 /// Open registers.
-#[utoipa::path(get, path = "/api/registers", tag = "registers", security(("staff" = [])),
-    responses((status = 200, body = Vec<RegisterView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/registers", operation_id = "list_registers", tag = "registers", security(("staff" = [])),
+    responses((status = 200, body = Vec<RegisterView>)))]
 pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let open = state.db(|c| Ok(RegisterSession::all_active(c)?)).await?;
     Ok(HttpResponse::Ok().json(open.into_iter().map(RegisterView::from).collect::<Vec<_>>()))
@@ -27,14 +27,14 @@ pub async fn list(AnyStaff(_): AnyStaff, state: web::Data<AppState>) -> Result<H
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
     /// a stable random key the register browser keeps (8–100 characters)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 8, max_length = 100)]
     pub device_key: Input,
 }
 
 /// Signs the caller in at the lane's register (409 `REGISTER_BUSY` / `REGISTER_DEVICE_BUSY`).
 #[utoipa::path(post, path = "/api/lanes/{lane}/register/sign-in", tag = "registers", request_body = SignIn, security(("staff" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 200, body = RegisterView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = RegisterView), (status = 404, body = ErrorBody, description = "no such active lane"), (status = 409, body = ErrorBody, description = "`REGISTER_BUSY` (someone else holds it), `REGISTER_DEVICE_BUSY` (this register device is signed in at another lane)")))]
 pub async fn sign_in(
     Authed(AnyStaff(auth), (lane, body)): Authed<AnyStaff, (web::Path<String>, web::Json<SignIn>)>,
     state: web::Data<AppState>,
@@ -48,8 +48,8 @@ pub async fn sign_in(
 
 /// Signs the caller out of the lane's register.
 #[utoipa::path(post, path = "/api/lanes/{lane}/register/sign-out", tag = "registers", security(("register" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 204, description = "signed out of the register")))]
 pub async fn sign_out(at: AtRegister, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let now = state.clock.now();
     state.db(move |c| registers::sign_out(c, &at.auth, &at.register, None, now)).await?;
@@ -61,14 +61,14 @@ pub async fn sign_out(at: AtRegister, state: web::Data<AppState>) -> Result<Http
 #[serde(deny_unknown_fields)]
 pub struct ForceSignOut {
     /// 1–500 characters (may span lines)
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 500)]
     pub reason: Input,
 }
 
 /// Ends whoever's register session is open on the lane (manager).
 #[utoipa::path(post, path = "/api/lanes/{lane}/register/force-sign-out", tag = "registers", request_body = ForceSignOut, security(("manager" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 204, description = "the register session is ended"), (status = 404, body = ErrorBody, description = "no open register on this lane")))]
 pub async fn force_sign_out(
     Authed(Manager(auth), (lane, body)): Authed<Manager, (web::Path<String>, web::Json<ForceSignOut>)>,
     state: web::Data<AppState>,

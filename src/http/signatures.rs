@@ -36,7 +36,7 @@ pub const ENTITY: &str = "agreement_signature";
 #[serde(deny_unknown_fields)]
 pub struct SignaturesQuery {
     /// 1–100, default 25
-    #[param(value_type = Option<i64>)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<Input>,
     /// `next_cursor` of the previous page
     #[param(value_type = Option<String>)]
@@ -138,8 +138,8 @@ fn decode_cursor(cursor: &str) -> Result<Position, AppError> {
 }
 
 /// Signed agreements, newest first, filtered and paginated (manager).
-#[utoipa::path(get, path = "/api/signatures", tag = "signatures", security(("manager" = [])), params(SignaturesQuery),
-    responses((status = 200, body = SignaturePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/signatures", operation_id = "list_signatures", tag = "signatures", security(("manager" = [])), params(SignaturesQuery),
+    responses((status = 200, body = SignaturePage)))]
 pub async fn list(
     Authed(Manager(_), query): Authed<Manager, web::Query<SignaturesQuery>>,
     state: web::Data<AppState>,
@@ -162,7 +162,7 @@ pub async fn list(
 /// verification of every hash (manager). The view is recorded as `SIGNATURE_VIEWED`.
 #[utoipa::path(get, path = "/api/signatures/{signature_id}", tag = "signatures", security(("manager" = [])),
     params(("signature_id" = String, Path, format = "uuid", example = "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e")),
-    responses((status = 200, body = SignatureDetail), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = SignatureDetail), (status = 404, body = ErrorBody, description = "no such signature")))]
 pub async fn detail(
     Authed(Manager(auth), id): Authed<Manager, web::Path<SignatureId>>,
     state: web::Data<AppState>,

@@ -18,8 +18,8 @@ use crate::domain::enums::StaffRole;
 use crate::error::AppError;
 
 /// Everyone on the staff list.
-#[utoipa::path(get, path = "/api/staff", tag = "staff", security(("manager" = [])),
-    responses((status = 200, body = Vec<StaffView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/staff", operation_id = "list_staff", tag = "staff", security(("manager" = [])),
+    responses((status = 200, body = Vec<StaffView>)))]
 pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let staff = state.db(|c| Ok(Staff::all(c)?)).await?;
     Ok(HttpResponse::Ok().json(staff.into_iter().map(StaffView::from).collect::<Vec<_>>()))
@@ -30,22 +30,22 @@ pub async fn list(Manager(_): Manager, state: web::Data<AppState>) -> Result<Htt
 #[serde(deny_unknown_fields)]
 pub struct CreateStaff {
     /// sign-in name, 1–50 characters
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub login: Input,
     /// name shown on screens, 1–100 characters
-    #[schema(value_type = String)]
+    #[schema(value_type = String, min_length = 1, max_length = 100)]
     pub display_name: Input,
     /// STAFF or MANAGER
     #[schema(value_type = String, example = "STAFF")]
     pub role: StaffRole,
     /// six digits
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: Input,
 }
 
 /// Creates a staff member (manager, step-up).
-#[utoipa::path(post, path = "/api/staff", tag = "staff", request_body = CreateStaff, security(("manager" = ["step_up"])),
-    responses((status = 201, body = StaffView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/staff", operation_id = "create_staff", tag = "staff", request_body = CreateStaff, security(("manager" = ["step_up"])),
+    responses((status = 201, body = StaffView), (status = 409, body = ErrorBody, description = "`LOGIN_TAKEN`")))]
 pub async fn create(
     Authed(SteppedUpManager(auth), body): Authed<SteppedUpManager, web::Json<CreateStaff>>,
     state: web::Data<AppState>,
@@ -69,7 +69,7 @@ pub async fn create(
 /// Deactivates a staff member: their sessions end and their registers close (manager, step-up).
 #[utoipa::path(post, path = "/api/staff/{staff_id}/deactivate", tag = "staff", security(("manager" = ["step_up"])),
     params(("staff_id" = String, Path, format = "uuid")),
-    responses((status = 200, body = StaffView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = StaffView), (status = 404, body = ErrorBody, description = "no such staff member"), (status = 409, body = ErrorBody, description = "`CANNOT_DEACTIVATE_SELF`")))]
 pub async fn deactivate(
     Authed(SteppedUpManager(auth), id): Authed<SteppedUpManager, web::Path<StaffId>>,
     state: web::Data<AppState>,
@@ -85,14 +85,14 @@ pub async fn deactivate(
 #[serde(deny_unknown_fields)]
 pub struct ResetPin {
     /// six digits
-    #[schema(value_type = String)]
+    #[schema(value_type = String, pattern = "^[0-9]{6}$", example = "123456")]
     pub pin: Input,
 }
 
 /// Sets a new PIN and ends the member's other sessions (manager, step-up).
 #[utoipa::path(post, path = "/api/staff/{staff_id}/pin", tag = "staff", request_body = ResetPin, security(("manager" = ["step_up"])),
     params(("staff_id" = String, Path, format = "uuid")),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 204, description = "the PIN is changed"), (status = 404, body = ErrorBody, description = "no such staff member")))]
 pub async fn reset_pin(
     Authed(SteppedUpManager(auth), (id, body)): Authed<SteppedUpManager, (web::Path<StaffId>, web::Json<ResetPin>)>,
     state: web::Data<AppState>,

@@ -10,6 +10,12 @@ use crate::db::models::register_session::RegisterSession;
 use crate::db::models::staff::Staff;
 use crate::domain::enums::StaffRole;
 
+/// 423 of the routes that check a PIN (OpenAPI `description`).
+pub const PIN_LOCKED: &str = "`PIN_LOCKED` (five wrong PINs in a row lock PIN login for 5 minutes; `details.locked_until`)";
+
+/// 429 of the rate-limited routes (OpenAPI `description`; the response carries `Retry-After`).
+pub const RATE_LIMITED: &str = "`RATE_LIMITED` (too many attempts; try again after `Retry-After` seconds)";
+
 /// The error envelope of every refusal.
 #[derive(Serialize, ToSchema)]
 pub struct ErrorBody {
@@ -74,8 +80,10 @@ impl From<Device> for DeviceView {
     }
 }
 
-/// An open register session.
+/// An open register session. (Named `OpenRegister` in the document: `RegisterView` there is
+/// the register screen's lane view, `lanes::views::RegisterView`.)
 #[derive(Serialize, ToSchema)]
+#[schema(as = OpenRegister)]
 pub struct RegisterView {
     /// id
     #[schema(value_type = String, format = "uuid")]

@@ -12,7 +12,6 @@ use serde_json::json;
 use tokio::time::{Instant, interval_at, timeout};
 
 use super::origin;
-use super::wire::ErrorBody;
 use crate::access::extract::{LaneViewer, Manager};
 use crate::app::AppState;
 use crate::db::models::device::Device;
@@ -40,10 +39,20 @@ fn check_origin(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
     }
 }
 
+/// The upgrade itself; a request that is not a WebSocket handshake is a 400 in the error
+/// envelope (`NOT_A_WEBSOCKET`), not actix's plain-text refusal.
+fn upgrade(req: &HttpRequest, body: web::Payload) -> Result<(HttpResponse, Session, actix_ws::MessageStream), AppError> {
+    actix_ws::handle(req, body).map_err(|err| AppError::Invalid {
+        code: "NOT_A_WEBSOCKET",
+        field: None,
+        message: format!("This address is a WebSocket: {err}"),
+    })
+}
+
 /// A lane's socket: the register view for staff, the kiosk view for the lane's kiosk.
-#[utoipa::path(get, path = "/ws/lanes/{lane}", tag = "realtime", security(("staff" = []), ("kiosk" = [])),
-    params(("lane" = String, Path, example = "lane-1")),
-    responses((status = 101, description = "switching to WebSocket"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/ws/lanes/{lane}", operation_id = "lane_socket", tag = "realtime", security(("staff" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 101, description = "switching to WebSocket. The server sends `lane.view` messages (schema `RegisterLaneView` to staff, `KioskLaneView` to the lane's kiosk) and events (`LaneEvent`); the client sends only `{\"type\": \"ping\"}` and `{\"type\": \"resync\"}` (docs/realtime.md)")))]
 pub async fn lane(
     viewer: LaneViewer,
     req: HttpRequest,
@@ -55,15 +64,15 @@ pub async fn lane(
         LaneViewer::Staff(auth, lane) => (lane, Role::Register, PrincipalKey::Staff(auth.session_id)),
         LaneViewer::Kiosk(device, lane) => (lane, Role::Kiosk, PrincipalKey::Device(device.id)),
     };
-    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    let (response, session, stream) = upgrade(&req, body)?;
     let membership = state.hub.join(Some(&lane), role, principal);
     Socket { state: state.into_inner(), membership, role, principal, lanes: Some(vec![lane]) }.spawn(session, stream);
     Ok(response)
 }
 
 /// The manager's club-wide monitor: register views of every lane.
-#[utoipa::path(get, path = "/ws/monitor", tag = "realtime", security(("manager" = [])),
-    responses((status = 101, description = "switching to WebSocket"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(get, path = "/ws/monitor", operation_id = "monitor_socket", tag = "realtime", security(("manager" = [])),
+    responses((status = 101, description = "switching to WebSocket. The server sends a `RegisterLaneView` of every lane, then of every change, and `LaneEvent` answers; the client sends only `{\"type\": \"ping\"}` and `{\"type\": \"resync\"}`")))]
 pub async fn monitor(
     Manager(auth): Manager,
     req: HttpRequest,
@@ -71,7 +80,7 @@ pub async fn monitor(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, actix_web::Error> {
     check_origin(&req, &state)?;
-    let (response, session, stream) = actix_ws::handle(&req, body)?;
+    let (response, session, stream) = upgrade(&req, body)?;
     let principal = PrincipalKey::Staff(auth.session_id);
     let membership = state.hub.join(None, Role::Monitor, principal);
     Socket { state: state.into_inner(), membership, role: Role::Monitor, principal, lanes: None }.spawn(session, stream);

@@ -79,6 +79,12 @@ pub fn run<T>(
     }
 }
 
+/// The lane's revision as it stands, for the answer to a command that changed nothing (a
+/// repeated confirmation, an agreement already shown): every command answer carries a `rev`.
+pub fn current_rev(conn: &mut DbConn, lane: &str) -> Result<i64, AppError> {
+    Ok(Lane::find(conn, lane)?.ok_or(AppError::NotFound { what: "The lane" })?.rev)
+}
+
 /// 409 `STALE_VERSION` carrying the caller's current view.
 pub fn stale(views: &LaneViews, role: Role) -> AppError {
     let view = match role {

@@ -15,6 +15,7 @@ mod health;
 mod hostile_text;
 mod idempotency;
 mod logs;
+mod openapi;
 mod registers;
 mod route_walk;
 mod serve;
