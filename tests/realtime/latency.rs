@@ -3,7 +3,8 @@
 //! socket of the other screen of the lane. A benchmark printed for docs/performance.md, never
 //! a timed assertion; the test only asserts that every view arrives with the command's `rev`.
 //!
-//! `cargo test --release --test realtime latency -- --nocapture` prints the table.
+//! `LATENCY_CHECK_INS=200 cargo test --release --test realtime latency -- --nocapture --test-threads=1`
+//! prints the table.
 
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,10 @@ use crate::server::*;
 use crate::ws::{WsClient, lane_one_screens};
 use crate::{block_on, seeded};
 
-const CHECK_INS: usize = 40;
+/// Check-ins per run; `LATENCY_CHECK_INS` raises it for the benchmark figure.
+fn check_ins() -> usize {
+    std::env::var("LATENCY_CHECK_INS").ok().and_then(|v| v.parse().ok()).unwrap_or(40)
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Screen {
@@ -61,7 +65,7 @@ both_backends!(
             let (mut register, mut kiosk) = lane_one_screens(&server, &desk).await;
             let (reg, kio) = (desk.register.as_str(), desk.kiosk.as_str());
             let mut steps: Vec<(&'static str, Vec<Duration>)> = Vec::new();
-            for n in 0..CHECK_INS {
+            for n in 0..check_ins() {
                 let (_, customer) = post(&server, "/api/customers", Some(reg), json!({ "name": format!("Latency Guest{n}") })).await;
                 let agreement = std::cell::RefCell::new(Value::Null);
                 let plan: Vec<(&'static str, Screen, Value)> = vec![
@@ -102,7 +106,7 @@ both_backends!(
                     steps[i].1.push(took);
                 }
             }
-            println!("\ncommand -> view on the other screen, {:?}, {CHECK_INS} check-ins, one lane (ms):", db.backend);
+            println!("\ncommand -> view on the other screen, {:?}, {} check-ins, one lane (ms):", db.backend, check_ins());
             println!("| step | p50 | p99 | max |\n|---|---|---|---|");
             let mut all = Vec::new();
             for (step, mut took) in steps {
