@@ -96,7 +96,7 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
           ))}
         </ul>
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={error} timeZone={timeZone} />
     </section>
   );
 }
