@@ -78,8 +78,9 @@ const open = async (size) => {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${size}: ${e.message}`));
   // a 401 before sign-in or pairing is the expected answer, which Chromium logs as an error;
-  // so are the register's refusals this script provokes (400 impossible date, 409 swap)
-  const expected = size === 'register' ? /status of (401|400|409)/ : /status of 401/;
+  // so are the register's refusals this script provokes (400 impossible date, 409 swap, 423
+  // the lock after wrong PINs)
+  const expected = size === 'register' ? /status of (401|400|409|423)/ : /status of 401/;
   page.on('console', (m) => m.type() === 'error' && !expected.test(m.text()) && errors.push(`${size} console: ${m.text()}`));
   return page;
 };
@@ -233,6 +234,18 @@ try {
   await register.getByTestId('open-stay').filter({ hasText: `Room ${registerNumber}` }).waitFor();
   check((await register.getByTestId('start-session').count()) === 0, 'no Start after a search pick either');
   await shot(register, 'register-already-checked-in');
+
+  // wrong PINs lock a login; the lock's end is a time in the club's zone, not the server's UTC
+  const locked = await open('register');
+  await locked.goto('/register');
+  const note = locked.getByTestId('sign-in-error');
+  for (let attempt = 1; attempt <= 6 && (await note.getAttribute('data-code').catch(() => null)) !== 'PIN_LOCKED'; attempt += 1) {
+    await signIn(locked, 'sam', '000000');
+    await locked.getByTestId('sign-in').filter({ hasText: /^Sign in$/ }).waitFor();
+    await note.waitFor();
+  }
+  const lockText = (await note.locator('strong').innerText()).trim();
+  check(/^Too many wrong PINs\. Try again after (\w+ \d+, )?\d{1,2}:\d\d\s[AP]M\.$/.test(lockText), `the lock reads in the club's time: ${lockText}`);
 
   check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
   console.log(`RESULT ${JSON.stringify({ number: registerNumber, total: registerTotal, customer: 'RIVERA' })}`);
