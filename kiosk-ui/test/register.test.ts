@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../src/api';
 import { cannotCreateFromScan, Found, stayLine } from '../src/screens/register/customer-card';
 import { visitOf } from '../src/screens/register/identify-panel';
-import { IDENTITY_NAMES, PAYMENT_STATUS_NAMES } from '../src/screens/register/labels';
+import { BOARD_STATUS_NAMES } from '../src/screens/register/board-model';
+import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, PAYMENT_STATUS_NAMES, STATUS_NAMES } from '../src/screens/register/labels';
 import { kioskColumn, pairedLanes } from '../src/screens/register/mirror';
 import { ErrorNote } from '../src/ui/parts';
 import type { CustomerSummary, IdentifyResponse, OpenVisit } from '../src/wire';
@@ -97,6 +98,9 @@ describe('internal words', () => {
   it('have names for staff', () => {
     expect(IDENTITY_NAMES.STAFF_CHECKED).toBe('ID checked by staff');
     expect(PAYMENT_STATUS_NAMES.DUE).toBe('Payment due');
+    for (const names of [IDENTITY_NAMES, PAYMENT_STATUS_NAMES, METHOD_NAMES, LANGUAGE_NAMES, STATUS_NAMES, BOARD_STATUS_NAMES]) {
+      for (const name of Object.values(names)) expect(name).not.toMatch(/_|^[A-Z]{2,}$/);
+    }
   });
 
   it('the monitor says when a lane has no paired tablet', () => {
