@@ -54,6 +54,8 @@ export function staffCommands(request: Requester) {
 
     pair: (code: string, name: string) => post<{ device: DeviceView }>('/api/devices/pair', { code, name }),
     device: () => get<DeviceView>('/api/device'),
+    /** every paired device, revoked ones too (manager) */
+    devices: () => get<DeviceView[]>('/api/devices'),
     issuePairingCode: (laneId: string) => post<PairingCode>(lanePath(laneId, '/pairing-codes'), {}),
 
     lanes: () => get<LaneSummary[]>('/api/lanes'),

@@ -16,6 +16,7 @@
 import type {
   AddOnItem,
   AgreementShown,
+  CustomerHit,
   CustomerSummary,
   ErrorBody,
   ErrorCode,
@@ -200,7 +201,7 @@ export function createApi(options: ApiOptions = {}) {
 
     // customers (src/http/customers.rs)
     identify: (lane: string, scan: string) => post<IdentifyResponse>(lanePath(lane, '/identify'), { scan }),
-    searchCustomers: (q: string) => request<CustomerSummary[]>('GET', `/api/customers?q=${encodeURIComponent(q)}`),
+    searchCustomers: (q: string) => request<CustomerHit[]>('GET', `/api/customers?q=${encodeURIComponent(q)}`),
     createCustomer: (customer: { name?: string; dob?: IsoDate; membership_number?: string; scan?: string }) =>
       post<CustomerSummary>('/api/customers', customer),
   };

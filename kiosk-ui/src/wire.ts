@@ -397,7 +397,15 @@ export interface OpenVisit {
   visit_id: Uuid;
   started_at: IsoDateTime;
   checkout_at: IsoDateTime | null;
+  /** the room or locker number */
+  number: string | null;
+  kind: ResourceType | null;
   overdue: boolean;
+}
+
+/** A search hit (`http::customers::CustomerHit`): the customer and their open stay. */
+export interface CustomerHit extends CustomerSummary {
+  visit: OpenVisit | null;
 }
 
 /** What an ID scan showed (`checkin::identify::ScannedIdentity`). */

@@ -69,6 +69,11 @@ pub fn resolve(conn: &mut DbConn, raw: &str, key: &[u8], today: NaiveDate) -> Re
         return Ok((found.map_or(Identified::NoMatch(None), |c| Identified::Matched(c, true)), None));
     }
     let scan = identity::parse(&text).unwrap_or_default();
+    // A date of birth in the future or before 1900 is a misread, not an underage customer.
+    if let Some(dob) = scan.dob {
+        crate::http::validate::date_of_birth("dob", dob, today)
+            .map_err(|_| AppError::invalid("dob", "The date of birth on this ID is not possible."))?;
+    }
     identity::check(scan.dob, scan.expires_on, today).map_err(refusal)?;
     let found = find(conn, &scan, key)?;
     let identity = ScannedIdentity {

@@ -215,7 +215,7 @@ fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: NewCustomer, now: DateT
         (Some(dob), _) => Some(dob),
         (None, Some(scanned)) => Some(
             validate::date_of_birth("scan", scanned, today)
-                .map_err(|_| AppError::invalid("scan", "The date of birth on this ID is not possible."))?,
+                .map_err(|_| AppError::invalid("dob", "The date of birth on this ID is not possible."))?,
         ),
         (None, None) => None,
     };
@@ -278,14 +278,35 @@ pub struct Search {
     pub q: Input,
 }
 
-/// Finds customers by name (contains, any case) or exact membership number; up to 20.
+/// A customer found by a search, with their open stay (so the register shows the stay instead
+/// of offering a check-in the server would refuse with `ALREADY_CHECKED_IN`).
+#[derive(Serialize, ToSchema)]
+pub struct CustomerHit {
+    /// the customer
+    #[serde(flatten)]
+    pub customer: CustomerSummary,
+    /// the open stay, if any
+    pub visit: Option<OpenVisit>,
+}
+
+/// Finds customers by name (contains, any case) or exact membership number; up to 20, each
+/// with their open stay.
 #[utoipa::path(get, path = "/api/customers", operation_id = "search_customers", tag = "customers", security(("staff" = [])), params(Search),
-    responses((status = 200, body = Vec<CustomerSummary>)))]
+    responses((status = 200, body = Vec<CustomerHit>)))]
 pub async fn search(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<Search>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let q = query.q.text("q", 2, 100, Lines::One)?;
-    let found = state.db(move |c| Ok(Customer::search(c, &q)?)).await?;
-    Ok(HttpResponse::Ok().json(found.iter().map(customer_summary).collect::<Vec<_>>()))
+    let now = state.clock.now();
+    let found = state
+        .db(move |c| {
+            let customers = Customer::search(c, &q)?;
+            customers
+                .iter()
+                .map(|customer| Ok(CustomerHit { customer: customer_summary(customer), visit: open_visit(c, customer.id, now)? }))
+                .collect::<Result<Vec<_>, AppError>>()
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(found))
 }

@@ -203,6 +203,9 @@ both_backends!(
             assert_eq!(fuzzy["customer"]["id"], created["id"]);
             let (status, minor) = post(&app, "/api/lanes/lane-1/identify", Some(&register), json!({ "scan": scan("KID", "YOUNG", "01012010", "01012030") })).await;
             assert_eq!((status, minor["error"]["code"].as_str()), (403, Some("UNDERAGE")));
+            // a date of birth in the future is a misread, not an underage customer
+            let (status, future) = post(&app, "/api/lanes/lane-1/identify", Some(&register), json!({ "scan": scan("SOON", "BORN", "01012090", "01012095") })).await;
+            assert_eq!((status, future["error"]["code"].as_str(), future["error"]["details"]["field"].as_str()), (400, Some("VALIDATION_FAILED"), Some("dob")));
             let (status, old) = post(&app, "/api/lanes/lane-1/identify", Some(&register), json!({ "scan": scan("OLD", "CARD", "01011980", "01012020") })).await;
             assert_eq!((status, old["error"]["code"].as_str()), (403, Some("ID_EXPIRED")));
             let (status, junk) = post(&app, "/api/lanes/lane-1/identify", Some(&register), json!({ "scan": "hello" })).await;
@@ -218,6 +221,8 @@ both_backends!(
             assert_eq!(view["data"]["session"]["identity_method"], "STAFF_CHECKED", "a claimed scan that never happened is not recorded as one");
             let (_, hits) = get(&app, "/api/customers?q=quint", Some(&register)).await;
             assert_eq!(hits.as_array().unwrap().len(), 1);
+            // a search hit carries the open stay (none here), beside the customer's fields
+            assert_eq!((hits[0]["name"].as_str(), &hits[0]["visit"]), (Some("Jane Quintero"), &serde_json::Value::Null));
             // neither the ID number nor the raw scan is anywhere in the database
             let conn = &mut db.conn();
             let rows: Vec<(String, Option<String>, Option<String>)> = customers::table.select((customers::name, customers::id_scan_hash, customers::id_number_hash)).load(conn).unwrap();

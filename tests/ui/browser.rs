@@ -1,5 +1,6 @@
-//! A full check-in in headless Chromium against a real server (`kiosk-ui/e2e/checkin.mjs`),
-//! then the database it left behind. Screenshots go to `test-artifacts/ui-<backend>/`.
+//! A full check-in in headless Chromium against a real server (`kiosk-ui/e2e/checkin.mjs`,
+//! which also walks the register's and manager's dead ends of issue 18), then the database it
+//! left behind. Screenshots go to `test-artifacts/ui-<backend>/`.
 
 use std::path::Path;
 
@@ -51,7 +52,7 @@ crate::both_backends! {
         // the manager's look at the signature is in the audit log, and the chain is intact
         let viewed: i64 = audit_events::table.filter(audit_events::action.eq("SIGNATURE_VIEWED")).count().get_result(&mut conn).unwrap();
         assert_eq!(viewed, 1);
-        for shot in ["kiosk-idle", "kiosk-membership-es", "kiosk-rental-en", "kiosk-agreement-en", "kiosk-done-en", "register-payment", "register-completed", "manager-lanes", "manager-signature-detail"] {
+        for shot in ["kiosk-idle", "kiosk-membership-es", "kiosk-rental-en", "kiosk-agreement-en", "kiosk-done-en", "register-payment", "register-completed", "manager-lanes", "manager-signature-detail", "register-long-name", "register-already-checked-in"] {
             assert!(artifacts.join(format!("{shot}.png")).exists(), "screenshot {shot}");
         }
     }

@@ -1,12 +1,16 @@
 /**
- * Small shared pieces of every screen: the connection badge, a refusal note, a table header
- * and a busy button.
+ * Small shared pieces of every screen: the connection badge, a refusal note (in words, see
+ * refusal.ts), a table header and a busy button.
  */
 
 import type { ComponentChildren } from 'preact';
 
 import type { ApiError } from '../api';
+import type { Params } from '../i18n';
+import { EXTRA_TEXTS } from '../i18n/errors';
+import type { Language } from '../wire';
 import type { ConnectionStatus } from '../ws/connection';
+import { describeRefusal } from './refusal';
 
 /** "Reconnecting…" while the socket is not open; nothing when it is. */
 export function ConnectionBadge({ status, label }: { status: ConnectionStatus; label: string }) {
@@ -18,14 +22,33 @@ export function ConnectionBadge({ status, label }: { status: ConnectionStatus; l
   );
 }
 
-/** The server's refusal, for staff: its message and its code. */
-export function ErrorNote({ error, hint }: { error: ApiError | null; hint?: string }) {
+/** Props of a refusal note. */
+export interface ErrorNoteProps {
+  error: ApiError | null;
+  /** a sentence of the screen's own, after the refusal's */
+  hint?: string;
+  language?: Language;
+  /** the club's zone (a lock's end is shown in it) */
+  timeZone?: string;
+  /** values for the words' placeholders, e.g. `{number}` */
+  params?: Params;
+  testId?: string;
+}
+
+/** A refusal in words with what to do next; the code only in a small details line for staff. */
+export function ErrorNote({ error, hint, language = 'EN', timeZone, params, testId }: ErrorNoteProps) {
   if (!error) return null;
+  const words = describeRefusal(error, { language, ...(timeZone ? { timeZone } : {}), ...(params ? { params } : {}) });
   return (
-    <div class="error-note" role="alert" data-code={error.code}>
-      <strong>{error.message}</strong>
-      {hint ? <span> {hint}</span> : null}
-      <code class="error-code">{error.code}</code>
+    <div class="error-note" role="alert" data-code={error.code} data-testid={testId}>
+      <strong>{words.message}</strong>
+      <span>
+        {words.next}
+        {hint ? ` ${hint}` : ''}
+      </span>
+      <small class="error-details">
+        {EXTRA_TEXTS[language].details}: {words.details}
+      </small>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Staff sign-in: login name and 6-digit PIN, with an on-screen keypad for touch registers.
- * The PIN is sent once and never stored; wrong PINs show the server's sentence (after five,
- * 423 with the time the lock ends).
+ * The PIN is sent once and never stored; a refusal is shown in words (after five wrong PINs,
+ * 423 with the time the lock ends, in the club's zone; 429 with the seconds to wait).
  */
 
 import { useState } from 'preact/hooks';
@@ -13,7 +13,7 @@ import { ErrorNote } from './parts';
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'] as const;
 
 /** The sign-in form; `onSignedIn` runs after the server accepted it. */
-export function PinSignIn({ title, onSignedIn }: { title: string; onSignedIn: () => void }) {
+export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; timeZone?: string; onSignedIn: () => void }) {
   const [login, setLogin] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -69,7 +69,7 @@ export function PinSignIn({ title, onSignedIn }: { title: string; onSignedIn: ()
           </button>
         ))}
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} {...(timeZone ? { timeZone } : {})} testId="sign-in-error" />
       <button type="submit" class="btn btn-primary" disabled={busy || login.trim() === '' || pin.length !== 6} data-testid="sign-in">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

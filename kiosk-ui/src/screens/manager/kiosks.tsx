@@ -59,10 +59,10 @@ export function KioskPairing({ timeZone }: { timeZone: string }) {
           Create code
         </button>
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} timeZone={timeZone} testId="pairing-error" />
       {code ? (
         <p class="pairing-code">
-          Code for {code.lane_id}: <strong data-testid="pairing-code">{code.code}</strong> (until {formatTime(code.expires_at, { timeZone })})
+          Code for {lanes.find((l) => l.id === code.lane_id)?.name ?? code.lane_id}: <strong data-testid="pairing-code">{code.code}</strong> (until {formatTime(code.expires_at, { timeZone })})
         </p>
       ) : null}
     </section>

@@ -26,7 +26,7 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
   useEffect(() => void refreshStaff(), []);
   useEffect(() => watchLocation(), []);
   if (me === undefined) return <div class="manager" />;
-  if (me === null) return <div class="center"><PinSignIn title="Manager sign-in" onSignedIn={() => void refreshStaff()} /></div>;
+  if (me === null) return <div class="center"><PinSignIn title="Manager sign-in" timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></div>;
   if (me.staff.role !== 'MANAGER') {
     return (
       <div class="center card">

@@ -1,19 +1,42 @@
 /**
- * The live lane monitor: every lane's register view from `/ws/monitor`, one row each.
+ * The live lane monitor: every lane's register view from `/ws/monitor`, one row each. The
+ * kiosk column says "No tablet paired" for a lane without a paired tablet (`GET /api/devices`,
+ * read on opening and every 30 s).
  */
 
+import { useEffect, useState } from 'preact/hooks';
+
+
 import { formatMoney, formatTime } from '../../i18n';
+import { api } from '../../ui/client';
 import { useLaneFeed } from '../../ui/hooks';
 import { ConnectionBadge, TableHead } from '../../ui/parts';
 import type { RegisterView } from '../../wire';
 import { MONITOR_PATH } from '../../ws/connection';
 import { RENTAL_NAMES, STATUS_NAMES } from '../register/labels';
-import { mirrorLabel } from '../register/mirror';
+import { kioskColumn, pairedLanes } from '../register/mirror';
+
+/** How often the paired tablets are read again (ms). */
+export const DEVICES_REFRESH_MS = 30_000;
 
 /** The monitor table. */
 export function LaneMonitor({ timeZone }: { timeZone: string }) {
   const feed = useLaneFeed<RegisterView>(MONITOR_PATH);
   const lanes = [...feed.lanes.values()].sort((a, b) => a.lane.localeCompare(b.lane));
+  const [paired, setPaired] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void api.devices().then((answer) => {
+        if (current && answer.ok) setPaired(pairedLanes(answer.value));
+      });
+    load();
+    const timer = setInterval(load, DEVICES_REFRESH_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, []);
   return (
     <section class="panel" data-testid="monitor">
       <h2>
@@ -29,7 +52,7 @@ export function LaneMonitor({ timeZone }: { timeZone: string }) {
                 <th scope="row">{view.lane_name}</th>
                 <td>{STATUS_NAMES[view.status]}</td>
                 <td>{s?.customer?.name ?? '—'}</td>
-                <td>{mirrorLabel(view.kiosk).replace('Customer is on: ', '')}</td>
+                <td data-testid="monitor-kiosk">{kioskColumn(lane, view.kiosk, paired)}</td>
                 <td>{s?.proposed_rental_type ? RENTAL_NAMES[s.proposed_rental_type] : '—'}{s?.held ? ` · ${s.held.number}` : ''}</td>
                 <td>{s?.quote ? formatMoney(s.quote.total_cents) : '—'}</td>
                 <td>{s ? formatTime(s.started_at, { timeZone }) : '—'}</td>

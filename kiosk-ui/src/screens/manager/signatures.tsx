@@ -11,13 +11,29 @@ import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
 import { ErrorNote, TableHead } from '../../ui/parts';
 import type { SignatureDetail, SignaturePage } from '../../wire-staff';
+import { IDENTITY_NAMES, LANGUAGE_NAMES } from '../register/labels';
 import { navigate } from './route';
+
+/** Lane names by id (`GET /api/lanes`), so a lane reads "Lane 1" as everywhere else. */
+function useLaneNames(): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    void api.lanes().then((a) => a.ok && setNames(new Map(a.value.map((l) => [l.id, l.name]))));
+  }, []);
+  return names;
+}
+
+/** How identity was established, in words (an unknown method as sent). */
+function identityName(method: string): string {
+  return method in IDENTITY_NAMES ? IDENTITY_NAMES[method as keyof typeof IDENTITY_NAMES] : method.toLowerCase().replace(/_/g, ' ');
+}
 
 /** The list page. */
 export function SignatureList({ filters, timeZone }: { filters: Record<string, string>; timeZone: string }) {
   const [page, setPage] = useState<SignaturePage | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState(filters);
+  const laneNames = useLaneNames();
   const key = JSON.stringify(filters);
   useEffect(() => {
     setDraft(filters);
@@ -61,7 +77,7 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
         </label>
         <button type="submit" class="btn btn-secondary">Filter</button>
       </form>
-      <ErrorNote error={error} />
+      <ErrorNote error={error} timeZone={timeZone} />
       <table class="grid">
         <TableHead labels={['Signed', 'Customer', 'Agreement', 'Lane', 'Employee', 'Kiosk', 'Unit']} />
         <tbody>
@@ -77,9 +93,9 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
               </td>
               <td>{s.customer_name}</td>
               <td>
-                {s.agreement_title} v{s.agreement_version} ({s.language})
+                {s.agreement_title} v{s.agreement_version} ({LANGUAGE_NAMES[s.language]})
               </td>
-              <td>{s.lane_id}</td>
+              <td>{laneNames.get(s.lane_id) ?? s.lane_id}</td>
               <td>{s.staff_name}</td>
               <td>{s.device_name ?? '—'}</td>
               <td>{s.unit ? `${s.unit.kind === 'ROOM' ? 'Room' : 'Locker'} ${s.unit.number}` : '—'}</td>
@@ -105,10 +121,11 @@ function Yes({ ok }: { ok: boolean }) {
 export function SignatureView({ id, timeZone }: { id: string; timeZone: string }) {
   const [detail, setDetail] = useState<SignatureDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const laneNames = useLaneNames();
   useEffect(() => {
     void api.signature(id).then((a) => (a.ok ? setDetail(a.value) : setError(a.error)));
   }, [id]);
-  if (error) return <ErrorNote error={error} />;
+  if (error) return <ErrorNote error={error} timeZone={timeZone} />;
   if (!detail) return <p class="note">Loading…</p>;
   const d = detail;
   const at = (iso: string) => formatTime(iso, { timeZone });
@@ -118,7 +135,7 @@ export function SignatureView({ id, timeZone }: { id: string; timeZone: string }
         ← Back
       </button>
       <h2>
-        {d.customer_name} · {d.agreement_title} v{d.agreement_version} ({d.language})
+        {d.customer_name} · {d.agreement_title} v{d.agreement_version} ({LANGUAGE_NAMES[d.language]})
       </h2>
       <p class={d.verification.intact ? 'ok' : 'warn'} data-testid="verification">
         {d.verification.intact ? 'Verified: every stored hash matches the record.' : 'Verification FAILED: the record was altered.'}
@@ -139,7 +156,7 @@ export function SignatureView({ id, timeZone }: { id: string; timeZone: string }
           <dl>
             <dt>Customer</dt>
             <dd>
-              {d.customer_name} {d.membership_number ? `#${d.membership_number}` : ''} · {d.attribution.identity_method}
+              {d.customer_name} {d.membership_number ? `#${d.membership_number}` : ''} · {identityName(d.attribution.identity_method)}
               {d.attribution.dob_verified ? ' · DOB verified' : ''}
             </dd>
             <dt>Employee</dt>
@@ -147,7 +164,7 @@ export function SignatureView({ id, timeZone }: { id: string; timeZone: string }
             <dt>Kiosk</dt>
             <dd>{d.device_name ?? '—'}</dd>
             <dt>Lane</dt>
-            <dd>{d.lane_id}</dd>
+            <dd>{laneNames.get(d.lane_id) ?? d.lane_id}</dd>
             <dt>Stay</dt>
             <dd>{d.stay ? `${d.unit ? d.unit.number : ''} ${at(d.stay.starts_at)} → ${at(d.stay.ends_at)}` : '—'}</dd>
           </dl>

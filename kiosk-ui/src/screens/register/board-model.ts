@@ -12,6 +12,16 @@ export type BoardStatus = BoardUnit['status'] | 'HELD';
 /** The columns, in order. */
 export const BOARD_STATUSES: readonly BoardStatus[] = ['CLEAN', 'HELD', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER'];
 
+/** A board status in words (never `OUT_OF_ORDER`). */
+export const BOARD_STATUS_NAMES: Record<BoardStatus, string> = {
+  CLEAN: 'clean',
+  HELD: 'held',
+  OCCUPIED: 'occupied',
+  DIRTY: 'dirty',
+  CLEANING: 'cleaning',
+  OUT_OF_ORDER: 'out of order',
+};
+
 /** The board status of one unit. */
 export function boardStatus(unit: BoardUnit): BoardStatus {
   return unit.status === 'CLEAN' && unit.held_by_lane !== null ? 'HELD' : unit.status;

@@ -12,7 +12,7 @@ import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
 import { ErrorNote } from '../../ui/parts';
 import type { InventoryBoard } from '../../wire-staff';
-import { BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
+import { BOARD_STATUS_NAMES, BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
 import { RENTAL_NAMES } from './labels';
 
 /** How often the board reloads without a lane change (ms). */
@@ -57,7 +57,7 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
             <th scope="col">Tier</th>
             {BOARD_STATUSES.map((s) => (
               <th scope="col" key={s}>
-                {s.replace(/_/g, ' ').toLowerCase()}
+                {BOARD_STATUS_NAMES[s]}
               </th>
             ))}
           </tr>
@@ -89,14 +89,14 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
         <ul class="matches" data-testid="board-matches">
           {matches.map((u) => (
             <li key={`${u.kind}-${u.number}`} class={u.overdue ? 'overdue' : u.due_soon ? 'due-soon' : ''}>
-              <strong>{u.number}</strong> {RENTAL_NAMES[u.tier]} · {boardStatus(u).toLowerCase()}
+              <strong>{u.number}</strong> {RENTAL_NAMES[u.tier]} · {BOARD_STATUS_NAMES[boardStatus(u)]}
               {u.customer_name ? ` · ${u.customer_name}` : ''}
               {u.checkout_at ? ` · out ${formatTime(u.checkout_at, { timeZone })}` : ''}
             </li>
           ))}
         </ul>
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={error} timeZone={timeZone} />
     </section>
   );
 }

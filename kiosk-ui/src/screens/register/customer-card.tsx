@@ -1,17 +1,18 @@
 /**
  * What the employee sees of a scanned or searched customer before starting a session: the
- * customer card, the "already checked in" card, or the scanned ID with "Create customer".
+ * customer card, the "already checked in" card with the open stay (no Start: the server would
+ * refuse it), or the scanned ID with "Create customer" (only when the server would accept it).
  */
 
 import { formatDate, formatMoney, formatTime } from '../../i18n';
 import { ActionButton } from '../../ui/parts';
-import type { CustomerSummary, IdentifyResponse } from '../../wire';
+import type { CustomerSummary, IdentifyResponse, OpenVisit, ScannedIdentity } from '../../wire';
 
 /** The customer as the employee sees them. */
 export function CustomerCard({ customer, timeZone }: { customer: CustomerSummary; timeZone: string }) {
   return (
     <div class="customer-card" data-testid="customer-card">
-      <h3>{customer.name}</h3>
+      <h3 class="name" title={customer.name}>{customer.name}</h3>
       <dl>
         <dt>Date of birth</dt>
         <dd>{customer.dob ? formatDate(customer.dob) : '—'}</dd>
@@ -43,6 +44,25 @@ export function CustomerCard({ customer, timeZone }: { customer: CustomerSummary
   );
 }
 
+/** The longest name the server accepts for a customer. */
+export const MAX_NAME_LENGTH = 200;
+
+/** Why a customer cannot be created from this scan, or null when they can. Pure. */
+export function cannotCreateFromScan(scanned: ScannedIdentity | null): string | null {
+  const name = scanned?.name?.trim() ?? '';
+  if (name === '') return 'The scan carried no name, so the customer cannot be created from it. Scan the ID again, or search by name (F2).';
+  if ([...name].length > MAX_NAME_LENGTH) return `The name on the scan is longer than ${MAX_NAME_LENGTH} characters, so the customer cannot be created from it. Scan the ID again, or search by name (F2).`;
+  return null;
+}
+
+/** "Room 204 · in since 6:10 PM · checkout 12:10 AM" of an open stay. Pure. */
+export function stayLine(visit: OpenVisit, timeZone: string): string {
+  const unit = visit.number ? `${visit.kind === 'LOCKER' ? 'Locker' : 'Room'} ${visit.number}` : null;
+  const since = `in since ${formatTime(visit.started_at, { timeZone })}`;
+  const out = visit.checkout_at ? `checkout ${formatTime(visit.checkout_at, { timeZone })}` : null;
+  return [unit, since, out].filter((part) => part !== null).join(' · ');
+}
+
 /** Props of the identification result. */
 export interface FoundProps {
   found: IdentifyResponse;
@@ -56,14 +76,21 @@ export interface FoundProps {
 export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) {
   if (found.result === 'NO_MATCH') {
     const s = found.scanned;
+    const refusal = cannotCreateFromScan(s);
     return (
       <div class="customer-card new" data-testid="no-match">
         <h3>New customer</h3>
-        <p>{s?.name ?? 'The scan carried no name.'}</p>
+        {s?.name ? <p class="name" title={s.name}>{s.name}</p> : null}
         {s?.dob ? <p>Born {formatDate(s.dob)}</p> : null}
-        <ActionButton kind="primary" busy={busy} testId="create-customer" onClick={onCreate}>
-          Create customer and start
-        </ActionButton>
+        {refusal ? (
+          <p class="warn" data-testid="cannot-create">
+            {refusal}
+          </p>
+        ) : (
+          <ActionButton kind="primary" busy={busy} testId="create-customer" onClick={onCreate}>
+            Create customer and start
+          </ActionButton>
+        )}
       </div>
     );
   }
@@ -76,13 +103,14 @@ export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) 
         <h3>Already checked in</h3>
         <CustomerCard customer={customer} timeZone={timeZone} />
         {v ? (
-          <p class={v.overdue ? 'warn' : ''}>
-            In since {formatTime(v.started_at, { timeZone })}
-            {v.checkout_at ? `, checkout ${formatTime(v.checkout_at, { timeZone })}` : ''}
-            {v.overdue ? ' (overdue)' : ''}
+          <p class={v.overdue ? 'stay warn' : 'stay'} data-testid="open-stay">
+            {stayLine(v, timeZone)}
+            {v.overdue ? ' · overdue' : ''}
           </p>
-        ) : null}
-        <p class="note">Renewal and checkout are done from the stay (not available at this counter yet).</p>
+        ) : (
+          <p class="stay" data-testid="open-stay">The customer has an open stay.</p>
+        )}
+        <p class="note">A new check-in is not possible while the stay is open. Renewal and checkout are done from the stay (not available at this counter yet).</p>
       </div>
     );
   }

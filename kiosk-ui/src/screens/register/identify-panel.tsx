@@ -1,15 +1,16 @@
 /**
  * Finding the customer: the scanner field (keyboard wedge, captured anywhere on the page that
- * is not another input, queued while busy) and the manual search (F2). A match becomes the
- * customer card with "Start check-in".
+ * is not another input, queued while busy) and the manual search (F2; Escape clears it and
+ * gives the keys back to the scanner). A match becomes the customer card with "Start check-in";
+ * a customer with an open stay shows the stay instead; a search without a hit says so.
  */
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
-import { ErrorNote } from '../../ui/parts';
-import type { CustomerSummary, IdentifyResponse, IdentityMethod } from '../../wire';
+import { ActionButton, ErrorNote } from '../../ui/parts';
+import type { CustomerHit, CustomerSummary, IdentifyResponse, IdentityMethod, OpenVisit } from '../../wire';
 import { Found } from './customer-card';
 import { ScanBuffer, SerialQueue } from './scan-buffer';
 
@@ -30,6 +31,13 @@ function pressable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'BUTTON' || target.tagName === 'A');
 }
 
+/** The open stay named by a 409 ALREADY_CHECKED_IN (`{visit_id, started_at}`), or null. */
+export function visitOf(details: Record<string, unknown>): OpenVisit | null {
+  const { visit_id, started_at } = details;
+  if (typeof visit_id !== 'string' || typeof started_at !== 'string') return null;
+  return { visit_id, started_at, checkout_at: null, number: null, kind: null, overdue: false };
+}
+
 /** The scanner and search panel. */
 export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   const scanner = useRef<HTMLDivElement>(null);
@@ -40,7 +48,9 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<CustomerSummary[]>([]);
+  const [results, setResults] = useState<CustomerHit[]>([]);
+  /** the query of the last search that found nobody */
+  const [noHit, setNoHit] = useState<string | null>(null);
   const queue = useMemo(() => new SerialQueue(), []);
 
   const identify = async (scan: string) => {
@@ -69,11 +79,18 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
         search.current?.focus();
         return;
       }
-      if (e.ctrlKey || e.altKey || e.metaKey || typingElsewhere(e.target, scanner.current)) return;
-      if (e.key === 'Escape') {
+      if (e.key === 'Escape' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        // from the search box (or anywhere): clear the search and give the keys to the scanner
+        if (e.target === search.current) {
+          e.preventDefault();
+          clearSearch();
+        }
+        buffer.reset();
+        setPending('');
         scanner.current?.focus();
         return;
       }
+      if (e.ctrlKey || e.altKey || e.metaKey || typingElsewhere(e.target, scanner.current)) return;
       // Enter or Space on a focused button still presses it, unless a scan is under way
       if (buffer.pending === '' && (e.key === 'Enter' || e.key === ' ') && pressable(e.target)) return;
       if (buffer.key(e.key)) {
@@ -89,15 +106,24 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
     };
   }, [buffer]);
 
+  const clearSearch = () => {
+    setQuery('');
+    setResults([]);
+    setNoHit(null);
+  };
+
   const start = async (customer: CustomerSummary, method: IdentityMethod) => {
     setBusy(true);
+    setError(null);
     const answer = await api.startSession(lane, customer.id, method);
     setBusy(false);
     if (answer.ok) {
       setFound(null);
-      setResults([]);
-      setQuery('');
+      clearSearch();
       scanner.current?.focus();
+    } else if (answer.error.code === 'ALREADY_CHECKED_IN') {
+      // checked in meanwhile: show the stay the refusal names instead of a Start that fails
+      setFound({ result: 'ALREADY_CHECKED_IN', customer, identity_method: method, visit: visitOf(answer.error.details), scanned: null });
     } else setError(answer.error);
   };
 
@@ -111,9 +137,23 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   };
 
   const runSearch = async () => {
-    const answer = await api.searchCustomers(query.trim());
-    if (answer.ok) setResults(answer.value);
-    else setError(answer.error);
+    const q = query.trim();
+    setError(null);
+    setNoHit(null);
+    const answer = await api.searchCustomers(q);
+    if (!answer.ok) return setError(answer.error);
+    setResults(answer.value);
+    if (answer.value.length === 0) setNoHit(q);
+  };
+
+  const searchAgain = () => {
+    clearSearch();
+    search.current?.focus();
+  };
+
+  const pick = (hit: CustomerHit) => {
+    setError(null);
+    setFound({ result: hit.visit ? 'ALREADY_CHECKED_IN' : 'MATCHED', customer: hit, identity_method: 'STAFF_CHECKED', visit: hit.visit, scanned: null });
   };
 
   return (
@@ -139,8 +179,8 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
           void runSearch();
         }}
       >
-        <input ref={search} type="search" placeholder="Search name or member # (F2)" data-testid="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-        <button type="submit" class="btn btn-secondary">
+        <input ref={search} type="search" aria-label="Search name or member number" placeholder="Search name or member # (F2)" data-testid="search" value={query} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <button type="submit" class="btn btn-secondary" disabled={query.trim().length < 2} title="Type at least 2 characters">
           Search
         </button>
       </form>
@@ -148,14 +188,25 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
         <ul class="results">
           {results.map((c) => (
             <li key={c.id}>
-              <button type="button" class="btn btn-link" onClick={() => setFound({ result: 'MATCHED', customer: c, identity_method: 'STAFF_CHECKED', visit: null, scanned: null })}>
+              <button type="button" class="btn btn-link name" data-testid="search-hit" onClick={() => pick(c)}>
                 {c.name} {c.membership_number ? `#${c.membership_number}` : ''}
+                {c.visit ? ' · checked in' : ''}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      <ErrorNote error={error} hint={error?.code === 'ALREADY_CHECKED_IN' ? 'Use the stay shown below.' : undefined} />
+      {noHit !== null ? (
+        <div class="no-result" role="status" data-testid="no-search-result">
+          <p>
+            No customer found for “{noHit}”. Check the spelling, or scan their ID or membership card.
+          </p>
+          <ActionButton testId="search-again" onClick={searchAgain}>
+            Search again
+          </ActionButton>
+        </div>
+      ) : null}
+      <ErrorNote error={error} timeZone={timeZone} />
       {found && !live ? (
         <Found found={found} timeZone={timeZone} busy={busy} onCreate={() => void create()} onStart={(c) => void start(c, found.identity_method ?? 'STAFF_CHECKED')} />
       ) : null}

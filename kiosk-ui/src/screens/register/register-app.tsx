@@ -32,7 +32,7 @@ export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: strin
   const [lane, setLane] = useState<string | null>(null);
   useEffect(() => void refreshStaff(), []);
   if (me === undefined) return <div class="register" />;
-  if (me === null) return <div class="center"><PinSignIn title="Register sign-in" onSignedIn={() => void refreshStaff()} /></div>;
+  if (me === null) return <div class="center"><PinSignIn title="Register sign-in" timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></div>;
   if (lane === null) return <LanePicker me={me} onOpen={setLane} />;
   const leave = async () => {
     await api.registerSignOut(lane);

@@ -13,7 +13,7 @@ import { api } from '../../ui/client';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { PaymentMethod, RegisterSessionView, RegisterView, RentalType } from '../../wire';
 import { CustomerCard } from './customer-card';
-import { METHODS, RENTAL_NAMES, STATUS_NAMES } from './labels';
+import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, METHODS, PAYMENT_STATUS_NAMES, RENTAL_NAMES, STATUS_NAMES } from './labels';
 
 /** Props of the panel. */
 export interface SessionProps {
@@ -35,16 +35,20 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
   const [payKey, setPayKey] = useState(newIdempotencyKey);
   const [reason, setReason] = useState('');
   const [swapTo, setSwapTo] = useState('');
+  const [swapError, setSwapError] = useState<{ error: ApiError; number: string } | null>(null);
   const [waitFor, setWaitFor] = useState<RentalType | null>(null);
   const [manager, setManager] = useState({ login: '', pin: '' });
 
+  /** runs a command; a refusal is shown next to the swap field for a swap, else at the bottom */
   const act = async (name: string, call: () => Promise<ApiResult<unknown>>) => {
     setBusy(name);
     setError(null);
+    setSwapError(null);
     const answer = await call();
     setBusy(null);
     if (!answer.ok) {
-      setError(answer.error);
+      if (name === 'swap') setSwapError({ error: answer.error, number: swapTo.trim() });
+      else setError(answer.error);
       onStale(answer.error);
       return false;
     }
@@ -60,12 +64,13 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
   return (
     <section class="panel session" data-testid="session-panel" data-status={s.status}>
       <header class="session-head">
-        <h2>{s.customer?.name ?? 'Customer'}</h2>
+        <h2 title={s.customer?.name}>{s.customer?.name ?? 'Customer'}</h2>
         <span class={`status status-${s.status}`} data-testid="session-status">
           {STATUS_NAMES[s.status]}
         </span>
         <span class="meta">
-          {s.language ?? 'language not chosen'} · {s.identity_method ?? '—'}
+          {s.language ? LANGUAGE_NAMES[s.language] : 'language not chosen yet'}
+          {s.identity_method ? ` · ${IDENTITY_NAMES[s.identity_method]}` : ''}
         </span>
       </header>
       {s.customer ? <CustomerCard customer={s.customer} timeZone={timeZone} /> : null}
@@ -151,10 +156,14 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
               e.preventDefault();
               void act('swap', () => api.swapHold(lane, swapTo.trim(), { expectedRev: rev })).then((ok) => ok && setSwapTo(''));
             }}>
-              <input placeholder="Other number" value={swapTo} size={6} onInput={(e) => setSwapTo(e.currentTarget.value)} />
-              <button type="submit" class="btn btn-secondary" disabled={swapTo.trim() === ''}>Swap</button>
+              <input placeholder="Other number" aria-label="Swap to number" value={swapTo} size={6} maxLength={20} data-testid="swap-number" onInput={(e) => {
+                setSwapTo(e.currentTarget.value);
+                setSwapError(null);
+              }} />
+              <button type="submit" class="btn btn-secondary" data-testid="swap-submit" disabled={swapTo.trim() === '' || busy === 'swap'}>Swap</button>
             </form>
           ) : null}
+          {swapError ? <ErrorNote error={swapError.error} timeZone={timeZone} params={{ number: swapError.number }} testId="swap-error" /> : null}
         </div>
       ) : null}
 
@@ -178,8 +187,8 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
       ) : null}
       {s.payment ? (
         <p class="meta">
-          Payment: {s.payment.status}
-          {s.payment.method ? ` (${s.payment.method})` : ''}
+          {PAYMENT_STATUS_NAMES[s.payment.status]}
+          {s.payment.method ? ` (${METHOD_NAMES[s.payment.method]})` : ''}
           {s.payment.last_decline_reason ? <span class="warn"> · last decline: {s.payment.last_decline_reason}</span> : null}
         </p>
       ) : null}
@@ -188,7 +197,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
         confirming === 'pay' ? (
           <div class="confirm-box" role="dialog" aria-label="Confirm payment">
             <p>
-              Mark {formatMoney(s.quote.total_cents)} as paid by {method.toLowerCase()}?
+              Mark {formatMoney(s.quote.total_cents)} as paid by {METHOD_NAMES[method].toLowerCase()}?
             </p>
             <ActionButton kind="primary" testId="confirm-paid" busy={busy === 'pay'} onClick={() => void act('pay', () => api.markPaid(lane, { method }, { idempotencyKey: payKey })).then((ok) => {
               setConfirming(null);
@@ -203,7 +212,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
             <select aria-label="Payment method" value={method} onChange={(e) => setMethod(e.currentTarget.value as PaymentMethod)}>
               {METHODS.map((m) => (
                 <option key={m} value={m}>
-                  {m.toLowerCase()}
+                  {METHOD_NAMES[m]}
                 </option>
               ))}
             </select>
@@ -258,7 +267,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
           </ActionButton>
         )
       ) : null}
-      <ErrorNote error={error} />
+      <ErrorNote error={error} timeZone={timeZone} testId="session-error" />
     </section>
   );
 }
