@@ -70,9 +70,8 @@ pub fn resolve(conn: &mut DbConn, raw: &str, key: &[u8], today: NaiveDate) -> Re
     }
     let scan = identity::parse(&text).unwrap_or_default();
     // A date of birth in the future or before 1900 is a misread, not an underage customer.
-    if let Some(dob) = scan.dob {
-        crate::http::validate::date_of_birth("dob", dob, today)
-            .map_err(|_| AppError::invalid("dob", "The date of birth on this ID is not possible."))?;
+    if scan.dob.is_some_and(|dob| !identity::validity::birth_date_possible(dob, today)) {
+        return Err(AppError::invalid("dob", "The date of birth on this ID is not possible."));
     }
     identity::check(scan.dob, scan.expires_on, today).map_err(refusal)?;
     let found = find(conn, &scan, key)?;

@@ -25,7 +25,7 @@ pub fn lane(segment: &str) -> Result<String, AppError> {
 }
 
 /// The earliest date of birth accepted.
-pub const FIRST_BIRTH_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
+pub use crate::domain::identity::validity::FIRST_BIRTH_DATE;
 /// The earliest date the API accepts for anything but a birth (filters, timestamps).
 pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date");
 /// The last date the API accepts.

@@ -7,6 +7,18 @@ use chrono::{Datelike, NaiveDate};
 /// The minimum age to check in.
 pub const MINIMUM_AGE: u32 = 18;
 
+/// The earliest date of birth taken as real; anything before is a misread or a typing mistake.
+pub const FIRST_BIRTH_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Whether `dob` can be a living customer's date of birth on `today` (1900-01-01 to today).
+/// A future date is a mistake, never "under 18".
+pub fn birth_date_possible(dob: NaiveDate, today: NaiveDate) -> bool {
+    (FIRST_BIRTH_DATE..=today).contains(&dob)
+}
+
 /// Why an ID cannot be used to check in.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IdRefusal {
@@ -51,6 +63,15 @@ fn age_on(dob: NaiveDate, on: NaiveDate) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn birth_dates_run_from_1900_to_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert!(birth_date_possible(FIRST_BIRTH_DATE, today));
+        assert!(birth_date_possible(today, today));
+        assert!(!birth_date_possible(today.succ_opt().unwrap(), today));
+        assert!(!birth_date_possible(NaiveDate::from_ymd_opt(1899, 12, 31).unwrap(), today));
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
