@@ -5,7 +5,6 @@
 //! (Latencies are printed for the record, never asserted.)
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -14,29 +13,6 @@ use crate::both_backends;
 
 const FLOODERS: u8 = 50;
 const FLOOD_FOR: Duration = Duration::from_secs(10);
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(db: &crate::support::TestDb) -> (Server, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-        .args(["serve", "--demo"])
-        .env("DATABASE_URL", &db.url)
-        .env("FRONTDESK_ADDR", format!("127.0.0.1:{port}"))
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    (Server(child), format!("http://127.0.0.1:{port}"))
-}
 
 /// Peak resident memory of the process, in MiB.
 fn peak_rss_mib(pid: u32) -> f64 {
@@ -113,8 +89,6 @@ async fn check_in(client: &awc::Client, base: &str, register: &str, kiosk: &str,
     step(format!("{lane}/session/confirm"), register, json!({})).await;
     step(format!("{lane}/session/payment"), register, json!({ "method": "CASH" })).await;
     step(format!("{lane}/session/agreement-shown"), kiosk, json!({})).await;
-    let (_, view) = call(client, &format!("{lane}/view"), Some(kiosk), json!(null)).await;
-    let _ = view;
     let view = client.get(format!("{lane}/view")).bearer_auth(kiosk).send().await.unwrap().json::<Value>().await.unwrap();
     let sign = json!({ "agreement_id": view["data"]["agreement"]["id"], "consent": true, "strokes": crate::strokes() });
     step(format!("{lane}/session/sign"), kiosk, sign).await;
@@ -153,8 +127,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 both_backends!(
     fn a_login_flood_does_not_stop_the_desk(db) {
-        let (server, base) = start(db);
-        let pid = server.0.id();
+        let server = crate::serve::demo_server(db, "error");
+        let (pid, base) = (server.0.id(), format!("http://127.0.0.1:{}", server.1));
         crate::block_on(async {
             let client = client_from(IpAddr::V4(Ipv4Addr::LOCALHOST));
             wait_ready(&client, &base).await;

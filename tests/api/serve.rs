@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::both_backends;
 
-struct Server(Child);
+/// A running `frontdesk serve --demo` child and its port; killed when dropped.
+pub struct Server(pub Child, pub u16);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -33,19 +34,25 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
     Some((status, body))
 }
 
+/// Starts the real binary as `serve --demo` over `db` on a free local port (stdout piped).
+pub fn demo_server(db: &crate::support::TestDb, log: &str) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+        .args(["serve", "--demo"])
+        .env("DATABASE_URL", &db.url)
+        .env("FRONTDESK_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", log)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    Server(child, port)
+}
+
 both_backends!(
     fn serve_demo_is_ready_on_an_empty_database(db) {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
-            .args(["serve", "--demo"])
-            .env("DATABASE_URL", &db.url)
-            .env("FRONTDESK_ADDR", format!("127.0.0.1:{port}"))
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut server = Server(child);
+        let mut server = demo_server(db, "warn");
+        let port = server.1;
         let deadline = Instant::now() + Duration::from_secs(60);
         let ready = loop {
             if let Some(answer) = get(port, "/readyz") {
