@@ -10,50 +10,7 @@
 // Run by `cargo test --test ui` against a server it starts (FRONTDESK_URL); screenshots go to
 // FRONTDESK_ARTIFACTS. Prints `RESULT {json}` for the Rust side to check the database.
 
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const base = process.env.FRONTDESK_URL;
-const out = process.env.FRONTDESK_ARTIFACTS ?? 'test-artifacts';
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!base) throw new Error('FRONTDESK_URL is required');
-mkdirSync(out, { recursive: true });
-
-const SIZES = { register: { width: 1280, height: 800 }, kiosk: { width: 768, height: 1024 }, manager: { width: 1440, height: 900 } };
-const TIMEOUT = 15_000;
-
-// An invented person, in the AAMVA layout a licence's barcode carries; a wedge types line
-// breaks as Enter.
-const SCAN = ['@', 'ANSI 636015090002DL00410278ZT03190007DLDAQ40009876', 'DCSRIVERA', 'DACMARISOL', 'DBB03141990', 'DBA01012031', 'DAJTX', ''].join('\n');
-
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
-async function text(page, testId) {
-  return (await page.getByTestId(testId).innerText()).trim();
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(out, `${name}.png`) });
-}
-
-async function signIn(page, login, pin) {
-  await page.locator('input[name=login]').fill(login);
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByTestId('sign-in').click();
-}
-
-// A scan pasted into the scanner field (the register takes a paste as one scan): the variant
-// scans are pasted so that a slow, loaded machine cannot split them into several scans.
-async function pasteScan(page, scan) {
-  await page.getByTestId('scanner').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, scan);
-}
+import { SCAN, SIZES, a11y, check, open as openScreen, pasteScan, run, shot as photo, signIn, text } from './lib.mjs';
 
 async function draw(page) {
   await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
@@ -66,29 +23,23 @@ async function draw(page) {
   await page.mouse.up();
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
-const errors = [];
-const open = async (size) => {
-  const context = await browser.newContext({ viewport: SIZES[size], baseURL: base });
-  context.setDefaultTimeout(TIMEOUT);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${size}: ${e.message}`));
-  // a 401 before sign-in or pairing is the expected answer, which Chromium logs as an error;
-  // so are the register's refusals this script provokes (400 impossible date, 409 swap, 423
-  // the lock after wrong PINs)
-  const expected = size === 'register' ? /status of (401|400|409|423)/ : /status of 401/;
-  page.on('console', (m) => m.type() === 'error' && !expected.test(m.text()) && errors.push(`${size} console: ${m.text()}`));
-  return page;
-};
+// a 401 before sign-in or pairing is the expected answer, which Chromium logs as an error; so
+// are the register's refusals this script provokes (400 impossible date, 409 swap, 423 the
+// lock after wrong PINs)
+const open = (size) => openScreen(size, size === 'register' ? /status of (401|400|409|423)/ : /status of 401/);
 
-try {
+// every photographed state is also checked by axe-core
+async function shot(page, name) {
+  await photo(page, name);
+  await a11y(page, name);
+}
+
+await run(async () => {
   // the manager signs in and creates a pairing code for lane 1
   const manager = await open('manager');
   await manager.goto('/manager');
+  await manager.locator('input[name=login]').waitFor();
+  await a11y(manager, 'manager-sign-in');
   await signIn(manager, 'manager', '111111');
   await manager.getByTestId('monitor').waitFor();
   await manager.getByTestId('tab-kiosks').click();
@@ -101,6 +52,8 @@ try {
   // the tablet is paired and shows the idle screen
   const kiosk = await open('kiosk');
   await kiosk.goto('/kiosk');
+  await kiosk.getByTestId('pair-code').waitFor();
+  await a11y(kiosk, 'kiosk-pairing');
   await kiosk.getByTestId('pair-code').fill(code);
   await kiosk.getByTestId('pair-submit').click();
   await kiosk.getByTestId('idle').waitFor();
@@ -109,6 +62,8 @@ try {
   // the employee signs in at lane 1 and scans the customer's ID
   const register = await open('register');
   await register.goto('/register');
+  await register.locator('input[name=login]').waitFor();
+  await a11y(register, 'register-sign-in');
   await signIn(register, 'alex', '222222');
   await register.getByTestId('open-lane-1').click();
   await register.getByTestId('scanner').waitFor();
@@ -247,8 +202,5 @@ try {
   const lockText = (await note.locator('strong').innerText()).trim();
   check(/^Too many wrong PINs\. Try again after (\w+ \d+, )?\d{1,2}:\d\d\s[AP]M\.$/.test(lockText), `the lock reads in the club's time: ${lockText}`);
 
-  check(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
-  console.log(`RESULT ${JSON.stringify({ number: registerNumber, total: registerTotal, customer: 'RIVERA' })}`);
-} finally {
-  await browser.close();
-}
+  return { number: registerNumber, total: registerTotal, customer: 'RIVERA' };
+});

@@ -1,6 +1,7 @@
-//! A full check-in in headless Chromium against a real server (`kiosk-ui/e2e/checkin.mjs`,
-//! which also walks the register's and manager's dead ends of issue 18), then the database it
-//! left behind. Screenshots go to `test-artifacts/ui-<backend>/`.
+//! The browser scripts of `kiosk-ui/e2e/` in headless Chromium against a real server, each
+//! checked by axe-core on every screen state it reaches. Here: a full check-in
+//! (`checkin.mjs`, which also walks the dead ends of issue 18), then the database it left
+//! behind. Screenshots go to `test-artifacts/<script>-<backend>/`.
 
 use std::path::Path;
 
@@ -11,6 +12,33 @@ use frontdesk::domain::enums::{InventoryStatus, LaneSessionStatus};
 use crate::node::{available, chromium, node, printed};
 use crate::server::TestServer;
 
+/// Runs `kiosk-ui/e2e/<script>` in headless Chromium against `server` and returns its
+/// `RESULT` JSON; fails the test when the script fails (a check, a page error or an axe
+/// violation). Screenshots go to `test-artifacts/<shots>-<backend>/`.
+pub fn run_script(server: &TestServer, db: &crate::support::TestDb, script: &str, shots: &str) -> serde_json::Value {
+    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts").join(format!("{shots}-{:?}", db.backend).to_lowercase());
+    let output = node(
+        &[&format!("e2e/{script}")],
+        &[
+            ("FRONTDESK_URL", &server.url("")),
+            ("FRONTDESK_ARTIFACTS", artifacts.to_str().expect("utf-8 path")),
+            ("CHROMIUM", chromium().to_str().expect("utf-8 path")),
+        ],
+    );
+    assert!(output.status.success(), "the browser script {script} failed\n{}", printed(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("RESULT "))
+        .map(|json| serde_json::from_str(json).expect("RESULT is JSON"))
+        .unwrap_or_else(|| panic!("no RESULT line\n{}", printed(&output)))
+}
+
+/// Where [`run_script`] put a script's screenshots.
+pub fn artifacts(db: &crate::support::TestDb, shots: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts").join(format!("{shots}-{:?}", db.backend).to_lowercase())
+}
+
 crate::both_backends! {
     fn full_checkin_in_a_real_browser(db) {
         if !available(true) {
@@ -19,22 +47,8 @@ crate::both_backends! {
         let mut conn = db.conn();
         frontdesk::seed::demo::seed(&mut conn, chrono::Utc::now()).expect("demo seed");
         let server = TestServer::start_live(db);
-        let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("test-artifacts").join(format!("ui-{:?}", db.backend).to_lowercase());
-        let output = node(
-            &["e2e/checkin.mjs"],
-            &[
-                ("FRONTDESK_URL", &server.url("")),
-                ("FRONTDESK_ARTIFACTS", artifacts.to_str().expect("utf-8 path")),
-                ("CHROMIUM", chromium().to_str().expect("utf-8 path")),
-            ],
-        );
-        assert!(output.status.success(), "the browser check-in failed\n{}", printed(&output));
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let result: serde_json::Value = stdout
-            .lines()
-            .find_map(|l| l.strip_prefix("RESULT "))
-            .map(|json| serde_json::from_str(json).expect("RESULT is JSON"))
-            .unwrap_or_else(|| panic!("no RESULT line\n{}", printed(&output)));
+        let result = run_script(&server, db, "checkin.mjs", "ui");
+        let artifacts = artifacts(db, "ui");
         let number = result["number"].as_str().expect("number").to_owned();
         server.stop();
 
