@@ -5,8 +5,8 @@
 use actix_web::web::{self, get, post};
 
 use crate::http::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi,
-    pages, registers, signatures, staff, ws,
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, health, inventory, lane_sessions, lanes,
+    limits, openapi, pages, registers, signatures, staff, ws,
 };
 
 /// Registers every route.
@@ -64,6 +64,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 // customers
                 .route("/customers", get().to(customers::search))
                 .route("/customers", post().to(customers::create))
+                .route("/customers/{customer_id}/corrections", post().to(customer_correct::correct))
                 .route("/lanes/{lane}/identify", post().to(customers::identify))
                 // check-in steps
                 .route("/lanes/{lane}/session/membership", post().to(checkin_select::membership))

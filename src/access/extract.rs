@@ -6,6 +6,7 @@
 //! | [`Manager`] | a manager | + 403 `MANAGER_REQUIRED` |
 //! | [`SteppedUpManager`] | a manager who re-entered the PIN within 5 min | + 403 `STEP_UP_REQUIRED` |
 //! | [`AtRegister`] | staff signed in at the register of the path's `{lane}` | + 403 `REGISTER_REQUIRED` |
+//! | [`AtDesk`] | staff signed in at any register through this login, or a manager | 403 `REGISTER_REQUIRED` |
 //! | [`KioskOf`] | the kiosk paired to the path's `{lane}` | 403 `WRONG_PRINCIPAL` for staff, `LANE_SCOPE` for another lane |
 //! | [`Kiosk`] | any paired kiosk | 403 `WRONG_PRINCIPAL` for staff |
 //! | [`LaneViewer`] | any staff, or the kiosk of the path's `{lane}` | as above |
@@ -156,6 +157,26 @@ extractor!(AtRegister, |c| {
     match register {
         Some(register) if register.staff_session_id == session => Ok(AtRegister { auth, lane, register }),
         _ => Err(AppError::forbidden("REGISTER_REQUIRED", format!("Sign in at the register of {lane} first."))),
+    }
+});
+
+/// Staff signed in at some register through this login session, or a manager (who may act
+/// from the back office). For routes about a customer rather than a lane.
+#[derive(Debug)]
+pub struct AtDesk {
+    /// who
+    pub auth: StaffAuth,
+    /// the lane of their register, if they are at one
+    pub lane: Option<String>,
+}
+extractor!(AtDesk, |c| {
+    let auth = c.staff().await?;
+    let session = auth.session_id;
+    let register = c.state.db(move |conn| Ok(RegisterSession::active_of_login(conn, session)?)).await?;
+    match (register, auth.require_manager()) {
+        (Some(register), _) => Ok(AtDesk { auth, lane: Some(register.lane_id) }),
+        (None, Ok(())) => Ok(AtDesk { auth, lane: None }),
+        (None, Err(_)) => Err(AppError::forbidden("REGISTER_REQUIRED", "Sign in at a register first.")),
     }
 });
 

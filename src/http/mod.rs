@@ -5,6 +5,7 @@ pub mod auth;
 pub mod checkin_pay;
 pub mod checkin_select;
 pub mod checkin_sign;
+pub mod customer_correct;
 pub mod customers;
 pub mod devices;
 pub mod health;

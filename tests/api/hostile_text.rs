@@ -87,6 +87,11 @@ const EXAMPLES: &[Example] = &[
     op("POST", "/api/lanes/{lane}/session/cancel", || json!({ "reason": "Changed their mind", "expected_rev": null })),
     op("POST", "/api/lanes/{lane}/highlight", || json!({ "option": "STANDARD" })),
     op("POST", "/api/lanes/{lane}/identify", || json!({ "scan": licence() })),
+    op(
+        "POST",
+        "/api/customers/{customer_id}/corrections",
+        || json!({ "name": "José Ñúñez", "dob": "1990-04-02", "membership_number": "M7781", "reason": "misspelt" }),
+    ),
     op("POST", "/api/customers", || json!({ "name": "José Ñúñez", "dob": "1990-04-02", "membership_number": "M7781", "scan": licence() })),
     op("POST", "/api/lanes/{lane}/session/membership", || json!({ "choice": "ONE_TIME", "expected_rev": null })),
     op("POST", "/api/lanes/{lane}/session/propose", || json!({ "rental_type": "STANDARD", "expected_rev": null })),
@@ -149,7 +154,7 @@ const EXAMPLES: &[Example] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
-        "staff_id" | "device_id" | "signature_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+        "staff_id" | "device_id" | "signature_id" | "customer_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ mod board;
 mod checkin;
 mod client;
 mod counter;
+mod customers;
 mod devices;
 mod errors;
 mod flood;

@@ -104,6 +104,9 @@ const EN_CODES = {
   UNKNOWN_MESSAGE_TYPE: { message: 'The live connection got a message it does not know.', next: 'Reload the page.' },
   DATABASE_UNAVAILABLE: { message: 'The server cannot reach its database.', next: 'Try again in a moment; tell a manager if it lasts.' },
   INTERNAL: { message: 'Something went wrong on the server.', next: 'Try again; tell a manager if it happens again.' },
+  // customers: hand entry and correction (issue 18)
+  NO_CHANGE: { message: 'Nothing was changed: the details are already as typed.', next: 'Change a field, or press Cancel.' },
+  MEMBERSHIP_NUMBER_TAKEN: { message: 'Another customer already has this membership number.', next: 'Check the number on the card, or search for that customer.' },
   // the client's own
   NETWORK_ERROR: { message: 'The server cannot be reached.', next: 'Check the network and try again.' },
   BAD_RESPONSE: { message: 'The server answered with something unexpected.', next: 'Try again; tell a manager if it happens again.' },
@@ -193,6 +196,9 @@ const ES_CODES: Record<KnownErrorCode, RefusalText> = {
   UNKNOWN_MESSAGE_TYPE: { message: 'La conexión en vivo recibió un mensaje desconocido.', next: 'Recargue la página.' },
   DATABASE_UNAVAILABLE: { message: 'El servidor no puede acceder a su base de datos.', next: 'Inténtelo en un momento; avise a un gerente si continúa.' },
   INTERNAL: { message: 'Algo falló en el servidor.', next: 'Inténtelo de nuevo; avise a un gerente si se repite.' },
+  // clientes: alta a mano y corrección (issue 18)
+  NO_CHANGE: { message: 'No se cambió nada: los datos ya son los escritos.', next: 'Cambie un campo o pulse Cancelar.' },
+  MEMBERSHIP_NUMBER_TAKEN: { message: 'Otro cliente ya tiene este número de socio.', next: 'Revise el número de la tarjeta o busque a ese cliente.' },
   NETWORK_ERROR: { message: 'No se puede conectar con el servidor.', next: 'Revise la red e inténtelo de nuevo.' },
   BAD_RESPONSE: { message: 'El servidor respondió algo inesperado.', next: 'Inténtelo de nuevo; avise a un gerente si se repite.' },
   UNKNOWN: { message: 'El servidor rechazó esto.', next: 'Inténtelo de nuevo; avise a un gerente si se repite.' },
@@ -211,7 +217,7 @@ const EN_FIELDS = {
   pin: { message: 'A PIN is 6 digits.', next: 'Type your 6-digit PIN.' },
   login: { message: 'Type your login name.', next: 'Check it and try again.' },
   code: { message: 'That pairing code is not in the right form.', next: 'Type the code exactly as shown on the manager screen.' },
-  reason: { message: 'The reason is too long.', next: 'Shorten it.' },
+  reason: { message: 'The reason is too short or too long.', next: 'Type a few words (for a correction: 3 to 200 characters).' },
   membership_number: { message: 'The membership number must be 1 to 50 characters long.', next: 'Type it again.' },
 } as const satisfies Record<string, RefusalText>;
 
@@ -227,7 +233,7 @@ const ES_FIELDS: Record<KnownField, RefusalText> = {
   pin: { message: 'El PIN tiene 6 dígitos.', next: 'Escriba su PIN de 6 dígitos.' },
   login: { message: 'Escriba su usuario.', next: 'Revíselo e inténtelo de nuevo.' },
   code: { message: 'Ese código de emparejamiento no tiene el formato correcto.', next: 'Escriba el código tal como aparece en la pantalla del gerente.' },
-  reason: { message: 'El motivo es demasiado largo.', next: 'Acórtelo.' },
+  reason: { message: 'El motivo es demasiado corto o demasiado largo.', next: 'Escriba unas palabras (para una corrección: de 3 a 200 caracteres).' },
   membership_number: { message: 'El número de socio debe tener de 1 a 50 caracteres.', next: 'Escríbalo de nuevo.' },
 };
 

@@ -74,11 +74,19 @@ impl Customer {
         customers::table.filter(customers::dob.eq(dob)).order(customers::created_at).limit(200).select(Customer::as_select()).load(conn)
     }
 
-    /// Name (case-insensitive substring) or exact membership-number search, up to 20.
+    /// Name or exact membership-number search, up to 20. The name matches when it contains
+    /// every word of the query in any order and case, so "Rivera, Marisol" (as the screens
+    /// show names), "marisol rivera" and "Rivera Mari" all find Marisol Rivera.
     pub fn search(conn: &mut DbConn, query: &str) -> QueryResult<Vec<Customer>> {
-        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
+        type Condition = Box<dyn BoxableExpression<customers::table, MultiBackend, SqlType = diesel::sql_types::Bool>>;
+        let words = search_words(query);
+        let mut by_name: Condition =
+            Box::new(diesel::dsl::sql::<diesel::sql_types::Bool>(if words.is_empty() { "1 = 0" } else { "1 = 1" }));
+        for word in words {
+            by_name = Box::new(by_name.and(lower(customers::name).like(format!("%{word}%"))));
+        }
         customers::table
-            .filter(lower(customers::name).like(pattern).or(customers::membership_number.eq(query)))
+            .filter(by_name.or(customers::membership_number.eq(query)))
             .order(customers::name)
             .limit(20)
             .select(Customer::as_select())
@@ -91,5 +99,32 @@ impl Customer {
             .set((customers::primary_language.eq(language), customers::updated_at.eq(at)))
             .execute(conn)
             .map(drop)
+    }
+}
+
+/// The words of a name search: lower case, split at white space and commas, without the
+/// `LIKE` wildcards `%` and `_`.
+fn search_words(query: &str) -> Vec<String> {
+    query
+        .to_lowercase()
+        .replace(['%', '_'], "")
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_words;
+
+    #[test]
+    fn a_search_is_its_words_in_lower_case() {
+        assert_eq!(search_words("Rivera, Marisol"), ["rivera", "marisol"]);
+        assert_eq!(search_words("  marisol   RIVERA "), ["marisol", "rivera"]);
+        assert_eq!(search_words("rivera,marisol"), ["rivera", "marisol"]);
+        assert_eq!(search_words("O'Brien-Núñez"), ["o'brien-núñez"]);
+        assert_eq!(search_words("50%_off"), ["50off"]);
+        assert!(search_words(" , %_ ").is_empty());
     }
 }

@@ -68,6 +68,15 @@ impl RegisterSession {
             .optional()
     }
 
+    /// The active session opened through a staff login session, if any.
+    pub fn active_of_login(conn: &mut DbConn, session: StaffSessionId) -> QueryResult<Option<RegisterSession>> {
+        register_sessions::table
+            .filter(register_sessions::staff_session_id.eq(session).and(register_sessions::ended_at.is_null()))
+            .select(RegisterSession::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// Every active register session.
     pub fn all_active(conn: &mut DbConn) -> QueryResult<Vec<RegisterSession>> {
         register_sessions::table

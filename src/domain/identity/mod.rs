@@ -4,6 +4,7 @@
 //! only the keyed hashes and the parsed fields leave this module.
 
 pub mod aamva;
+pub mod correction;
 pub mod hashing;
 pub mod matching;
 pub mod membership_scan;
