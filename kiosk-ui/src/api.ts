@@ -16,6 +16,7 @@
 import type {
   AddOnItem,
   AgreementShown,
+  CustomerCorrected,
   CustomerHit,
   CustomerSummary,
   ErrorBody,
@@ -204,6 +205,9 @@ export function createApi(options: ApiOptions = {}) {
     searchCustomers: (q: string) => request<CustomerHit[]>('GET', `/api/customers?q=${encodeURIComponent(q)}`),
     createCustomer: (customer: { name?: string; dob?: IsoDate; membership_number?: string; scan?: string }) =>
       post<CustomerSummary>('/api/customers', customer),
+    /** src/http/customer_correct.rs; an empty `membership_number` removes it */
+    correctCustomer: (id: string, correction: { name?: string; dob?: IsoDate; membership_number?: string; reason: string }) =>
+      post<CustomerCorrected>(`/api/customers/${encodeURIComponent(id)}/corrections`, correction),
   };
 }
 

@@ -181,6 +181,15 @@ export interface CustomerSummary {
   banned_until: IsoDateTime | null;
 }
 
+/** The answer to a correction (`src/http/customer_correct.rs`, `Corrected`). */
+export interface CustomerCorrected {
+  customer: CustomerSummary;
+  /** `name`, `dob`, `membership_number` */
+  changed: string[];
+  /** the corrected date of birth makes them under 18: a check-in will be refused */
+  underage: boolean;
+}
+
 /** The session as the employee sees it. */
 export interface RegisterSessionView {
   id: Uuid;

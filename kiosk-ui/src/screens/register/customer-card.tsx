@@ -4,12 +4,12 @@
  * refuse it), or the scanned ID with "Create customer" (only when the server would accept it).
  */
 
-import { formatDate, formatMoney, formatTime } from '../../i18n';
+import { formatDate, formatMoney, formatTime, translate } from '../../i18n';
 import { ActionButton } from '../../ui/parts';
 import type { CustomerSummary, IdentifyResponse, OpenVisit, ScannedIdentity } from '../../wire';
 
 /** The customer as the employee sees them. */
-export function CustomerCard({ customer, timeZone }: { customer: CustomerSummary; timeZone: string }) {
+export function CustomerCard({ customer, timeZone, onCorrect }: { customer: CustomerSummary; timeZone: string; onCorrect?: () => void }) {
   return (
     <div class="customer-card" data-testid="customer-card">
       <h3 class="name" title={customer.name}>{customer.name}</h3>
@@ -40,6 +40,11 @@ export function CustomerCard({ customer, timeZone }: { customer: CustomerSummary
           </>
         ) : null}
       </dl>
+      {onCorrect ? (
+        <button type="button" class="btn btn-link" data-testid="correct-details" onClick={onCorrect}>
+          {translate('EN', 'customerForm.correct')}
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -70,10 +75,14 @@ export interface FoundProps {
   busy: boolean;
   onStart: (customer: CustomerSummary) => void;
   onCreate: () => void;
+  /** opens the correction form for the customer shown */
+  onCorrect?: (customer: CustomerSummary) => void;
+  /** opens hand entry prefilled with what the scan showed */
+  onEnterByHand?: () => void;
 }
 
 /** The result of a scan or a search pick. */
-export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) {
+export function Found({ found, timeZone, busy, onStart, onCreate, onCorrect, onEnterByHand }: FoundProps) {
   if (found.result === 'NO_MATCH') {
     const s = found.scanned;
     const refusal = cannotCreateFromScan(s);
@@ -83,9 +92,16 @@ export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) 
         {s?.name ? <p class="name" title={s.name}>{s.name}</p> : null}
         {s?.dob ? <p>Born {formatDate(s.dob)}</p> : null}
         {refusal ? (
-          <p class="warn" data-testid="cannot-create">
-            {refusal}
-          </p>
+          <>
+            <p class="warn" data-testid="cannot-create">
+              {refusal}
+            </p>
+            {onEnterByHand ? (
+              <ActionButton kind="primary" testId="enter-scanned-by-hand" onClick={onEnterByHand}>
+                {translate('EN', 'customerForm.cannotCreate')}
+              </ActionButton>
+            ) : null}
+          </>
         ) : (
           <ActionButton kind="primary" busy={busy} testId="create-customer" onClick={onCreate}>
             Create customer and start
@@ -101,7 +117,7 @@ export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) 
     return (
       <div class="already" data-testid="already-checked-in">
         <h3>Already checked in</h3>
-        <CustomerCard customer={customer} timeZone={timeZone} />
+        <CustomerCard customer={customer} timeZone={timeZone} {...(onCorrect ? { onCorrect: () => onCorrect(customer) } : {})} />
         {v ? (
           <p class={v.overdue ? 'stay warn' : 'stay'} data-testid="open-stay">
             {stayLine(v, timeZone)}
@@ -116,7 +132,7 @@ export function Found({ found, timeZone, busy, onStart, onCreate }: FoundProps) 
   }
   return (
     <div>
-      <CustomerCard customer={customer} timeZone={timeZone} />
+      <CustomerCard customer={customer} timeZone={timeZone} {...(onCorrect ? { onCorrect: () => onCorrect(customer) } : {})} />
       <ActionButton kind="primary" busy={busy} testId="start-session" onClick={() => onStart(customer)}>
         Start check-in
       </ActionButton>

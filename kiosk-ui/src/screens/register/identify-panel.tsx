@@ -3,15 +3,19 @@
  * is not another input, queued while busy) and the manual search (F2; Escape clears it and
  * gives the keys back to the scanner). A match becomes the customer card with "Start check-in";
  * a customer with an open stay shows the stay instead; a search without a hit says so.
+ * "Enter by hand" (and a scan that cannot create) opens the customer form, which creates the
+ * customer and starts the check-in; "Correct details" on a card opens it for a correction.
  */
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
+import { translate } from '../../i18n';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { CustomerHit, CustomerSummary, IdentifyResponse, IdentityMethod, OpenVisit } from '../../wire';
 import { Found } from './customer-card';
+import { CustomerForm, type CustomerInput } from './customer-form';
 import { ScanBuffer, SerialQueue } from './scan-buffer';
 
 /** Props of the panel. */
@@ -38,6 +42,25 @@ export function visitOf(details: Record<string, unknown>): OpenVisit | null {
   return { visit_id, started_at, checkout_at: null, number: null, kind: null, overdue: false };
 }
 
+/** The customer form, when open: hand entry (maybe prefilled from a scan) or a correction. */
+type OpenForm = { mode: 'create'; scan: string | null; initial: { name?: string | null; dob?: string | null } } | { mode: 'correct'; customer: CustomerSummary };
+
+/** "Corrected: name, date of birth." of a correction's answer. */
+export function correctedNote(changed: readonly string[], underage: boolean): string {
+  const words = changed.map((f) => (['name', 'dob', 'membership_number'].includes(f) ? translate('EN', `customerForm.field.${f as 'name' | 'dob' | 'membership_number'}`) : f));
+  const note = translate('EN', 'customerForm.corrected', { fields: words.join(', ') });
+  return underage ? `${note} ${translate('EN', 'customerForm.underage')}` : note;
+}
+
+/** The fields of `input` that differ from `customer` (a correction sends only those). Pure. */
+export function correctionOf(customer: CustomerSummary, input: CustomerInput): { name?: string; dob?: string; membership_number?: string; reason: string } {
+  const out: { name?: string; dob?: string; membership_number?: string; reason: string } = { reason: input.reason };
+  if (input.name !== customer.name) out.name = input.name;
+  if (input.dob !== null && input.dob !== customer.dob) out.dob = input.dob;
+  if (input.membership_number !== (customer.membership_number ?? '')) out.membership_number = input.membership_number;
+  return out;
+}
+
 /** The scanner and search panel. */
 export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   const scanner = useRef<HTMLDivElement>(null);
@@ -51,11 +74,15 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   const [results, setResults] = useState<CustomerHit[]>([]);
   /** the query of the last search that found nobody */
   const [noHit, setNoHit] = useState<string | null>(null);
+  const [form, setForm] = useState<OpenForm | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const queue = useMemo(() => new SerialQueue(), []);
 
   const identify = async (scan: string) => {
     setBusy(true);
     setError(null);
+    setNote(null);
+    setForm(null);
     const answer = await api.identify(lane, scan);
     setBusy(false);
     if (answer.ok) {
@@ -87,6 +114,7 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
         }
         buffer.reset();
         setPending('');
+        setForm(null);
         scanner.current?.focus();
         return;
       }
@@ -136,6 +164,40 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
     await start(made.value, 'ID_SCAN');
   };
 
+  const closeForm = () => {
+    setForm(null);
+    scanner.current?.focus();
+  };
+
+  /** hand entry: create (with the scan when there was one, so its hashes are kept), then start */
+  const createByHand = async (scan: string | null, input: CustomerInput) => {
+    setError(null);
+    const made = await api.createCustomer({
+      name: input.name,
+      ...(input.dob ? { dob: input.dob } : {}),
+      ...(input.membership_number ? { membership_number: input.membership_number } : {}),
+      ...(scan ? { scan } : {}),
+    });
+    if (!made.ok) return made.error;
+    const method: IdentityMethod = scan ? 'ID_SCAN' : 'MANUAL';
+    setForm(null);
+    setFound({ result: 'MATCHED', customer: made.value, identity_method: method, visit: null, scanned: null });
+    await start(made.value, method);
+    return null;
+  };
+
+  const correct = async (customer: CustomerSummary, input: CustomerInput) => {
+    const answer = await api.correctCustomer(customer.id, correctionOf(customer, input));
+    if (!answer.ok) return answer.error;
+    const fixed = answer.value.customer;
+    setForm(null);
+    setFound((now) => (now && now.customer?.id === fixed.id ? { ...now, customer: fixed } : now));
+    setResults((hits) => hits.map((h) => (h.id === fixed.id ? { ...h, ...fixed } : h)));
+    setNote(correctedNote(answer.value.changed, answer.value.underage));
+    scanner.current?.focus();
+    return null;
+  };
+
   const runSearch = async () => {
     const q = query.trim();
     setError(null);
@@ -153,6 +215,7 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
 
   const pick = (hit: CustomerHit) => {
     setError(null);
+    setNote(null);
     setFound({ result: hit.visit ? 'ALREADY_CHECKED_IN' : 'MATCHED', customer: hit, identity_method: 'STAFF_CHECKED', visit: hit.visit, scanned: null });
   };
 
@@ -206,9 +269,40 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
           </ActionButton>
         </div>
       ) : null}
+      {!live && !form ? (
+        <div class="row by-hand">
+          <ActionButton testId="enter-by-hand" onClick={() => {
+            setNote(null);
+            setForm({ mode: 'create', scan: null, initial: {} });
+          }}>
+            {translate('EN', 'customerForm.enterByHand')}
+          </ActionButton>
+          <small class="hint">{translate('EN', 'customerForm.enterByHandHint')}</small>
+        </div>
+      ) : null}
       <ErrorNote error={error} timeZone={timeZone} />
-      {found && !live ? (
-        <Found found={found} timeZone={timeZone} busy={busy} onCreate={() => void create()} onStart={(c) => void start(c, found.identity_method ?? 'STAFF_CHECKED')} />
+      {note ? (
+        <p class="note" role="status" data-testid="correction-note">
+          {note}
+        </p>
+      ) : null}
+      {form?.mode === 'create' ? (
+        <CustomerForm mode="create" initial={form.initial} fromScan={form.scan !== null} onSubmit={(input) => createByHand(form.scan, input)} onCancel={closeForm} />
+      ) : form?.mode === 'correct' ? (
+        <CustomerForm mode="correct" initial={form.customer} onSubmit={(input) => correct(form.customer, input)} onCancel={closeForm} />
+      ) : found && !live ? (
+        <Found
+          found={found}
+          timeZone={timeZone}
+          busy={busy}
+          onCreate={() => void create()}
+          onStart={(c) => void start(c, found.identity_method ?? 'STAFF_CHECKED')}
+          onCorrect={(customer) => {
+            setNote(null);
+            setForm({ mode: 'correct', customer });
+          }}
+          onEnterByHand={() => setForm({ mode: 'create', scan: lastScan, initial: { name: found.scanned?.name ?? '', dob: found.scanned?.dob ?? null } })}
+        />
       ) : null}
     </section>
   );

@@ -13,6 +13,7 @@ import { api } from '../../ui/client';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { PaymentMethod, RegisterSessionView, RegisterView, RentalType } from '../../wire';
 import { CustomerCard } from './customer-card';
+import { parseUnitNumber } from './typed';
 import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, METHODS, PAYMENT_STATUS_NAMES, RENTAL_NAMES, STATUS_NAMES } from './labels';
 
 /** Props of the panel. */
@@ -47,7 +48,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
     const answer = await call();
     setBusy(null);
     if (!answer.ok) {
-      if (name === 'swap') setSwapError({ error: answer.error, number: swapTo.trim() });
+      if (name === 'swap') setSwapError({ error: answer.error, number: parseUnitNumber(swapTo) });
       else setError(answer.error);
       onStale(answer.error);
       return false;
@@ -154,7 +155,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
           {live && s.status !== 'AWAITING_ASSIGNMENT' ? (
             <form class="inline" onSubmit={(e) => {
               e.preventDefault();
-              void act('swap', () => api.swapHold(lane, swapTo.trim(), { expectedRev: rev })).then((ok) => ok && setSwapTo(''));
+              void act('swap', () => api.swapHold(lane, parseUnitNumber(swapTo, s.held?.number ?? null), { expectedRev: rev })).then((ok) => ok && setSwapTo(''));
             }}>
               <input placeholder="Other number" aria-label="Swap to number" value={swapTo} size={6} maxLength={20} data-testid="swap-number" onInput={(e) => {
                 setSwapTo(e.currentTarget.value);
