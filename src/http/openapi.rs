@@ -34,7 +34,7 @@ use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, inventory, lane_sessions, lanes, pages,
-    registers, signatures, staff, ws,
+    registers, signatures, staff, stays, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -59,6 +59,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         customers::identify, customers::create, customers::search,
         customer_correct::correct,
         inventory::board,
+        stays::list, stays::check_out,
         signatures::list, signatures::detail,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.

@@ -6,6 +6,7 @@ mod support;
 mod auth;
 mod board;
 mod checkin;
+mod checkout;
 mod client;
 mod counter;
 mod customers;
