@@ -2,7 +2,8 @@
 //!
 //! Security schemes name the principal a route needs (all are sent as a Bearer token or the
 //! matching HttpOnly cookie): `staff` (any signed-in staff), `manager`, `register` (staff signed
-//! in at the register of the path's lane) and `kiosk` (the device paired to the path's lane).
+//! in at the register of the path's lane; on a path without a lane, at any register) and
+//! `kiosk` (the device paired to the path's lane).
 //! The scope `step_up` marks routes that also need the PIN re-entered within 5 minutes.
 //!
 //! A handler's annotation lists its success and the refusals only it can give (404 of a
@@ -180,8 +181,10 @@ fn add_refusals(path: &str, method: &str, op: &mut Operation) {
     if schemes.iter().any(|(_, scopes)| scopes.iter().any(|s| s == "step_up")) {
         forbidden.push("`STEP_UP_REQUIRED` (the PIN was not re-entered in the last 5 minutes)");
     }
-    if accepts("register") {
+    if accepts("register") && lane {
         forbidden.push("`REGISTER_REQUIRED` (not signed in at this lane's register through this login)");
+    } else if accepts("register") {
+        forbidden.push("`REGISTER_REQUIRED` (not signed in at any register through this login, and not a manager)");
     }
     if accepts("kiosk") && lane {
         forbidden.push("`LANE_SCOPE` (the kiosk of another lane)");
