@@ -3,6 +3,7 @@
 // server's refusal appears on the date field), fixes it, and the check-in starts; sam at
 // lane 2 finds her by "Last, First", corrects her name from the card (a missing reason is
 // shown on its field first), and lane 1's session panel shows the corrected name at once;
+// lane 1 then corrects her membership number during the check-in;
 // Escape closes the form and gives the keys back to the scanner; a scan without a name is
 // entered by hand with the scanned date prefilled. axe-core checks every state.
 //
@@ -92,6 +93,15 @@ await run(async () => {
   // lane 1 is in the middle of her check-in: its panel shows the corrected name at once
   await alex.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'Beatriz Ochoa-Díaz' }).waitFor();
   await a11y(alex, 'customers-corrected-elsewhere');
+  // and lane 1 corrects her during the check-in: the membership number she shows
+  await alex.getByTestId('correct-session-customer').click();
+  await alex.getByTestId('form-membership_number').fill('M-5150');
+  await alex.getByTestId('form-reason').fill('card shown at the desk');
+  await a11y(alex, 'customers-correct-during-checkin');
+  await alex.getByTestId('form-reason').press('Enter');
+  await alex.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'M-5150' }).waitFor();
+  await alex.getByTestId('correction-note').filter({ hasText: 'Corrected: membership number.' }).waitFor();
+  await shot(alex, 'customers-corrected-during-checkin');
 
   // Escape cancels a form and gives the keys back to the scanner
   await sam.getByTestId('enter-by-hand').click();

@@ -1,6 +1,7 @@
 //! Hand entry and correction of a customer at the register (`kiosk-ui/e2e/customers.mjs`) in
 //! headless Chromium, then the rows it left: the corrected customer, the `CUSTOMER_CORRECTED`
-//! audit row with before/after and reason, both check-ins started, the scanned customer's
+//! audit rows with before/after, reason and lane (one from the card at lane 2, one during the
+//! check-in at lane 1), both check-ins started, the scanned customer's
 //! lookup hash kept.
 
 use diesel::prelude::*;
@@ -32,13 +33,17 @@ crate::both_backends! {
 
         let audit: Vec<(String, Option<String>, Option<String>)> = audit_events::table
             .filter(audit_events::action.eq("CUSTOMER_CORRECTED"))
+            .order(audit_events::seq)
             .select((audit_events::summary_json, audit_events::reason, audit_events::lane_id))
             .load(&mut conn)
             .unwrap();
-        assert_eq!(audit.len(), 1, "{audit:?}");
+        assert_eq!(audit.len(), 2, "{audit:?}");
         let summary: serde_json::Value = serde_json::from_str(&audit[0].0).unwrap();
         assert_eq!(summary["name"], serde_json::json!({ "before": "Beatriz Ochoa", "after": corrected }));
         assert_eq!((audit[0].1.as_deref(), audit[0].2.as_deref()), (Some("hyphenated name on the passport"), Some("lane-2")));
+        let during: serde_json::Value = serde_json::from_str(&audit[1].0).unwrap();
+        assert_eq!(during, serde_json::json!({ "membership_number": { "before": null, "after": "M-5150" } }));
+        assert_eq!((audit[1].1.as_deref(), audit[1].2.as_deref()), (Some("card shown at the desk"), Some("lane-1")));
 
         let live = |lane: &str| -> (Option<CustomerId>, LaneSessionStatus) {
             lane_sessions::table.filter(lane_sessions::lane_id.eq(lane)).select((lane_sessions::customer_id, lane_sessions::status)).first(&mut db.conn()).unwrap()

@@ -127,6 +127,7 @@ export const en = {
   'customerForm.fromScan': 'From the scan: fix what is wrong, then create.',
   'customerForm.correctTitle': 'Correct details',
   'customerForm.correct': 'Correct details',
+  'customerForm.correctSession': 'Correct details of {name}',
   'customerForm.name': 'Name',
   'customerForm.nameHint': 'First Last, or Last, First',
   'customerForm.savedAs': 'Saved as: {name}',

@@ -127,6 +127,7 @@ export const es: Messages = {
   'customerForm.fromScan': 'Del escaneo: corrija lo que esté mal y cree el cliente.',
   'customerForm.correctTitle': 'Corregir datos',
   'customerForm.correct': 'Corregir datos',
+  'customerForm.correctSession': 'Corregir datos de {name}',
   'customerForm.name': 'Nombre',
   'customerForm.nameHint': 'Nombre Apellido, o Apellido, Nombre',
   'customerForm.savedAs': 'Se guarda como: {name}',

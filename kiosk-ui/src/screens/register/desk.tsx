@@ -50,7 +50,7 @@ export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
         </button>
       </header>
       <div class="desk">
-        <IdentifyPanel lane={lane} timeZone={timeZone} live={live} />
+        <IdentifyPanel lane={lane} timeZone={timeZone} live={live} sessionCustomer={live ? (session?.customer ?? null) : null} />
         {view && session && entry ? (
           <SessionPanel lane={lane} rev={entry.rev} view={view} session={session} timeZone={timeZone} onStale={onStale} />
         ) : (

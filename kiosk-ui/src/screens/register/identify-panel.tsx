@@ -24,6 +24,8 @@ export interface IdentifyProps {
   timeZone: string;
   /** a session is live on the lane: scans are not needed now */
   live: boolean;
+  /** the customer of the live session (their details can be corrected during the check-in) */
+  sessionCustomer?: CustomerSummary | null;
 }
 
 function typingElsewhere(target: EventTarget | null, scanner: HTMLElement | null): boolean {
@@ -62,7 +64,7 @@ export function correctionOf(customer: CustomerSummary, input: CustomerInput): {
 }
 
 /** The scanner and search panel. */
-export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
+export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: IdentifyProps) {
   const scanner = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState('');
@@ -278,6 +280,16 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
             {translate('EN', 'customerForm.enterByHand')}
           </ActionButton>
           <small class="hint">{translate('EN', 'customerForm.enterByHandHint')}</small>
+        </div>
+      ) : null}
+      {live && sessionCustomer && !form ? (
+        <div class="row by-hand">
+          <ActionButton testId="correct-session-customer" onClick={() => {
+            setNote(null);
+            setForm({ mode: 'correct', customer: sessionCustomer });
+          }}>
+            {translate('EN', 'customerForm.correctSession', { name: sessionCustomer.name })}
+          </ActionButton>
         </div>
       ) : null}
       <ErrorNote error={error} timeZone={timeZone} />
