@@ -1,9 +1,12 @@
 /** The hand-entry and correction form's reading of what was typed, and what a correction sends. */
 
+import { h } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { Found } from '../src/screens/register/customer-card';
 import { readForm } from '../src/screens/register/customer-form';
 import { correctedNote, correctionOf } from '../src/screens/register/identify-panel';
-import type { CustomerSummary } from '../src/wire';
+import type { CustomerSummary, IdentifyResponse, OpenVisit } from '../src/wire';
+import { byTestId, textOf } from './helpers/vnode';
 
 const typed = (o: Partial<Record<'name' | 'dob' | 'membership_number' | 'reason', string>>) => ({ name: '', dob: '', membership_number: '', reason: '', ...o });
 
@@ -49,5 +52,29 @@ describe('correctionOf', () => {
   it('says what was corrected in words', () => {
     expect(correctedNote(['name', 'dob'], false)).toBe('Corrected: name, date of birth.');
     expect(correctedNote(['dob'], true)).toMatch(/^Corrected: date of birth\. Under 18/);
+  });
+});
+
+describe('the way to hand entry and correction on the cards', () => {
+  const noop = () => undefined;
+  const base: CustomerSummary = { id: 'c1', name: 'Marisol Rivera', dob: '1990-03-14', membership_number: null, membership_valid_until: null, past_due_cents: 0, notes: '', banned_until: null };
+  const render = (answer: IdentifyResponse, withHandlers = true) =>
+    h(Found, { found: answer, timeZone: 'America/Chicago', busy: false, onStart: noop, onCreate: noop, ...(withHandlers ? { onCorrect: noop, onEnterByHand: noop } : {}) });
+  const noMatch = (name: string | null): IdentifyResponse => ({ result: 'NO_MATCH', customer: null, identity_method: null, visit: null, scanned: { name, dob: '1990-03-14', expires_on: null, issuing_state: 'TX' } });
+
+  it('a scan that cannot create offers hand entry with the scanned details', () => {
+    for (const name of [null, 'X'.repeat(201)]) {
+      const tree = render(noMatch(name));
+      expect(byTestId(tree, 'create-customer')).toHaveLength(0);
+      expect(textOf(byTestId(tree, 'enter-scanned-by-hand'))).toBe('Enter by hand with the scanned details');
+    }
+    expect(byTestId(render(noMatch('Marisol Rivera')), 'enter-scanned-by-hand')).toHaveLength(0);
+  });
+
+  it('a found customer, checked in or not, can be corrected', () => {
+    expect(textOf(byTestId(render({ result: 'MATCHED', customer: base, identity_method: 'ID_SCAN', visit: null, scanned: null }), 'correct-details'))).toBe('Correct details');
+    const visit: OpenVisit = { visit_id: 'v1', started_at: '2026-11-20T00:10:00Z', checkout_at: null, number: '204', kind: 'ROOM', overdue: false };
+    expect(byTestId(render({ result: 'ALREADY_CHECKED_IN', customer: base, identity_method: 'ID_SCAN', visit, scanned: null }), 'correct-details')).toHaveLength(1);
+    expect(byTestId(render({ result: 'MATCHED', customer: base, identity_method: 'ID_SCAN', visit: null, scanned: null }, false), 'correct-details')).toHaveLength(0);
   });
 });
