@@ -8,6 +8,7 @@ pub mod checkin_sign;
 pub mod customers;
 pub mod devices;
 pub mod health;
+pub mod housekeeping;
 pub mod inventory;
 pub mod lane_cmd;
 pub mod lane_sessions;

@@ -14,6 +14,7 @@ mod errors;
 mod flood;
 mod health;
 mod hostile_text;
+mod housekeeping;
 mod idempotency;
 mod logs;
 mod openapi;
