@@ -2,12 +2,9 @@
 //! selection with the hold at lock, quote and payment, signing with the occupancy. Each step is
 //! a lane command (`lanes::commands::run`): one transaction, its audit event, fresh views.
 
-pub mod board;
 pub mod evidence;
-pub mod gates;
 pub mod idempotency;
 pub mod identify;
-pub mod inventory;
 pub mod payment;
 pub mod quote;
 pub mod secrets;
@@ -16,7 +13,7 @@ pub mod signing;
 
 use chrono_tz::Tz;
 
-use self::gates::GymLockerRanges;
+use crate::lanes::gates::GymLockerRanges;
 
 /// Club settings the steps need.
 #[derive(Debug, Clone)]

@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use super::Config;
-use super::gates;
 use super::idempotency::{self, Idempotency};
 use super::quote::{self, StoredAddOn};
 use super::selection::{Context, context};
@@ -20,6 +19,7 @@ use crate::domain::enums::StaffRole;
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus};
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::gates;
 use crate::lanes::hub::Hub;
 
 /// Re-prices a locked, still-due selection after a change of membership choice or add-ons.

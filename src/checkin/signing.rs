@@ -11,9 +11,7 @@ use serde_json::json;
 use chrono_tz::Tz;
 
 use super::evidence;
-use super::gates;
 use super::idempotency::Idempotency;
-use super::inventory::{self, Unit};
 use super::selection::{Context, context};
 use crate::db::DbConn;
 use crate::db::ids::{BlockId, DeviceId, LockerId, RoomId, SignatureId, StaffId, VisitId, WaitlistId};
@@ -31,7 +29,9 @@ use crate::domain::signature::Mark;
 use crate::domain::time_blocks;
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::gates;
 use crate::lanes::hub::Hub;
+use crate::lanes::inventory::{self, Unit};
 
 /// What the kiosk sent, already validated (`domain::signature::accept`).
 pub struct Submission {

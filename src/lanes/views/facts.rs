@@ -3,8 +3,6 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::checkin::gates::{self, GymLockerRanges};
-use crate::checkin::inventory;
 use crate::db::DbConn;
 use crate::db::ids::{LockerId, RoomId};
 use crate::db::models::agreement::Agreement;
@@ -15,6 +13,8 @@ use crate::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intent
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::{self, Quote};
 use crate::error::AppError;
+use crate::lanes::gates::{self, GymLockerRanges};
+use crate::lanes::inventory;
 
 /// Club settings views depend on.
 #[derive(Debug, Clone)]

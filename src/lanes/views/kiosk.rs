@@ -6,11 +6,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::facts::{Facts, RentalOption};
-use crate::checkin::gates::{self, MembershipState};
 use crate::db::ids::{AgreementId, LaneSessionId};
 use crate::db::models::customer::Customer;
 use crate::domain::enums::{LaneSessionStatus as S, Language, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::Quote;
+use crate::lanes::gates::{self, MembershipState};
 
 /// Membership as the customer sees it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
