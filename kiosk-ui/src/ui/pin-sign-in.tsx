@@ -8,7 +8,8 @@ import { useState } from 'preact/hooks';
 
 import type { ApiError } from '../api';
 import { api } from './client';
-import { ErrorNote } from './parts';
+import { t } from './language';
+import { ErrorNote, LanguageToggle } from './parts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'] as const;
 
@@ -43,13 +44,16 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
         void submit();
       }}
     >
-      <h1>{title}</h1>
+      <div class="sign-in-head">
+        <h1>{title}</h1>
+        <LanguageToggle />
+      </div>
       <label>
-        Login
+        {t('staff.login')}
         <input name="login" autocomplete="username" value={login} onInput={(e) => setLogin(e.currentTarget.value)} required />
       </label>
       <label>
-        PIN
+        {t('staff.pin')}
         <input
           name="pin"
           type="password"
@@ -62,16 +66,16 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
           required
         />
       </label>
-      <div class="keypad" aria-label="PIN keypad">
+      <div class="keypad" role="group" aria-label={t('staff.keypad')}>
         {KEYS.map((key) => (
-          <button type="button" class="btn key" key={key} onClick={() => press(key)} aria-label={key === '⌫' ? 'Delete' : key}>
+          <button type="button" class="btn key" key={key} onClick={() => press(key)} aria-label={key === '⌫' ? t('staff.deleteDigit') : key}>
             {key}
           </button>
         ))}
       </div>
       <ErrorNote error={error} {...(timeZone ? { timeZone } : {})} testId="sign-in-error" />
       <button type="submit" class="btn btn-primary" disabled={busy || login.trim() === '' || pin.length !== 6} data-testid="sign-in">
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('staff.signingIn') : t('staff.signIn')}
       </button>
     </form>
   );
