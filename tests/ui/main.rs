@@ -13,6 +13,7 @@ mod support;
 mod server;
 
 mod browser;
+mod keyboard;
 mod bundle;
 mod node;
 mod unit;

@@ -4,7 +4,7 @@
  * 423 with the time the lock ends, in the club's zone; 429 with the seconds to wait).
  */
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../api';
 import { api } from './client';
@@ -19,6 +19,9 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const loginField = useRef<HTMLInputElement>(null);
+  // the keyboard starts in the login field
+  useEffect(() => loginField.current?.focus(), []);
 
   const submit = async () => {
     if (busy) return;
@@ -50,7 +53,7 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
       </div>
       <label>
         {t('staff.login')}
-        <input name="login" autocomplete="username" value={login} onInput={(e) => setLogin(e.currentTarget.value)} required />
+        <input ref={loginField} name="login" autocomplete="username" value={login} onInput={(e) => setLogin(e.currentTarget.value)} required />
       </label>
       <label>
         {t('staff.pin')}

@@ -3,7 +3,7 @@
  * device key, kept in localStorage; it identifies the tablet, not the person), then the desk.
  */
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { DEFAULT_TIME_ZONE } from '../../i18n';
@@ -48,6 +48,9 @@ export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: strin
 function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => void }) {
   const [lanes, setLanes] = useState<LaneSummary[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // after signing in, the focus starts on this page's heading (Tab reaches the lanes)
+  useEffect(() => title.current?.focus(), []);
   useEffect(() => {
     void api.lanes().then((a) => (a.ok ? setLanes(a.value) : setError(a.error)));
   }, []);
@@ -61,7 +64,7 @@ function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => vo
     <main class="center">
       <div class="card">
         <div class="sign-in-head">
-          <h1>{t('reg.chooseLane')}</h1>
+          <h1 ref={title} tabIndex={-1}>{t('reg.chooseLane')}</h1>
           <LanguageToggle />
         </div>
         <p>{t('reg.signedInAs', { name: me.staff.display_name })}</p>

@@ -52,7 +52,7 @@ function useFocusWish(root: { current: HTMLElement | null }) {
     if (free) el.focus();
     setWish(null);
   });
-  return (testId: string) => setWish({ testId, from: document.activeElement });
+  return (testId: string, from: Element | null) => setWish({ testId, from });
 }
 
 /** The session panel. */
@@ -70,8 +70,11 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
   const [waitFor, setWaitFor] = useState<RentalType | null>(null);
   const [manager, setManager] = useState({ login: '', pin: '' });
 
+  /** what had the focus when the last command started (its button, usually) */
+  const trigger = useRef<Element | null>(null);
   /** runs a command; a refusal is shown next to the swap field for a swap, else by the actions */
   const act = async (name: string, call: () => Promise<ApiResult<unknown>>) => {
+    trigger.current = document.activeElement;
     setBusy(name);
     setError(null);
     setSwapError(null);
@@ -85,7 +88,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
     }
     return true;
   };
-  const then = (ok: boolean, testId: string) => ok && focusNext(testId);
+  const then = (ok: boolean, testId: string) => ok && focusNext(testId, trigger.current);
 
   const s = session;
   const live = !['COMPLETED', 'CANCELLED', 'IDLE'].includes(s.status);
@@ -113,10 +116,10 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
       {choosing && needsMembership ? (
         <div class="row" role="group" aria-labelledby="membership-label">
           <span id="membership-label">{t('reg.membership')}</span>
-          <ActionButton busy={busy === 'm1'} onClick={() => void act('m1', () => api.membership(lane, 'ONE_TIME', { expectedRev: rev }))}>
+          <ActionButton testId="membership-ONE_TIME" busy={busy === 'm1'} onClick={() => void act('m1', () => api.membership(lane, 'ONE_TIME', { expectedRev: rev }))}>
             {t('reg.oneTime')}
           </ActionButton>
-          <ActionButton busy={busy === 'm6'} onClick={() => void act('m6', () => api.membership(lane, 'SIX_MONTH', { expectedRev: rev }))}>
+          <ActionButton testId="membership-SIX_MONTH" busy={busy === 'm6'} onClick={() => void act('m6', () => api.membership(lane, 'SIX_MONTH', { expectedRev: rev }))}>
             {t('reg.sixMonth')}
           </ActionButton>
         </div>
