@@ -135,6 +135,8 @@ await run(async () => {
 
   // the customer picks a language on the kiosk; the employee chooses the membership
   await kiosk.getByTestId('lang-EN').click();
+  // the register has the customer's choice (else its command would be refused as stale)
+  await reg.getByTestId('mirror').filter({ hasText: 'Membership' }).waitFor();
   await reg.getByTestId('membership-ONE_TIME').waitFor();
   await tabTo(reg, byId('membership-ONE_TIME'));
   await key('Enter');
