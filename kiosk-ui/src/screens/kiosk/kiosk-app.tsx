@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../../api';
 import { createTranslator, DEFAULT_TIME_ZONE } from '../../i18n';
 import { api } from '../../ui/client';
+import { setDocumentLanguage } from '../../ui/language';
 import { useLaneFeed } from '../../ui/hooks';
 import type { KioskView, Language } from '../../wire';
 import type { DeviceView } from '../../wire-staff';
@@ -46,6 +47,8 @@ function KioskLane({ lane, timeZone }: { lane: string; timeZone: string }) {
     [feed.connection],
   );
   useEffect(() => setErrorCode(null), [view?.status, view?.session_id]);
+  // <html lang> is the customer's language
+  useEffect(() => setDocumentLanguage(view?.language ?? 'EN'), [view?.language]);
 
   if (!view) {
     return (

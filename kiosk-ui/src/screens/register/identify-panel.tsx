@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
+import { t } from '../../ui/language';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { CustomerHit, CustomerSummary, IdentifyResponse, IdentityMethod, OpenVisit } from '../../wire';
 import { Found } from './customer-card';
@@ -74,6 +75,8 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // a dialog has the keys (its own Escape closes it; no scan while it is open)
+      if (e.target instanceof Element && e.target.closest('[aria-modal=true]')) return;
       if (e.key === 'F2') {
         e.preventDefault();
         search.current?.focus();
@@ -157,20 +160,20 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
   };
 
   return (
-    <section class="panel identify" aria-label="Find the customer">
+    <section class="panel identify" aria-label={t('reg.findCustomer')}>
       <div
         ref={scanner}
         class={`scanner ${busy ? 'busy' : ''}`}
         tabIndex={0}
         role="textbox"
-        aria-label="Scanner"
+        aria-label={t('reg.scanner')}
         data-testid="scanner"
         onPaste={(e) => {
           e.preventDefault();
           buffer.paste(e.clipboardData?.getData('text') ?? '');
         }}
       >
-        {pending ? `Scanning… (${pending.length})` : busy ? 'Looking up…' : live ? 'Session in progress' : 'Ready to scan an ID or membership card'}
+        {pending ? t('reg.scanning', { count: pending.length }) : busy ? t('reg.lookingUp') : live ? t('reg.sessionInProgress') : t('reg.readyToScan')}
       </div>
       <form
         class="search"
@@ -179,18 +182,18 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
           void runSearch();
         }}
       >
-        <input ref={search} type="search" aria-label="Search name or member number" placeholder="Search name or member # (F2)" data-testid="search" value={query} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />
-        <button type="submit" class="btn btn-secondary" disabled={query.trim().length < 2} title="Type at least 2 characters">
-          Search
+        <input ref={search} type="search" aria-label={t('reg.searchLabel')} aria-keyshortcuts="F2" placeholder={t('reg.searchPlaceholder')} data-testid="search" value={query} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <button type="submit" class="btn btn-secondary" disabled={query.trim().length < 2} title={t('reg.searchMin')}>
+          {t('reg.search')}
         </button>
       </form>
       {results.length > 0 ? (
-        <ul class="results">
+        <ul class="results" aria-label={t('reg.searchResults')}>
           {results.map((c) => (
             <li key={c.id}>
               <button type="button" class="btn btn-link name" data-testid="search-hit" onClick={() => pick(c)}>
                 {c.name} {c.membership_number ? `#${c.membership_number}` : ''}
-                {c.visit ? ' · checked in' : ''}
+                {c.visit ? ` · ${t('reg.checkedIn')}` : ''}
               </button>
             </li>
           ))}
@@ -198,11 +201,9 @@ export function IdentifyPanel({ lane, timeZone, live }: IdentifyProps) {
       ) : null}
       {noHit !== null ? (
         <div class="no-result" role="status" data-testid="no-search-result">
-          <p>
-            No customer found for “{noHit}”. Check the spelling, or scan their ID or membership card.
-          </p>
+          <p>{t('reg.noHit', { query: noHit })}</p>
           <ActionButton testId="search-again" onClick={searchAgain}>
-            Search again
+            {t('reg.searchAgain')}
           </ActionButton>
         </div>
       ) : null}
