@@ -2,6 +2,7 @@
 //! selection with the hold at lock, quote and payment, signing with the occupancy. Each step is
 //! a lane command (`lanes::commands::run`): one transaction, its audit event, fresh views.
 
+pub mod back;
 pub mod board;
 pub mod evidence;
 pub mod gates;
