@@ -14,5 +14,6 @@ mod server;
 
 mod browser;
 mod bundle;
+mod kiosk;
 mod node;
 mod unit;
