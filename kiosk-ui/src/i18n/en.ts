@@ -102,8 +102,6 @@ export const en = {
 
   // issue 18: stay, prices and Back before confirming (kiosk)
   'back.button': 'Back',
-  'stay.hours': '{hours} hours',
-  'stay.checkout': 'Checkout at {time}',
   'stay.summary': '{hours} hours · checkout at {time}',
   'stay.total': 'Total: {amount}',
   'membership.free': 'No fee for you today',

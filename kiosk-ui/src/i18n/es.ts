@@ -102,8 +102,6 @@ export const es: Messages = {
 
   // issue 18: stay, prices and Back before confirming (kiosk)
   'back.button': 'Atrás',
-  'stay.hours': '{hours} horas',
-  'stay.checkout': 'Salida: {time}',
   'stay.summary': '{hours} horas · salida: {time}',
   'stay.total': 'Total: {amount}',
   'membership.free': 'Hoy sin cargo para usted',
