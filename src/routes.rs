@@ -6,7 +6,7 @@ use actix_web::web::{self, get, post};
 
 use crate::http::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi,
-    pages, registers, signatures, staff, ws,
+    pages, registers, signatures, staff, stays, ws,
 };
 
 /// Registers every route.
@@ -85,6 +85,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/assign", post().to(checkin_sign::assign))
                 // inventory board (staff)
                 .route("/inventory", get().to(inventory::board))
+                .route("/stays", get().to(stays::list))
+                .route("/stays/{visit_id}/checkout", post().to(stays::check_out))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

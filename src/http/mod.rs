@@ -20,6 +20,7 @@ pub mod registers;
 pub mod signature_views;
 pub mod signatures;
 pub mod staff;
+pub mod stays;
 pub mod telemetry;
 pub mod text;
 pub mod throttle;

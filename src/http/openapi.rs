@@ -34,7 +34,7 @@ use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, pages, registers,
-    signatures, staff, ws,
+    signatures, staff, stays, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -58,6 +58,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
         customers::identify, customers::create, customers::search,
         inventory::board,
+        stays::list, stays::check_out,
         signatures::list, signatures::detail,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.

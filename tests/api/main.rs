@@ -7,6 +7,7 @@ mod auth;
 mod back;
 mod board;
 mod checkin;
+mod checkout;
 mod client;
 mod counter;
 mod devices;
