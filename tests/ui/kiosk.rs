@@ -35,7 +35,8 @@ crate::both_backends! {
         assert!(late == chrono::Duration::zero() || late == chrono::Duration::minutes(15), "block ends {} / shown {shown}", ends.0);
         assert_eq!(hours, 6);
         assert_eq!(instant(&result["done_checkout_at"]), ends.0, "the done screen shows the block's end");
-        // two Backs by the kiosk (to the language, to the membership), audited; the refused one is not
+        // two Backs by the kiosk (to the language, to the membership: a double tap), audited; the
+        // double tap's second and the one after confirming were refused and changed nothing
         let backs: Vec<String> = audit_events::table.filter(audit_events::action.eq("SELECTION_STEPPED_BACK")).order(audit_events::seq).select(audit_events::summary_json).load(&mut conn).unwrap();
         let targets: Vec<String> = backs.iter().map(|s| serde_json::from_str::<serde_json::Value>(s).unwrap()["to"].as_str().unwrap().to_owned()).collect();
         assert_eq!(targets, ["LANGUAGE", "MEMBERSHIP"]);

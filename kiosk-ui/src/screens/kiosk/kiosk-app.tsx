@@ -70,7 +70,9 @@ function KioskLane({ lane, timeZone }: { lane: string; timeZone: string }) {
   };
   const clock = { language, timeZone, now: entry?.at ? new Date(entry.at) : new Date() };
   const target = backTarget(view, step);
-  const back = target ? () => run(api.back(lane, target)) : undefined;
+  // Back is relative to the screen the customer saw: a double tap's second Back is refused as
+  // stale (and the kiosk just resyncs) instead of stepping back twice.
+  const back = target ? () => run(api.back(lane, target, { expectedRev: entry?.rev })) : undefined;
   const toggle = view.session_id && step !== 'idle' ? () => run(api.setLanguage(lane, language === 'EN' ? 'ES' : 'EN')) : undefined;
 
   return (
