@@ -70,6 +70,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/propose", post().to(checkin_select::propose))
                 .route("/lanes/{lane}/session/confirm", post().to(checkin_select::confirm))
                 .route("/lanes/{lane}/session/waitlist", post().to(checkin_select::waitlist))
+                .route("/lanes/{lane}/session/back", post().to(checkin_select::back))
                 .route("/lanes/{lane}/session/hold", post().to(checkin_select::swap_hold))
                 .route("/lanes/{lane}/session/addons", post().to(checkin_pay::addons))
                 .route("/lanes/{lane}/session/payment", post().to(checkin_pay::mark_paid))

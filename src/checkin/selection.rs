@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::Config;
-use super::quote;
 use crate::db::DbConn;
 use crate::db::ids::HoldId;
 use crate::db::models::customer::Customer;
@@ -20,6 +19,7 @@ use crate::lanes::commands::{self, Applied, LaneCommand};
 use crate::lanes::gates::{self, Side};
 use crate::lanes::hub::Hub;
 use crate::lanes::inventory::{self, Unit};
+use crate::lanes::quote;
 
 /// Statuses in which the selection may still change.
 const CHOOSING: [S; 2] = [S::Active, S::AwaitingCustomer];

@@ -200,7 +200,7 @@ pub fn set_language(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, language: L
         save(
             conn,
             &session,
-            &SessionChanges { language: Some(language), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
+            &SessionChanges { language: Some(Some(language)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
             cmd.now,
         )?;
         if let Some(customer) = session.customer_id {

@@ -13,4 +13,18 @@ pub mod idle;
 pub mod inventory;
 pub mod notify;
 pub mod outbox;
+pub mod quote;
 pub mod views;
+
+use chrono_tz::Tz;
+
+use self::gates::GymLockerRanges;
+
+/// Club settings the steps need.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// the club's time zone (prices, dates)
+    pub tz: Tz,
+    /// membership numbers eligible for a gym locker
+    pub gym: GymLockerRanges,
+}

@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod back;
 mod board;
 mod checkin;
 mod checkout;

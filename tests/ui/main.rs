@@ -15,5 +15,6 @@ mod server;
 mod browser;
 mod bundle;
 mod keyboard;
+mod kiosk;
 mod node;
 mod unit;
