@@ -270,7 +270,7 @@ await run(async () => {
   await shot(reg, 'kb-desk-es');
   await reg.reload();
   await reg.getByTestId('open-lane-1').waitFor();
-  check(await reg.evaluate(() => document.documentElement.lang === 'es'), 'the register remembers Spanish');
+  await reg.waitForFunction(() => document.documentElement.lang === 'es'); // the register remembers Spanish
   await reg.getByText('Elija su carril').waitFor();
   await a11y(reg, 'kb-lane-picker-es');
 
