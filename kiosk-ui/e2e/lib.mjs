@@ -18,7 +18,8 @@ mkdirSync(out, { recursive: true });
 
 export const SIZES = { register: { width: 1280, height: 800 }, kiosk: { width: 768, height: 1024 }, manager: { width: 1440, height: 900 } };
 const TIMEOUT = 15_000;
-// evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP
+// axe is evaluated through the DevTools protocol: the page's CSP (no inline script) would
+// refuse a <script> tag, and must not be weakened for the test
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

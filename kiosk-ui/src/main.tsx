@@ -1,7 +1,8 @@
 /**
  * Entry of the built page: one bundle for the three screens, chosen by the path
  * (`/kiosk`, `/register`, `/manager`; `/` lists them). Each screen's code is loaded only on its
- * own page. The club's time zone comes from `GET /api/club` before the first render.
+ * own page. The club's time zone comes from `GET /api/club` before the first render; a staff
+ * screen's language (EN/ES) is read from localStorage before it too.
  */
 
 import type { ComponentType } from 'preact';
@@ -9,6 +10,7 @@ import { render } from 'preact';
 
 import { DEFAULT_TIME_ZONE } from './i18n';
 import { api } from './ui/client';
+import { initLanguage } from './ui/language';
 import './styles.css';
 
 type Screen = ComponentType<{ timeZone?: string }>;
@@ -21,14 +23,14 @@ const SCREENS: Record<string, () => Promise<Screen>> = {
 
 function Landing() {
   return (
-    <div class="center">
+    <main class="center">
       <div class="card landing">
         <h1>Frontdesk</h1>
         <a class="btn btn-primary big" href="/register">Register</a>
         <a class="btn btn-primary big" href="/kiosk">Kiosk</a>
         <a class="btn btn-primary big" href="/manager">Manager</a>
       </div>
-    </div>
+    </main>
   );
 }
 
@@ -43,6 +45,8 @@ async function start(root: HTMLElement): Promise<void> {
   const load = SCREENS[name];
   if (!load) return render(<Landing />, root);
   document.body.dataset.screen = name;
+  // the staff screens remember their language (the kiosk follows its session's)
+  if (name === 'register' || name === 'manager') initLanguage(name);
   const [Screen, timeZone] = await Promise.all([load(), clubTimeZone()]);
   render(<Screen timeZone={timeZone} />, root);
 }

@@ -9,6 +9,7 @@ pub mod customer_correct;
 pub mod customers;
 pub mod devices;
 pub mod health;
+pub mod housekeeping;
 pub mod inventory;
 pub mod lane_cmd;
 pub mod lane_sessions;

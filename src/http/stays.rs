@@ -14,7 +14,7 @@ use crate::db::ids::VisitId;
 use crate::db::write_tx;
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
-use crate::stays::checkout::{self, Done, Settlement};
+use crate::stays::checkout::{self, CheckoutDone, Settlement};
 use crate::stays::open::{self, OpenStay};
 
 /// An optional search.
@@ -72,7 +72,7 @@ pub struct CheckoutRequest {
 /// to the past-due balance, never both.
 #[utoipa::path(post, path = "/api/stays/{visit_id}/checkout", tag = "stays", request_body = CheckoutRequest, security(("staff" = [])),
     params(("visit_id" = String, Path, format = "uuid")),
-    responses((status = 200, body = Done),
+    responses((status = 200, body = CheckoutDone),
         (status = 404, body = ErrorBody, description = "no such stay"),
         (status = 409, body = ErrorBody, description = "`ALREADY_CHECKED_OUT` (details: the checkout), `LATE_FEE_DECISION_NEEDED` or `LATE_FEE_CHANGED` (details: minutes_late, late_fee_cents, late_ban), `STALE_VERSION`")))]
 pub async fn check_out(

@@ -51,7 +51,7 @@ pub struct Request<'a> {
 
 /// A finished checkout.
 #[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Done {
+pub struct CheckoutDone {
     /// the checkout
     #[schema(value_type = String, format = "uuid")]
     pub checkout_id: CheckoutId,
@@ -142,7 +142,7 @@ fn already(conn: &mut DbConn, visit: VisitId) -> Result<AppError, AppError> {
 }
 
 /// Checks the stay out at `now`, in the caller's transaction.
-pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result<Done, AppError> {
+pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result<CheckoutDone, AppError> {
     let ended: Option<Option<Ts>> = visits::table.find(req.visit).select(visits::ended_at).first(conn).optional()?;
     match ended {
         None => return Err(AppError::NotFound { what: "The stay" }),
@@ -171,7 +171,7 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
         ban(conn, &stay, until, now)?;
     }
     let cancelled = end_waitlist(conn, req.visit, now)?;
-    let done = Done {
+    let done = CheckoutDone {
         checkout_id: CheckoutId::new(),
         visit_id: req.visit,
         kind: stay.kind,
@@ -333,7 +333,7 @@ fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result
     Ok(1)
 }
 
-fn record(conn: &mut DbConn, req: &Request, stay: &OpenStay, done: &Done) -> Result<(), AppError> {
+fn record(conn: &mut DbConn, req: &Request, stay: &OpenStay, done: &CheckoutDone) -> Result<(), AppError> {
     let inserted = diesel::insert_into(checkouts::table)
         .values((
             checkouts::id.eq(done.checkout_id),
@@ -359,7 +359,7 @@ fn record(conn: &mut DbConn, req: &Request, stay: &OpenStay, done: &Done) -> Res
     }
 }
 
-fn audit(conn: &mut DbConn, req: &Request, stay: &OpenStay, done: &Done, cancelled: usize) -> Result<(), AppError> {
+fn audit(conn: &mut DbConn, req: &Request, stay: &OpenStay, done: &CheckoutDone, cancelled: usize) -> Result<(), AppError> {
     let entity = || Some(("visit", done.visit_id.to_string()));
     NewAuditEvent {
         actor: Actor::Staff(req.staff),

@@ -5,5 +5,6 @@
 //! event; the rules themselves are pure (`domain::checkout`, `domain::cleaning`).
 
 pub mod checkout;
+pub mod cleaning;
 pub mod open;
 pub mod transitions;

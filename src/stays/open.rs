@@ -6,13 +6,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::checkin::board::due_flags;
 use crate::db::DbConn;
 use crate::db::ids::{BlockId, CustomerId, ResourceId, VisitId};
 use crate::db::schema::{checkin_blocks, customers, lockers, rooms};
 use crate::db::sql_types::Ts;
 use crate::domain::checkout::plan;
 use crate::domain::enums::{RentalType, ResourceType};
+use crate::lanes::board::due_flags;
 
 /// One open stay.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -4,6 +4,7 @@
 mod support;
 
 mod auth;
+mod back;
 mod board;
 mod checkin;
 mod checkout;
@@ -15,6 +16,7 @@ mod errors;
 mod flood;
 mod health;
 mod hostile_text;
+mod housekeeping;
 mod idempotency;
 mod logs;
 mod openapi;

@@ -27,6 +27,8 @@ pub fn run_script(server: &TestServer, db: &crate::support::TestDb, script: &str
     );
     assert!(output.status.success(), "the browser script {script} failed\n{}", printed(&output));
     let stdout = String::from_utf8_lossy(&output.stdout);
+    // which states axe-core checked, for the test's log
+    stdout.lines().filter(|l| l.starts_with("A11Y ")).for_each(|l| eprintln!("{script}: {l}"));
     stdout
         .lines()
         .find_map(|l| l.strip_prefix("RESULT "))

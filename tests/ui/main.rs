@@ -15,5 +15,7 @@ mod server;
 mod browser;
 mod bundle;
 mod customers;
+mod keyboard;
+mod kiosk;
 mod node;
 mod unit;

@@ -1,6 +1,6 @@
 /**
  * Small shared pieces of every screen: the connection badge, a refusal note (in words, see
- * refusal.ts), a table header and a busy button.
+ * refusal.ts), a table header, a busy button and the staff screens' language toggle.
  */
 
 import type { ComponentChildren } from 'preact';
@@ -10,6 +10,7 @@ import type { Params } from '../i18n';
 import { EXTRA_TEXTS } from '../i18n/errors';
 import type { Language } from '../wire';
 import type { ConnectionStatus } from '../ws/connection';
+import { currentLanguage, setLanguage, t } from './language';
 import { describeRefusal } from './refusal';
 
 /** "Reconnecting…" while the socket is not open; nothing when it is. */
@@ -36,8 +37,9 @@ export interface ErrorNoteProps {
 }
 
 /** A refusal in words with what to do next; the code only in a small details line for staff. */
-export function ErrorNote({ error, hint, language = 'EN', timeZone, params, testId }: ErrorNoteProps) {
+export function ErrorNote({ error, hint, language, timeZone, params, testId }: ErrorNoteProps) {
   if (!error) return null;
+  language ??= currentLanguage();
   const words = describeRefusal(error, { language, ...(timeZone ? { timeZone } : {}), ...(params ? { params } : {}) });
   return (
     <div class="error-note" role="alert" data-code={error.code} data-testid={testId}>
@@ -81,6 +83,16 @@ export function ActionButton(props: {
   return (
     <button type="button" class={`btn btn-${kind}`} disabled={busy || disabled} aria-busy={busy} data-testid={testId} onClick={onClick}>
       {children}
+    </button>
+  );
+}
+
+/** The staff screens' EN/ES switch: names the other language, in that language. */
+export function LanguageToggle() {
+  const other: Language = currentLanguage() === 'EN' ? 'ES' : 'EN';
+  return (
+    <button type="button" class="btn btn-secondary lang-toggle" lang={other.toLowerCase()} data-testid="staff-language" title={t('staff.languageName')} onClick={() => setLanguage(other)}>
+      {t('app.languageToggle')}
     </button>
   );
 }

@@ -4,11 +4,12 @@
  * 423 with the time the lock ends, in the club's zone; 429 with the seconds to wait).
  */
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../api';
 import { api } from './client';
-import { ErrorNote } from './parts';
+import { t } from './language';
+import { ErrorNote, LanguageToggle } from './parts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '⌫', '0', 'OK'] as const;
 
@@ -18,6 +19,9 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const loginField = useRef<HTMLInputElement>(null);
+  // the keyboard starts in the login field
+  useEffect(() => loginField.current?.focus(), []);
 
   const submit = async () => {
     if (busy) return;
@@ -43,13 +47,16 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
         void submit();
       }}
     >
-      <h1>{title}</h1>
+      <div class="sign-in-head">
+        <h1>{title}</h1>
+        <LanguageToggle />
+      </div>
       <label>
-        Login
-        <input name="login" autocomplete="username" value={login} onInput={(e) => setLogin(e.currentTarget.value)} required />
+        {t('staff.login')}
+        <input ref={loginField} name="login" autocomplete="username" value={login} onInput={(e) => setLogin(e.currentTarget.value)} required />
       </label>
       <label>
-        PIN
+        {t('staff.pin')}
         <input
           name="pin"
           type="password"
@@ -62,16 +69,16 @@ export function PinSignIn({ title, timeZone, onSignedIn }: { title: string; time
           required
         />
       </label>
-      <div class="keypad" aria-label="PIN keypad">
+      <div class="keypad" role="group" aria-label={t('staff.keypad')}>
         {KEYS.map((key) => (
-          <button type="button" class="btn key" key={key} onClick={() => press(key)} aria-label={key === '⌫' ? 'Delete' : key}>
+          <button type="button" class="btn key" key={key} onClick={() => press(key)} aria-label={key === '⌫' ? t('staff.deleteDigit') : key}>
             {key}
           </button>
         ))}
       </div>
       <ErrorNote error={error} {...(timeZone ? { timeZone } : {})} testId="sign-in-error" />
       <button type="submit" class="btn btn-primary" disabled={busy || login.trim() === '' || pin.length !== 6} data-testid="sign-in">
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('staff.signingIn') : t('staff.signIn')}
       </button>
     </form>
   );

@@ -26,7 +26,7 @@ export function PairingScreen({ onPaired }: { onPaired: (d: DeviceView) => void 
   };
 
   return (
-    <div class="kiosk kiosk-pairing">
+    <main class="kiosk kiosk-pairing">
       <form
         class="card"
         onSubmit={(e) => {
@@ -53,6 +53,6 @@ export function PairingScreen({ onPaired }: { onPaired: (d: DeviceView) => void 
           {t('pair.submit')}
         </button>
       </form>
-    </div>
+    </main>
   );
 }

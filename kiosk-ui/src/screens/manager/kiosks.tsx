@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
-import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
+import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import type { LaneSummary, PairingCode } from '../../wire-staff';
 
@@ -36,13 +36,13 @@ export function KioskPairing({ timeZone }: { timeZone: string }) {
   };
   return (
     <section class="panel" data-testid="kiosk-pairing">
-      <h2>Pair a kiosk</h2>
+      <h2>{t('mgr.pairKiosk')}</h2>
       <form class="filters" onSubmit={(e) => {
         e.preventDefault();
         void issue();
       }}>
         <label>
-          Lane
+          {t('mgr.lane')}
           <select value={lane} onChange={(e) => setLane(e.currentTarget.value)} data-testid="pair-lane">
             {lanes.map((l) => (
               <option key={l.id} value={l.id}>
@@ -52,17 +52,18 @@ export function KioskPairing({ timeZone }: { timeZone: string }) {
           </select>
         </label>
         <label>
-          Your PIN
+          {t('mgr.yourPin')}
           <input type="password" inputMode="numeric" maxLength={6} value={pin} data-testid="pair-pin" onInput={(e) => setPin(e.currentTarget.value)} />
         </label>
         <button type="submit" class="btn btn-primary" data-testid="issue-code" disabled={pin.length !== 6 || lane === ''}>
-          Create code
+          {t('mgr.createCode')}
         </button>
       </form>
       <ErrorNote error={error} timeZone={timeZone} testId="pairing-error" />
       {code ? (
         <p class="pairing-code">
-          Code for {lanes.find((l) => l.id === code.lane_id)?.name ?? code.lane_id}: <strong data-testid="pairing-code">{code.code}</strong> (until {formatTime(code.expires_at, { timeZone })})
+          {t('mgr.codeFor', { lane: lanes.find((l) => l.id === code.lane_id)?.name ?? code.lane_id })} <strong data-testid="pairing-code">{code.code}</strong>{' '}
+          {t('mgr.codeUntil', { time: timeAt(code.expires_at, timeZone) })}
         </p>
       ) : null}
     </section>

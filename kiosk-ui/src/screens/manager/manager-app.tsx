@@ -4,8 +4,10 @@
 
 import { useEffect } from 'preact/hooks';
 
-import { DEFAULT_TIME_ZONE } from '../../i18n';
+import { DEFAULT_TIME_ZONE, type MessageKey } from '../../i18n';
 import { useReadable } from '../../ui/hooks';
+import { staffLanguage, t } from '../../ui/language';
+import { LanguageToggle } from '../../ui/parts';
 import { PinSignIn } from '../../ui/pin-sign-in';
 import { refreshStaff, signOut, staffSession } from '../../ui/staff-session';
 import { KioskPairing } from './kiosks';
@@ -13,42 +15,45 @@ import { LaneMonitor } from './monitor';
 import { navigate, route, watchLocation, type ManagerRoute } from './route';
 import { SignatureList, SignatureView } from './signatures';
 
-const TABS: readonly [ManagerRoute, string][] = [
-  [{ page: 'lanes' }, 'Lanes'],
-  [{ page: 'signatures', filters: {} }, 'Signatures'],
-  [{ page: 'kiosks' }, 'Kiosks'],
+const TABS: readonly [ManagerRoute, MessageKey][] = [
+  [{ page: 'lanes' }, 'mgr.tab.lanes'],
+  [{ page: 'signatures', filters: {} }, 'mgr.tab.signatures'],
+  [{ page: 'kiosks' }, 'mgr.tab.kiosks'],
 ];
 
 /** The manager page. */
 export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
   const me = useReadable(staffSession);
   const current = useReadable(route);
+  // a language switch re-renders the whole screen (its strings are read at render)
+  useReadable(staffLanguage);
   useEffect(() => void refreshStaff(), []);
   useEffect(() => watchLocation(), []);
   if (me === undefined) return <div class="manager" />;
-  if (me === null) return <div class="center"><PinSignIn title="Manager sign-in" timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></div>;
+  if (me === null) return <main class="center"><PinSignIn title={t('staff.signInManager')} timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></main>;
   if (me.staff.role !== 'MANAGER') {
     return (
-      <div class="center card">
-        <p>{me.staff.display_name} is not a manager.</p>
-        <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>Sign out</button>
-      </div>
+      <main class="center card">
+        <p>{t('mgr.notManager', { name: me.staff.display_name })}</p>
+        <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>{t('staff.signOut')}</button>
+      </main>
     );
   }
   const active = current.page === 'signature' ? 'signatures' : current.page;
   return (
     <div class="manager">
       <header class="topbar">
-        <strong>Manager</strong>
-        <nav>
+        <strong>{t('mgr.title')}</strong>
+        <nav aria-label={t('mgr.sections')}>
           {TABS.map(([to, label]) => (
             <button type="button" key={label} class={`tab ${active === to.page ? 'active' : ''}`} aria-current={active === to.page ? 'page' : undefined} data-testid={`tab-${to.page}`} onClick={() => navigate(to)}>
-              {label}
+              {t(label)}
             </button>
           ))}
         </nav>
         <span class="who">{me.staff.display_name}</span>
-        <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>Sign out</button>
+        <LanguageToggle />
+        <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>{t('staff.signOut')}</button>
       </header>
       <main class="manager-body">
         {current.page === 'lanes' ? <LaneMonitor timeZone={timeZone} /> : null}

@@ -7,8 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 
 
-import { formatMoney, formatTime } from '../../i18n';
+import { formatMoney } from '../../i18n';
 import { api } from '../../ui/client';
+import { t, timeAt } from '../../ui/language';
 import { useLaneFeed } from '../../ui/hooks';
 import { ConnectionBadge, TableHead } from '../../ui/parts';
 import type { RegisterView } from '../../wire';
@@ -40,10 +41,10 @@ export function LaneMonitor({ timeZone }: { timeZone: string }) {
   return (
     <section class="panel" data-testid="monitor">
       <h2>
-        Lanes <ConnectionBadge status={feed.status} label="Reconnecting…" />
+        {t('mgr.lanes')} <ConnectionBadge status={feed.status} label={t('app.reconnecting')} />
       </h2>
       <table class="grid">
-        <TableHead labels={['Lane', 'Status', 'Customer', 'Kiosk', 'Selection', 'Total', 'Since']} />
+        <TableHead labels={[t('mgr.col.lane'), t('mgr.col.status'), t('mgr.col.customer'), t('mgr.col.kiosk'), t('mgr.col.selection'), t('mgr.col.total'), t('mgr.col.since')]} />
         <tbody>
           {lanes.map(({ lane, view }) => {
             const s = view.session;
@@ -55,13 +56,13 @@ export function LaneMonitor({ timeZone }: { timeZone: string }) {
                 <td data-testid="monitor-kiosk">{kioskColumn(lane, view.kiosk, paired)}</td>
                 <td>{s?.proposed_rental_type ? RENTAL_NAMES[s.proposed_rental_type] : '—'}{s?.held ? ` · ${s.held.number}` : ''}</td>
                 <td>{s?.quote ? formatMoney(s.quote.total_cents) : '—'}</td>
-                <td>{s ? formatTime(s.started_at, { timeZone }) : '—'}</td>
+                <td>{s ? timeAt(s.started_at, timeZone) : '—'}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {lanes.length === 0 ? <p class="note">Waiting for the lanes…</p> : null}
+      {lanes.length === 0 ? <p class="note">{t('mgr.waitingLanes')}</p> : null}
     </section>
   );
 }

@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
-import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
+import { t, timeAt } from '../../ui/language';
 import { ErrorNote, TableHead } from '../../ui/parts';
 import type { SignatureDetail, SignaturePage } from '../../wire-staff';
 import { IDENTITY_NAMES, LANGUAGE_NAMES } from '../register/labels';
@@ -54,7 +54,7 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
 
   return (
     <section class="panel" data-testid="signature-list">
-      <h2>Signatures</h2>
+      <h2>{t('mgr.signatures')}</h2>
       <form
         class="filters"
         onSubmit={(e) => {
@@ -63,23 +63,23 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
           navigate({ page: 'signatures', filters: rest });
         }}
       >
-        {field('from', 'From', 'date')}
-        {field('to', 'To', 'date')}
-        {field('customer', 'Customer')}
-        {field('lane', 'Lane')}
+        {field('from', t('mgr.from'), 'date')}
+        {field('to', t('mgr.to'), 'date')}
+        {field('customer', t('mgr.customer'))}
+        {field('lane', t('mgr.lane'))}
         <label>
-          Language
+          {t('mgr.language')}
           <select value={draft.language ?? ''} onChange={(e) => setDraft({ ...draft, language: e.currentTarget.value })}>
-            <option value="">any</option>
-            <option value="EN">EN</option>
-            <option value="ES">ES</option>
+            <option value="">{t('mgr.anyLanguage')}</option>
+            <option value="EN">{LANGUAGE_NAMES.EN}</option>
+            <option value="ES">{LANGUAGE_NAMES.ES}</option>
           </select>
         </label>
-        <button type="submit" class="btn btn-secondary">Filter</button>
+        <button type="submit" class="btn btn-secondary">{t('mgr.filter')}</button>
       </form>
       <ErrorNote error={error} timeZone={timeZone} />
       <table class="grid">
-        <TableHead labels={['Signed', 'Customer', 'Agreement', 'Lane', 'Employee', 'Kiosk', 'Unit']} />
+        <TableHead labels={[t('mgr.col.signed'), t('mgr.col.customer'), t('mgr.col.agreement'), t('mgr.col.lane'), t('mgr.col.employee'), t('mgr.col.kiosk'), t('mgr.col.unit')]} />
         <tbody>
           {page?.items.map((s) => (
             <tr key={s.id}>
@@ -88,7 +88,7 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
                   e.preventDefault();
                   navigate({ page: 'signature', id: s.id });
                 }}>
-                  {formatTime(s.signed_at, { timeZone })}
+                  {timeAt(s.signed_at, timeZone)}
                 </a>
               </td>
               <td>{s.customer_name}</td>
@@ -98,15 +98,15 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
               <td>{laneNames.get(s.lane_id) ?? s.lane_id}</td>
               <td>{s.staff_name}</td>
               <td>{s.device_name ?? '—'}</td>
-              <td>{s.unit ? `${s.unit.kind === 'ROOM' ? 'Room' : 'Locker'} ${s.unit.number}` : '—'}</td>
+              <td>{s.unit ? t(s.unit.kind === 'ROOM' ? 'staff.roomNumber' : 'staff.lockerNumber', { number: s.unit.number }) : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {page && page.items.length === 0 ? <p class="note">No signature matches these filters.</p> : null}
+      {page && page.items.length === 0 ? <p class="note">{t('mgr.noSignature')}</p> : null}
       {page?.next_cursor ? (
         <button type="button" class="btn btn-secondary" onClick={() => navigate({ page: 'signatures', filters: { ...filters, cursor: page.next_cursor ?? '' } })}>
-          Older →
+          {t('mgr.older')}
         </button>
       ) : null}
     </section>
@@ -114,7 +114,7 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
 }
 
 function Yes({ ok }: { ok: boolean }) {
-  return <span class={ok ? 'ok' : 'warn'}>{ok ? 'matches' : 'DOES NOT MATCH'}</span>;
+  return <span class={ok ? 'ok' : 'warn'}>{t(ok ? 'mgr.matches' : 'mgr.doesNotMatch')}</span>;
 }
 
 /** One signature. */
@@ -126,64 +126,64 @@ export function SignatureView({ id, timeZone }: { id: string; timeZone: string }
     void api.signature(id).then((a) => (a.ok ? setDetail(a.value) : setError(a.error)));
   }, [id]);
   if (error) return <ErrorNote error={error} timeZone={timeZone} />;
-  if (!detail) return <p class="note">Loading…</p>;
+  if (!detail) return <p class="note">{t('staff.loading')}</p>;
   const d = detail;
-  const at = (iso: string) => formatTime(iso, { timeZone });
+  const at = (iso: string) => timeAt(iso, timeZone);
   return (
     <section class="panel signature-detail" data-testid="signature-detail">
       <button type="button" class="btn btn-link" onClick={() => history.back()}>
-        ← Back
+        {t('mgr.back')}
       </button>
       <h2>
         {d.customer_name} · {d.agreement_title} v{d.agreement_version} ({LANGUAGE_NAMES[d.language]})
       </h2>
       <p class={d.verification.intact ? 'ok' : 'warn'} data-testid="verification">
-        {d.verification.intact ? 'Verified: every stored hash matches the record.' : 'Verification FAILED: the record was altered.'}
+        {t(d.verification.intact ? 'mgr.verified' : 'mgr.verifyFailed')}
       </p>
       <div class="detail-grid">
         <div>
-          <img class="signature-image" src={d.signature_png} alt={`Signature of ${d.customer_name}`} />
-          <h3>Timeline</h3>
+          <img class="signature-image" src={d.signature_png} alt={t('mgr.signatureOf', { name: d.customer_name })} />
+          <h3>{t('mgr.timeline')}</h3>
           <dl>
-            <dt>Agreement shown</dt>
+            <dt>{t('mgr.agreementShown')}</dt>
             <dd>{at(d.timeline.agreement_shown_at)}</dd>
-            <dt>Consent ticked</dt>
+            <dt>{t('mgr.consentTicked')}</dt>
             <dd>{at(d.timeline.consent_at)}</dd>
-            <dt>Signed (server)</dt>
+            <dt>{t('mgr.signedServer')}</dt>
             <dd>{at(d.timeline.signed_at)}</dd>
           </dl>
-          <h3>Attribution</h3>
+          <h3>{t('mgr.attribution')}</h3>
           <dl>
-            <dt>Customer</dt>
+            <dt>{t('mgr.customer')}</dt>
             <dd>
               {d.customer_name} {d.membership_number ? `#${d.membership_number}` : ''} · {identityName(d.attribution.identity_method)}
-              {d.attribution.dob_verified ? ' · DOB verified' : ''}
+              {d.attribution.dob_verified ? ` · ${t('mgr.dobVerified')}` : ''}
             </dd>
-            <dt>Employee</dt>
+            <dt>{t('mgr.employee')}</dt>
             <dd>{d.staff_name}</dd>
-            <dt>Kiosk</dt>
+            <dt>{t('mgr.kiosk')}</dt>
             <dd>{d.device_name ?? '—'}</dd>
-            <dt>Lane</dt>
+            <dt>{t('mgr.lane')}</dt>
             <dd>{laneNames.get(d.lane_id) ?? d.lane_id}</dd>
-            <dt>Stay</dt>
+            <dt>{t('mgr.stay')}</dt>
             <dd>{d.stay ? `${d.unit ? d.unit.number : ''} ${at(d.stay.starts_at)} → ${at(d.stay.ends_at)}` : '—'}</dd>
           </dl>
-          <h3>Hashes (SHA-256)</h3>
+          <h3>{t('mgr.hashes')}</h3>
           <dl class="hashes">
-            <dt>Text</dt>
+            <dt>{t('mgr.hash.text')}</dt>
             <dd><code>{d.hashes.agreement_text_sha256}</code> <Yes ok={d.verification.agreement_text} /></dd>
-            <dt>Consent</dt>
+            <dt>{t('mgr.hash.consent')}</dt>
             <dd><code>{d.hashes.consent_text_sha256}</code> <Yes ok={d.verification.consent_text} /></dd>
-            <dt>Image</dt>
+            <dt>{t('mgr.hash.image')}</dt>
             <dd><code>{d.hashes.signature_png_sha256}</code> <Yes ok={d.verification.signature_png} /></dd>
-            <dt>Record</dt>
+            <dt>{t('mgr.hash.record')}</dt>
             <dd><code>{d.hashes.record_sha256}</code> <Yes ok={d.verification.record} /></dd>
           </dl>
         </div>
         <div>
-          <h3>Text signed</h3>
-          <article class="agreement-text">{d.agreement_text}</article>
-          <p class="consent-text">☑ {d.consent_text}</p>
+          <h3>{t('mgr.textSigned')}</h3>
+          <article class="agreement-text" lang={d.language.toLowerCase()}>{d.agreement_text}</article>
+          <p class="consent-text" lang={d.language.toLowerCase()}>☑ {d.consent_text}</p>
         </div>
       </div>
     </section>

@@ -5,6 +5,7 @@
 
 import type { RentalType } from '../../wire';
 import type { BoardUnit } from '../../wire-staff';
+import { namesOf } from './labels';
 
 /** What a unit shows as on the board. */
 export type BoardStatus = BoardUnit['status'] | 'HELD';
@@ -13,14 +14,7 @@ export type BoardStatus = BoardUnit['status'] | 'HELD';
 export const BOARD_STATUSES: readonly BoardStatus[] = ['CLEAN', 'HELD', 'OCCUPIED', 'DIRTY', 'CLEANING', 'OUT_OF_ORDER'];
 
 /** A board status in words (never `OUT_OF_ORDER`). */
-export const BOARD_STATUS_NAMES: Record<BoardStatus, string> = {
-  CLEAN: 'clean',
-  HELD: 'held',
-  OCCUPIED: 'occupied',
-  DIRTY: 'dirty',
-  CLEANING: 'cleaning',
-  OUT_OF_ORDER: 'out of order',
-};
+export const BOARD_STATUS_NAMES = namesOf<BoardStatus>(BOARD_STATUSES, 'reg.board.');
 
 /** The board status of one unit. */
 export function boardStatus(unit: BoardUnit): BoardStatus {

@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
-import { formatTime } from '../../i18n';
 import { api } from '../../ui/client';
+import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import type { InventoryBoard } from '../../wire-staff';
 import { BOARD_STATUS_NAMES, BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
@@ -49,12 +49,12 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
   const watch = watchList(units);
 
   return (
-    <section class="panel board" aria-label="Inventory" data-testid="board">
-      <h2>Inventory</h2>
+    <section class="panel board" aria-labelledby="board-title" data-testid="board">
+      <h2 id="board-title">{t('reg.inventory')}</h2>
       <table class="counts">
         <thead>
           <tr>
-            <th scope="col">Tier</th>
+            <th scope="col">{t('reg.tier')}</th>
             {BOARD_STATUSES.map((s) => (
               <th scope="col" key={s}>
                 {BOARD_STATUS_NAMES[s]}
@@ -76,22 +76,22 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
         </tbody>
       </table>
       {watch.length > 0 ? (
-        <ul class="watch">
+        <ul class="watch" aria-label={t('reg.watch')}>
           {watch.map((u) => (
             <li key={`${u.kind}-${u.number}`} class={u.overdue ? 'overdue' : 'due-soon'}>
-              {u.number} {u.customer_name ?? ''} · {u.overdue ? 'overdue' : 'due'} {u.checkout_at ? formatTime(u.checkout_at, { timeZone }) : ''}
+              {u.number} {u.customer_name ?? ''} · {t(u.overdue ? 'reg.overdueAt' : 'reg.dueAt', { time: u.checkout_at ? timeAt(u.checkout_at, timeZone) : '' }).trim()}
             </li>
           ))}
         </ul>
       ) : null}
-      <input type="search" placeholder="Find a number or name" value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="board-search" />
+      <input type="search" aria-label={t('reg.findUnit')} placeholder={t('reg.findUnit')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} data-testid="board-search" />
       {matches.length > 0 ? (
-        <ul class="matches" data-testid="board-matches">
+        <ul class="matches" aria-label={t('reg.unitsFound')} data-testid="board-matches">
           {matches.map((u) => (
             <li key={`${u.kind}-${u.number}`} class={u.overdue ? 'overdue' : u.due_soon ? 'due-soon' : ''}>
               <strong>{u.number}</strong> {RENTAL_NAMES[u.tier]} · {BOARD_STATUS_NAMES[boardStatus(u)]}
               {u.customer_name ? ` · ${u.customer_name}` : ''}
-              {u.checkout_at ? ` · out ${formatTime(u.checkout_at, { timeZone })}` : ''}
+              {u.checkout_at ? ` · ${t('reg.outAt', { time: timeAt(u.checkout_at, timeZone) })}` : ''}
             </li>
           ))}
         </ul>

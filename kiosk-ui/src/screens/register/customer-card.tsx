@@ -4,7 +4,8 @@
  * refuse it), or the scanned ID with "Create customer" (only when the server would accept it).
  */
 
-import { formatDate, formatMoney, formatTime, translate } from '../../i18n';
+import { formatMoney } from '../../i18n';
+import { dateOf, t, timeAt } from '../../ui/language';
 import { ActionButton } from '../../ui/parts';
 import type { CustomerSummary, IdentifyResponse, OpenVisit, ScannedIdentity } from '../../wire';
 
@@ -14,35 +15,36 @@ export function CustomerCard({ customer, timeZone, onCorrect }: { customer: Cust
     <div class="customer-card" data-testid="customer-card">
       <h3 class="name" title={customer.name}>{customer.name}</h3>
       <dl>
-        <dt>Date of birth</dt>
-        <dd>{customer.dob ? formatDate(customer.dob) : '—'}</dd>
-        <dt>Member</dt>
+        <dt>{t('reg.dob')}</dt>
+        <dd>{customer.dob ? dateOf(customer.dob) : '—'}</dd>
+        <dt>{t('reg.member')}</dt>
         <dd>
-          {customer.membership_number ?? 'none'}
-          {customer.membership_valid_until ? `, valid through ${formatDate(customer.membership_valid_until)}` : ''}
+          {customer.membership_valid_until
+            ? t('reg.validThrough', { number: customer.membership_number ?? t('reg.memberNone'), date: dateOf(customer.membership_valid_until) })
+            : (customer.membership_number ?? t('reg.memberNone'))}
         </dd>
         {customer.past_due_cents > 0 ? (
           <>
-            <dt>Past due</dt>
+            <dt>{t('reg.pastDue')}</dt>
             <dd class="warn">{formatMoney(customer.past_due_cents)}</dd>
           </>
         ) : null}
         {customer.banned_until ? (
           <>
-            <dt>Banned until</dt>
-            <dd class="warn">{formatTime(customer.banned_until, { timeZone })}</dd>
+            <dt>{t('reg.bannedUntil')}</dt>
+            <dd class="warn">{timeAt(customer.banned_until, timeZone)}</dd>
           </>
         ) : null}
         {customer.notes ? (
           <>
-            <dt>Notes</dt>
+            <dt>{t('reg.notes')}</dt>
             <dd>{customer.notes}</dd>
           </>
         ) : null}
       </dl>
       {onCorrect ? (
         <button type="button" class="btn btn-link" data-testid="correct-details" onClick={onCorrect}>
-          {translate('EN', 'customerForm.correct')}
+          {t('customerForm.correct')}
         </button>
       ) : null}
     </div>
@@ -55,16 +57,16 @@ export const MAX_NAME_LENGTH = 200;
 /** Why a customer cannot be created from this scan, or null when they can. Pure. */
 export function cannotCreateFromScan(scanned: ScannedIdentity | null): string | null {
   const name = scanned?.name?.trim() ?? '';
-  if (name === '') return 'The scan carried no name, so the customer cannot be created from it. Scan the ID again, or search by name (F2).';
-  if ([...name].length > MAX_NAME_LENGTH) return `The name on the scan is longer than ${MAX_NAME_LENGTH} characters, so the customer cannot be created from it. Scan the ID again, or search by name (F2).`;
+  if (name === '') return t('reg.noNameOnScan');
+  if ([...name].length > MAX_NAME_LENGTH) return t('reg.nameTooLong', { max: MAX_NAME_LENGTH });
   return null;
 }
 
 /** "Room 204 · in since 6:10 PM · checkout 12:10 AM" of an open stay. Pure. */
 export function stayLine(visit: OpenVisit, timeZone: string): string {
-  const unit = visit.number ? `${visit.kind === 'LOCKER' ? 'Locker' : 'Room'} ${visit.number}` : null;
-  const since = `in since ${formatTime(visit.started_at, { timeZone })}`;
-  const out = visit.checkout_at ? `checkout ${formatTime(visit.checkout_at, { timeZone })}` : null;
+  const unit = visit.number ? t(visit.kind === 'LOCKER' ? 'staff.lockerNumber' : 'staff.roomNumber', { number: visit.number }) : null;
+  const since = t('reg.inSince', { time: timeAt(visit.started_at, timeZone) });
+  const out = visit.checkout_at ? t('reg.checkoutAt', { time: timeAt(visit.checkout_at, timeZone) }) : null;
   return [unit, since, out].filter((part) => part !== null).join(' · ');
 }
 
@@ -88,9 +90,9 @@ export function Found({ found, timeZone, busy, onStart, onCreate, onCorrect, onE
     const refusal = cannotCreateFromScan(s);
     return (
       <div class="customer-card new" data-testid="no-match">
-        <h3>New customer</h3>
+        <h3>{t('reg.newCustomer')}</h3>
         {s?.name ? <p class="name" title={s.name}>{s.name}</p> : null}
-        {s?.dob ? <p>Born {formatDate(s.dob)}</p> : null}
+        {s?.dob ? <p>{t('reg.born', { date: dateOf(s.dob) })}</p> : null}
         {refusal ? (
           <>
             <p class="warn" data-testid="cannot-create">
@@ -98,13 +100,13 @@ export function Found({ found, timeZone, busy, onStart, onCreate, onCorrect, onE
             </p>
             {onEnterByHand ? (
               <ActionButton kind="primary" testId="enter-scanned-by-hand" onClick={onEnterByHand}>
-                {translate('EN', 'customerForm.cannotCreate')}
+                {t('customerForm.cannotCreate')}
               </ActionButton>
             ) : null}
           </>
         ) : (
           <ActionButton kind="primary" busy={busy} testId="create-customer" onClick={onCreate}>
-            Create customer and start
+            {t('reg.createAndStart')}
           </ActionButton>
         )}
       </div>
@@ -116,17 +118,17 @@ export function Found({ found, timeZone, busy, onStart, onCreate, onCorrect, onE
     const v = found.visit;
     return (
       <div class="already" data-testid="already-checked-in">
-        <h3>Already checked in</h3>
+        <h3>{t('reg.alreadyCheckedIn')}</h3>
         <CustomerCard customer={customer} timeZone={timeZone} {...(onCorrect ? { onCorrect: () => onCorrect(customer) } : {})} />
         {v ? (
           <p class={v.overdue ? 'stay warn' : 'stay'} data-testid="open-stay">
             {stayLine(v, timeZone)}
-            {v.overdue ? ' · overdue' : ''}
+            {v.overdue ? ` · ${t('reg.overdue')}` : ''}
           </p>
         ) : (
-          <p class="stay" data-testid="open-stay">The customer has an open stay.</p>
+          <p class="stay" data-testid="open-stay">{t('reg.openStay')}</p>
         )}
-        <p class="note">A new check-in is not possible while the stay is open. Renewal and checkout are done from the stay (not available at this counter yet).</p>
+        <p class="note">{t('reg.noNewCheckIn')}</p>
       </div>
     );
   }
@@ -134,7 +136,7 @@ export function Found({ found, timeZone, busy, onStart, onCreate, onCorrect, onE
     <div>
       <CustomerCard customer={customer} timeZone={timeZone} {...(onCorrect ? { onCorrect: () => onCorrect(customer) } : {})} />
       <ActionButton kind="primary" busy={busy} testId="start-session" onClick={() => onStart(customer)}>
-        Start check-in
+        {t('reg.startCheckIn')}
       </ActionButton>
     </div>
   );

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { createTranslator, formatDate } from '../../i18n';
+import { currentLanguage } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import { describeRefusal } from '../../ui/refusal';
 import type { IsoDate, Language } from '../../wire';
@@ -72,7 +73,7 @@ export function readForm(
 }
 
 /** The form. */
-export function CustomerForm({ mode, initial = {}, fromScan = false, language = 'EN', onSubmit, onCancel }: CustomerFormProps) {
+export function CustomerForm({ mode, initial = {}, fromScan = false, language = currentLanguage(), onSubmit, onCancel }: CustomerFormProps) {
   const t = createTranslator(language);
   const id = useMemo(() => `customer-form-${(forms += 1)}`, []);
   const first = useRef<HTMLInputElement>(null);

@@ -1,16 +1,24 @@
 /**
- * One lane's register: the top bar (lane, employee, the live mirror of the kiosk, connection),
- * the identify panel, the session panel and the inventory board.
+ * One lane's register: the top bar (lane, employee, the live mirror of the kiosk, connection,
+ * language), the identify panel (with the session's customer card below it, so the session
+ * panel keeps its room for the steps and actions), the session panel and the inventory board. The focus is
+ * kept on the page (src/ui/focus.ts): a button that disappears with its action hands the
+ * focus to the session's heading, or to the scanner when the lane is idle.
  */
+
+import { useEffect, useRef } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { staleView } from '../../api';
 import { useLaneFeed } from '../../ui/hooks';
-import { ConnectionBadge } from '../../ui/parts';
+import { keepFocus } from '../../ui/focus';
+import { t } from '../../ui/language';
+import { ConnectionBadge, LanguageToggle } from '../../ui/parts';
 import type { RegisterView } from '../../wire';
 import type { MeAnswer } from '../../wire-staff';
 import { lanePath } from '../../ws/connection';
 import { Board } from './board';
+import { CustomerCard } from './customer-card';
 import { IdentifyPanel } from './identify-panel';
 import { mirrorLabel } from './mirror';
 import { SessionPanel } from './session-panel';
@@ -25,6 +33,13 @@ export interface DeskProps {
 
 /** The register of `lane`. */
 export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const target = (selector: string) => el.querySelector<HTMLElement>(selector);
+    return keepFocus(el, () => target('[data-focus-home]') ?? target('[data-testid=scanner]'));
+  }, []);
   const feed = useLaneFeed<RegisterView>(lanePath(lane));
   const entry = feed.lanes.get(lane);
   const view = entry?.view;
@@ -36,30 +51,38 @@ export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
   };
 
   return (
-    <div class="register">
+    <div class="register" ref={root}>
       <header class="topbar">
         <strong>{view?.lane_name ?? lane}</strong>
         <span>{me.staff.display_name}</span>
-        <span class="mirror" data-testid="mirror">
-          {view ? mirrorLabel(view.kiosk) : 'Connecting…'}
+        <span class="mirror" data-testid="mirror" role="status">
+          {view ? mirrorLabel(view.kiosk) : t('staff.connecting')}
         </span>
-        <ConnectionBadge status={feed.status} label="Reconnecting…" />
+        <ConnectionBadge status={feed.status} label={t('app.reconnecting')} />
         <span class="who" />
+        <LanguageToggle />
         <button type="button" class="btn btn-secondary" onClick={onSignOut}>
-          Sign out
+          {t('staff.signOut')}
         </button>
       </header>
-      <div class="desk">
-        <IdentifyPanel lane={lane} timeZone={timeZone} live={live} sessionCustomer={live ? (session?.customer ?? null) : null} />
+      <main class="desk">
+        <div class="desk-left">
+          <IdentifyPanel lane={lane} timeZone={timeZone} live={live} sessionCustomer={live ? (session?.customer ?? null) : null} />
+          {live && session?.customer ? (
+            <section class="panel" aria-label={t('reg.customer')} data-testid="session-customer">
+              <CustomerCard customer={session.customer} timeZone={timeZone} />
+            </section>
+          ) : null}
+        </div>
         {view && session && entry ? (
           <SessionPanel lane={lane} rev={entry.rev} view={view} session={session} timeZone={timeZone} onStale={onStale} />
         ) : (
-          <section class="panel session empty">
-            <p class="lead">No customer at this lane. Scan an ID or search.</p>
+          <section class="panel session empty" aria-label={t('reg.session')}>
+            <p class="lead">{t('reg.noCustomer')}</p>
           </section>
         )}
         <Board rev={entry?.rev ?? 0} timeZone={timeZone} />
-      </div>
+      </main>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
-import { translate } from '../../i18n';
+import { t } from '../../ui/language';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { CustomerHit, CustomerSummary, IdentifyResponse, IdentityMethod, OpenVisit } from '../../wire';
 import { Found } from './customer-card';
@@ -49,9 +49,9 @@ type OpenForm = { mode: 'create'; scan: string | null; initial: { name?: string 
 
 /** "Corrected: name, date of birth." of a correction's answer. */
 export function correctedNote(changed: readonly string[], underage: boolean): string {
-  const words = changed.map((f) => (['name', 'dob', 'membership_number'].includes(f) ? translate('EN', `customerForm.field.${f as 'name' | 'dob' | 'membership_number'}`) : f));
-  const note = translate('EN', 'customerForm.corrected', { fields: words.join(', ') });
-  return underage ? `${note} ${translate('EN', 'customerForm.underage')}` : note;
+  const words = changed.map((f) => (['name', 'dob', 'membership_number'].includes(f) ? t(`customerForm.field.${f as 'name' | 'dob' | 'membership_number'}`) : f));
+  const note = t('customerForm.corrected', { fields: words.join(', ') });
+  return underage ? `${note} ${t('customerForm.underage')}` : note;
 }
 
 /** The fields of `input` that differ from `customer` (a correction sends only those). Pure. */
@@ -103,6 +103,8 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // a dialog has the keys (its own Escape closes it; no scan while it is open)
+      if (e.target instanceof Element && e.target.closest('[aria-modal=true]')) return;
       if (e.key === 'F2') {
         e.preventDefault();
         search.current?.focus();
@@ -222,20 +224,20 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
   };
 
   return (
-    <section class="panel identify" aria-label="Find the customer">
+    <section class="panel identify" aria-label={t('reg.findCustomer')}>
       <div
         ref={scanner}
         class={`scanner ${busy ? 'busy' : ''}`}
         tabIndex={0}
         role="textbox"
-        aria-label="Scanner"
+        aria-label={t('reg.scanner')}
         data-testid="scanner"
         onPaste={(e) => {
           e.preventDefault();
           buffer.paste(e.clipboardData?.getData('text') ?? '');
         }}
       >
-        {pending ? `Scanning… (${pending.length})` : busy ? 'Looking up…' : live ? 'Session in progress' : 'Ready to scan an ID or membership card'}
+        {pending ? t('reg.scanning', { count: pending.length }) : busy ? t('reg.lookingUp') : live ? t('reg.sessionInProgress') : t('reg.readyToScan')}
       </div>
       <form
         class="search"
@@ -244,18 +246,18 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
           void runSearch();
         }}
       >
-        <input ref={search} type="search" aria-label="Search name or member number" placeholder="Search name or member # (F2)" data-testid="search" value={query} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />
-        <button type="submit" class="btn btn-secondary" disabled={query.trim().length < 2} title="Type at least 2 characters">
-          Search
+        <input ref={search} type="search" aria-label={t('reg.searchLabel')} aria-keyshortcuts="F2" placeholder={t('reg.searchPlaceholder')} data-testid="search" value={query} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <button type="submit" class="btn btn-secondary" disabled={query.trim().length < 2} title={t('reg.searchMin')}>
+          {t('reg.search')}
         </button>
       </form>
       {results.length > 0 ? (
-        <ul class="results">
+        <ul class="results" aria-label={t('reg.searchResults')}>
           {results.map((c) => (
             <li key={c.id}>
               <button type="button" class="btn btn-link name" data-testid="search-hit" onClick={() => pick(c)}>
                 {c.name} {c.membership_number ? `#${c.membership_number}` : ''}
-                {c.visit ? ' · checked in' : ''}
+                {c.visit ? ` · ${t('reg.checkedIn')}` : ''}
               </button>
             </li>
           ))}
@@ -263,11 +265,9 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
       ) : null}
       {noHit !== null ? (
         <div class="no-result" role="status" data-testid="no-search-result">
-          <p>
-            No customer found for “{noHit}”. Check the spelling, or scan their ID or membership card.
-          </p>
+          <p>{t('reg.noHit', { query: noHit })}</p>
           <ActionButton testId="search-again" onClick={searchAgain}>
-            Search again
+            {t('reg.searchAgain')}
           </ActionButton>
         </div>
       ) : null}
@@ -277,9 +277,9 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
             setNote(null);
             setForm({ mode: 'create', scan: null, initial: {} });
           }}>
-            {translate('EN', 'customerForm.enterByHand')}
+            {t('customerForm.enterByHand')}
           </ActionButton>
-          <small class="hint">{translate('EN', 'customerForm.enterByHandHint')}</small>
+          <small class="hint">{t('customerForm.enterByHandHint')}</small>
         </div>
       ) : null}
       {live && sessionCustomer && !form ? (
@@ -288,7 +288,7 @@ export function IdentifyPanel({ lane, timeZone, live, sessionCustomer = null }: 
             setNote(null);
             setForm({ mode: 'correct', customer: sessionCustomer });
           }}>
-            {translate('EN', 'customerForm.correctSession', { name: sessionCustomer.name })}
+            {t('customerForm.correctSession', { name: sessionCustomer.name })}
           </ActionButton>
         </div>
       ) : null}

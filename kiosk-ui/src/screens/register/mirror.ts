@@ -5,19 +5,12 @@
  */
 
 import type { KioskView } from '../../wire';
+import { t } from '../../ui/language';
 import type { DeviceView } from '../../wire-staff';
 import { kioskStep, type KioskStep } from '../kiosk/steps';
+import { namesOf } from './labels';
 
-const NAMES: Record<KioskStep, string> = {
-  idle: 'Idle (welcome screen)',
-  language: 'Language',
-  membership: 'Membership',
-  rental: 'Rental choice',
-  payment: 'Payment',
-  agreement: 'Agreement',
-  assigning: 'Waiting for a key',
-  done: 'Done',
-};
+const NAMES = namesOf<KioskStep>(['idle', 'language', 'membership', 'rental', 'payment', 'agreement', 'assigning', 'done'], 'reg.screen.');
 
 /** The kiosk's current screen in words ("Agreement"). */
 export function kioskScreenName(kiosk: KioskView): string {
@@ -26,7 +19,7 @@ export function kioskScreenName(kiosk: KioskView): string {
 
 /** "Customer is on: …" for the kiosk's current view. */
 export function mirrorLabel(kiosk: KioskView): string {
-  return `Customer is on: ${kioskScreenName(kiosk)}`;
+  return t('reg.customerIsOn', { screen: kioskScreenName(kiosk) });
 }
 
 /** The lanes that have a paired tablet (a device not revoked). Pure. */
@@ -36,5 +29,5 @@ export function pairedLanes(devices: readonly DeviceView[]): Set<string> {
 
 /** The monitor's kiosk column: "No tablet paired" when the lane has none (`paired` unknown: the screen). */
 export function kioskColumn(lane: string, kiosk: KioskView, paired: ReadonlySet<string> | null): string {
-  return paired !== null && !paired.has(lane) ? 'No tablet paired' : kioskScreenName(kiosk);
+  return paired !== null && !paired.has(lane) ? t('reg.noTablet') : kioskScreenName(kiosk);
 }

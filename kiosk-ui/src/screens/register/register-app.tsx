@@ -3,13 +3,14 @@
  * device key, kept in localStorage; it identifies the tablet, not the person), then the desk.
  */
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { DEFAULT_TIME_ZONE } from '../../i18n';
 import { api } from '../../ui/client';
 import { useReadable } from '../../ui/hooks';
-import { ErrorNote } from '../../ui/parts';
+import { staffLanguage, t } from '../../ui/language';
+import { ErrorNote, LanguageToggle } from '../../ui/parts';
 import { PinSignIn } from '../../ui/pin-sign-in';
 import { refreshStaff, signOut, staffSession } from '../../ui/staff-session';
 import type { LaneSummary, MeAnswer } from '../../wire-staff';
@@ -29,10 +30,12 @@ export function registerDeviceKey(storage: Pick<Storage, 'getItem' | 'setItem'> 
 /** The register page. */
 export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
   const me = useReadable(staffSession);
+  // a language switch re-renders the whole screen (its strings are read at render)
+  useReadable(staffLanguage);
   const [lane, setLane] = useState<string | null>(null);
   useEffect(() => void refreshStaff(), []);
   if (me === undefined) return <div class="register" />;
-  if (me === null) return <div class="center"><PinSignIn title="Register sign-in" timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></div>;
+  if (me === null) return <main class="center"><PinSignIn title={t('staff.signInRegister')} timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></main>;
   if (lane === null) return <LanePicker me={me} onOpen={setLane} />;
   const leave = async () => {
     await api.registerSignOut(lane);
@@ -45,6 +48,9 @@ export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: strin
 function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => void }) {
   const [lanes, setLanes] = useState<LaneSummary[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // after signing in, the focus starts on this page's heading (Tab reaches the lanes)
+  useEffect(() => title.current?.focus(), []);
   useEffect(() => {
     void api.lanes().then((a) => (a.ok ? setLanes(a.value) : setError(a.error)));
   }, []);
@@ -55,23 +61,25 @@ function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => vo
     else setError(answer.error);
   };
   return (
-    <div class="center">
+    <main class="center">
       <div class="card">
-        <h1>Choose your lane</h1>
-        <p>Signed in as {me.staff.display_name}.</p>
+        <div class="sign-in-head">
+          <h1 ref={title} tabIndex={-1}>{t('reg.chooseLane')}</h1>
+          <LanguageToggle />
+        </div>
+        <p>{t('reg.signedInAs', { name: me.staff.display_name })}</p>
         <div class="lane-list">
           {lanes.filter((l) => l.active).map((l) => (
             <button type="button" key={l.id} class="btn btn-primary big" data-testid={`open-${l.id}`} onClick={() => void open(l)}>
-              {l.name}
-              {l.register && l.register.staff_id !== me.staff.id ? ' (register in use)' : ''}
+              {l.register && l.register.staff_id !== me.staff.id ? t('reg.registerInUse', { lane: l.name }) : l.name}
             </button>
           ))}
         </div>
         <ErrorNote error={error} />
         <button type="button" class="btn btn-secondary" onClick={() => void signOut()}>
-          Sign out
+          {t('staff.signOut')}
         </button>
       </div>
-    </div>
+    </main>
   );
 }
