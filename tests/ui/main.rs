@@ -13,7 +13,7 @@ mod support;
 mod server;
 
 mod browser;
-mod keyboard;
 mod bundle;
+mod keyboard;
 mod node;
 mod unit;
