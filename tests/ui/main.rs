@@ -15,5 +15,6 @@ mod server;
 mod browser;
 mod bundle;
 mod keyboard;
+mod manager;
 mod node;
 mod unit;

@@ -61,7 +61,7 @@ export function StaffTab({ timeZone }: { timeZone: string }) {
               <td class="row-actions">
                 {s.active ? (
                   <>
-                    <button type="button" class="btn btn-secondary" data-testid="staff-pin" aria-label={t('man.staff.newPinFor', { name: s.display_name })} onClick={() => start({ kind: 'pin', staff: s })}>{t('man.staff.newPin')}</button>
+                    <button type="button" class="btn btn-secondary" data-testid="staff-new-pin" aria-label={t('man.staff.newPinFor', { name: s.display_name })} onClick={() => start({ kind: 'pin', staff: s })}>{t('man.staff.newPin')}</button>
                     <button type="button" class="btn btn-secondary" data-testid="staff-unlock" aria-label={t('man.staff.unlockName', { name: s.display_name })} onClick={() => start({ kind: 'unlock', staff: s })}>{t('man.staff.unlock')}</button>
                     <button type="button" class="btn btn-secondary" data-testid="staff-deactivate" aria-label={t('man.staff.deactivateName', { name: s.display_name })} onClick={() => start({ kind: 'deactivate', staff: s })}>{t('man.staff.deactivate')}</button>
                   </>
@@ -120,10 +120,12 @@ function AddStaff({ timeZone, onDone, onCancel }: { timeZone: string; onDone: (s
   const [touched, setTouched] = useState(false);
   const [server, setServer] = useState<FieldErrors>({});
   const local = checkNewStaff(form);
+  // the server's words for a field win until that field is edited
   const errors: FieldErrors = { ...(touched ? local : {}), ...server };
   const set = (name: StaffField, value: string) => {
     setForm({ ...form, [name]: value });
-    setServer({ ...server, [name]: undefined });
+    const { [name]: _edited, ...rest } = server;
+    setServer(rest);
   };
   const input = (name: StaffField, type = 'text') => (
     <input id={`staff-${name}`} type={type} name={name} value={form[name]} data-testid={`staff-${name}`}
