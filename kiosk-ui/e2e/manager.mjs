@@ -163,7 +163,7 @@ await run(async () => {
   // the filtered link survives a reload
   await manager.reload();
   await rows.first().waitFor();
-  check((await manager.getByTestId('audit-action').inputValue()) === 'REGISTER_FORCE_SIGN_OUT', 'the filter is read back from the URL');
+  check((await manager.getByTestId('audit-action').inputValue()) === 'register force sign out', 'the filter is read back from the URL, in words');
   await manager.getByTestId('chain-verdict').filter({ hasText: 'Chain verified' }).waitFor();
   await a11y(manager, 'mgr-audit-reloaded');
 

@@ -52,7 +52,8 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
   const key = JSON.stringify(filters);
   useEffect(() => void api.auditVerify().then((a) => a.ok && setVerdict(a.value)), []);
   useEffect(() => {
-    setDraft(filters);
+    // the action reads as words in the box ("register force sign out"), as typed
+    setDraft(filters.action ? { ...filters, action: actionWords(filters.action).toLowerCase() } : filters);
     void api.auditEvents({ ...filters, limit: AUDIT_PAGE_SIZE }).then((a) => {
       setPage(a.ok ? a.value : null);
       setError(a.ok ? null : a.error);
