@@ -3,17 +3,19 @@
 // with the employee's name, the tablet with its last-seen time), ends the register session
 // (the register screen goes back to its lanes and says why), revokes the tablet (the kiosk
 // page shows pairing again, without a reload), adds an employee (field messages first, a taken
-// login on its field) who then signs in, gives them a new PIN and deactivates them, and
-// filters the audit log by action and lane (URL updated, every row matching) with the chain
-// verified. axe-core checks every state.
+// login on its field) who then signs in, gives them a new PIN and deactivates them, unlocks
+// an employee locked by wrong PINs, and filters the audit log by action and lane (URL
+// updated, every row matching) with the chain verified; then the tabs in Spanish. axe-core
+// checks every state.
 //
 // Run by `cargo test --test ui manager` (tests/ui/manager.rs), which checks the database.
 
 import { a11y, check, open as openScreen, run, shot as photo, signIn, text } from './lib.mjs';
 
 // refusals provoked on purpose are logged by Chromium as errors: the kiosk's 401 after the
-// revoke, the register's 403 after its session is ended, the manager's 409 for a taken login
-const open = (size) => openScreen(size, /status of (401|403|409)/);
+// revoke, the register's 403 after its session is ended, the manager's 409 for a taken login,
+// 423 for the lock the wrong PINs make
+const open = (size) => openScreen(size, /status of (401|403|409|423)/);
 
 async function shot(page, name) {
   await photo(page, name);
@@ -144,6 +146,24 @@ await run(async () => {
   await pat.getByTestId('staff-status').filter({ hasText: 'Deactivated' }).waitFor();
   await shot(manager, 'mgr-staff-deactivated');
 
+  // wrong PINs lock Sam out; the manager unlocks Sam, who then signs in at once
+  const locked = await open('register');
+  await locked.goto('/register');
+  const note = locked.getByTestId('sign-in-error');
+  for (let attempt = 1; attempt <= 6 && (await note.getAttribute('data-code').catch(() => null)) !== 'PIN_LOCKED'; attempt += 1) {
+    await signIn(locked, 'sam', '000000');
+    await locked.getByTestId('sign-in').filter({ hasText: /^Sign in$/ }).waitFor();
+    await note.waitFor();
+  }
+  check((await note.getAttribute('data-code')) === 'PIN_LOCKED', 'Sam is locked');
+  const sam = manager.locator('[data-testid=staff-row][data-login=sam]');
+  await sam.getByTestId('staff-unlock').click();
+  await a11y(manager, 'mgr-staff-unlock');
+  await confirmWithPin(manager, 'unlock-box');
+  await manager.getByTestId('staff-result').filter({ hasText: 'Sam Staff is unlocked' }).waitFor();
+  await signIn(locked, 'sam', '333333');
+  await locked.getByText('Signed in as Sam Staff.').waitFor();
+
   // the audit log filtered by action and lane; the URL keeps the filters; the chain verified
   await manager.getByTestId('tab-audit').click();
   await manager.getByTestId('chain-verdict').filter({ hasText: 'Chain verified' }).waitFor();
@@ -166,6 +186,20 @@ await run(async () => {
   check((await manager.getByTestId('audit-action').inputValue()) === 'register force sign out', 'the filter is read back from the URL, in words');
   await manager.getByTestId('chain-verdict').filter({ hasText: 'Chain verified' }).waitFor();
   await a11y(manager, 'mgr-audit-reloaded');
+
+  // the tabs in Spanish
+  await manager.getByTestId('staff-language').click();
+  await manager.getByRole('heading', { name: 'Registro de auditoría' }).waitFor();
+  await manager.getByTestId('chain-verdict').filter({ hasText: 'Cadena verificada' }).waitFor();
+  await a11y(manager, 'mgr-audit-es');
+  await manager.getByTestId('tab-staff').click();
+  await manager.getByTestId('add-staff').filter({ hasText: 'Agregar empleado' }).waitFor();
+  await a11y(manager, 'mgr-staff-es');
+  await manager.getByTestId('tab-kiosks').click();
+  await manager.getByRole('heading', { name: 'Tabletas vinculadas' }).waitFor();
+  await manager.getByTestId('tab-lanes').click();
+  await manager.getByRole('heading', { name: 'Cajas' }).waitFor();
+  await shot(manager, 'mgr-lanes-es');
 
   return { device: deviceName, staff: 'pat' };
 });

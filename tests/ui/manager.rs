@@ -1,6 +1,7 @@
 //! The manager's screen with the API it has (`kiosk-ui/e2e/manager.mjs`): tablets listed and
-//! revoked, a register session ended, an employee added, re-PINned and deactivated, the audit
-//! log filtered with the chain verified, axe-core on every state. Here: the rows it left.
+//! revoked, a register session ended, an employee added, re-PINned and deactivated, a locked
+//! one unlocked, the audit log filtered with the chain verified, the tabs in Spanish, axe-core
+//! on every state. Here: the rows it left.
 
 use diesel::prelude::*;
 use frontdesk::db::schema::{audit_events, devices, register_sessions, staff};
@@ -43,11 +44,11 @@ crate::both_backends! {
         let (display_name, active): (String, bool) =
             staff::table.filter(staff::login.eq("pat")).select((staff::display_name, staff::active)).first(&mut conn).unwrap();
         assert_eq!((display_name.as_str(), active), ("Pat Lee", false));
-        for action in ["STAFF_CREATED", "STAFF_PIN_RESET", "STAFF_DEACTIVATED"] {
+        for action in ["STAFF_CREATED", "STAFF_PIN_RESET", "STAFF_DEACTIVATED", "STAFF_UNLOCKED"] {
             assert_eq!(count(&mut conn, action), 1, "{action}");
         }
-        let manager_rows: i64 = staff::table.filter(staff::login.eq("alex")).count().get_result(&mut conn).unwrap();
-        assert_eq!(manager_rows, 1);
+        let alex_rows: i64 = staff::table.filter(staff::login.eq("alex")).count().get_result(&mut conn).unwrap();
+        assert_eq!(alex_rows, 1, "the taken login made no second alex");
         for shot in ["mgr-lanes-registers", "register-ended-by-manager", "mgr-kiosks-list", "mgr-staff-add-invalid", "mgr-staff-deactivated", "mgr-audit-filtered"] {
             assert!(artifacts(db, "manager").join(format!("{shot}.png")).exists(), "screenshot {shot}");
         }
