@@ -47,7 +47,7 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
   const [error, setError] = useState<ApiError | null>(null);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [draft, setDraft] = useState(filters);
-  const names = useActorNames();
+  const { names } = useActorNames();
   const lanes = useLaneNames();
   const key = JSON.stringify(filters);
   useEffect(() => void api.auditVerify().then((a) => a.ok && setVerdict(a.value)), []);

@@ -16,16 +16,17 @@ export function useLaneNames(): Map<string, string> {
   return names;
 }
 
-/** Who an id is: staff display names and tablet names (`GET /api/staff`, `GET /api/devices`). */
-export function useActorNames(): Map<string, string> {
+/** Who an id is: staff display names and tablet names (`GET /api/staff`, `GET /api/devices`).
+ * `refresh` reads them again (e.g. when a register shows an employee added meanwhile). */
+export function useActorNames(): { names: Map<string, string>; refresh: () => void } {
   const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
+  const refresh = () =>
     void Promise.all([api.staffList(), api.managedDevices()]).then(([staff, devices]) => {
       const next = new Map<string, string>();
       if (staff.ok) for (const s of staff.value) next.set(s.id, s.display_name);
       if (devices.ok) for (const d of devices.value) next.set(d.id, d.name);
       setNames(next);
     });
-  }, []);
-  return names;
+  useEffect(refresh, []);
+  return { names, refresh };
 }

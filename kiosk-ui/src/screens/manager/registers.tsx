@@ -23,8 +23,13 @@ export function RegisterList({ timeZone }: { timeZone: string }) {
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const lanes = useLaneNames();
-  const people = useActorNames();
+  const { names: people, refresh } = useActorNames();
   const load = () => void api.openRegisters().then((a) => a.ok && setOpen(a.value));
+  // an employee added after the names were read: read them again
+  const unknown = (open ?? []).some((r) => !people.has(r.staff_id));
+  useEffect(() => {
+    if (unknown && people.size > 0) refresh();
+  }, [unknown, open]);
   useEffect(() => {
     load();
     const timer = setInterval(load, REGISTERS_REFRESH_MS);
