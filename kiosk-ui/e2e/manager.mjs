@@ -60,7 +60,7 @@ await run(async () => {
 
   // the manager sees the register with its employee, and ends the session
   await manager.getByTestId('tab-lanes').click();
-  const row = manager.locator('[data-testid=register-row][data-lane=lane-1]');
+  const row = manager.locator('[data-testid=register-row][data-register-lane=lane-1]');
   await row.filter({ hasText: 'Alex Staff' }).waitFor();
   await shot(manager, 'mgr-lanes-registers');
   await row.getByTestId('end-register').click();
@@ -174,7 +174,7 @@ await run(async () => {
   await manager.waitForURL(/\/manager\/audit\?action=REGISTER_FORCE_SIGN_OUT&lane=lane-1$/);
   const rows = manager.locator('[data-testid=audit-row]');
   await rows.first().waitFor();
-  const found = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.action, tr.dataset.lane, tr.innerText]));
+  const found = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.action, tr.dataset.eventLane, tr.innerText]));
   check(found.length === 1, `one forced sign-out on lane 1 (${JSON.stringify(found)})`);
   check(found.every(([action, lane]) => action === 'REGISTER_FORCE_SIGN_OUT' && lane === 'lane-1'), 'every row matches');
   const line = found[0]?.[2] ?? '';

@@ -102,7 +102,7 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
         <TableHead labels={[t('man.audit.when'), t('man.audit.actor'), t('man.audit.action'), t('mgr.col.lane'), t('man.audit.reason')]} />
         <tbody>
           {page?.events.map((e) => (
-            <tr key={e.seq} data-testid="audit-row" data-action={e.action} data-lane={e.lane_id ?? ''}>
+            <tr key={e.seq} data-testid="audit-row" data-action={e.action} data-event-lane={e.lane_id ?? ''}>
               <td>{timeAt(e.at, timeZone)}</td>
               <td>{actorOf(e, names)}</td>
               <td title={e.action}>{actionWords(e.action)}</td>

@@ -45,7 +45,7 @@ export function RegisterList({ timeZone }: { timeZone: string }) {
         <TableHead labels={[t('mgr.col.lane'), t('mgr.col.employee'), t('mgr.col.since'), t('man.actions')]} />
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-lane={r.lane_id} data-testid="register-row">
+            <tr key={r.id} data-register-lane={r.lane_id} data-testid="register-row">
               <th scope="row">{lane(r.lane_id)}</th>
               <td data-testid="register-employee">{people.get(r.staff_id) ?? '—'}</td>
               <td>{timeAt(r.started_at, timeZone)}</td>
