@@ -42,6 +42,13 @@ impl ManualClock {
         let mut now = self.0.lock();
         *now += by;
     }
+
+    /// Sets the clock to `at` (forward only: an earlier `at` leaves it where it is, as a real
+    /// clock never runs back).
+    pub fn set(&self, at: DateTime<Utc>) {
+        let mut now = self.0.lock();
+        *now = (*now).max(truncate(at));
+    }
 }
 
 impl Clock for ManualClock {

@@ -58,7 +58,7 @@ pub struct Settings {
     /// a socket silent this long is closed
     pub ws_timeout: Duration,
     /// membership numbers eligible for a free gym locker
-    pub gym_locker_ranges: crate::checkin::gates::GymLockerRanges,
+    pub gym_locker_ranges: crate::lanes::gates::GymLockerRanges,
     /// threads that verify PINs (Argon2, ~19 MiB each while they work)
     pub pin_workers: usize,
 }

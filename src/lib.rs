@@ -23,3 +23,4 @@ pub mod process;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod stays;

@@ -5,8 +5,8 @@
 use actix_web::web::{self, get, post};
 
 use crate::http::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, inventory, lane_sessions, lanes, limits, openapi,
-    pages, registers, signatures, staff, ws,
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, health, housekeeping, inventory, lane_sessions, lanes,
+    limits, openapi, pages, registers, signatures, staff, stays, ws,
 };
 
 /// Registers every route.
@@ -70,6 +70,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/propose", post().to(checkin_select::propose))
                 .route("/lanes/{lane}/session/confirm", post().to(checkin_select::confirm))
                 .route("/lanes/{lane}/session/waitlist", post().to(checkin_select::waitlist))
+                .route("/lanes/{lane}/session/back", post().to(checkin_select::back))
                 .route("/lanes/{lane}/session/hold", post().to(checkin_select::swap_hold))
                 .route("/lanes/{lane}/session/addons", post().to(checkin_pay::addons))
                 .route("/lanes/{lane}/session/payment", post().to(checkin_pay::mark_paid))
@@ -84,6 +85,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/lanes/{lane}/session/assign", post().to(checkin_sign::assign))
                 // inventory board (staff)
                 .route("/inventory", get().to(inventory::board))
+                .route("/inventory/status", post().to(housekeeping::set_status))
+                .route("/stays", get().to(stays::list))
+                .route("/stays/{visit_id}/checkout", post().to(stays::check_out))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

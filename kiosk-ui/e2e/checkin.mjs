@@ -105,6 +105,8 @@ await run(async () => {
   await kiosk.getByTestId('lang-ES').click();
   await kiosk.locator('[data-step=membership]').waitFor();
   check((await text(kiosk, 'step-indicator')) === 'Paso 2 de 5', 'the step indicator is in Spanish');
+  // <html lang> is set by an effect after the render: wait for it rather than race it
+  await kiosk.waitForFunction(() => document.documentElement.lang === 'es');
   await shot(kiosk, 'kiosk-membership-es');
   await kiosk.getByTestId('membership-ONE_TIME').click();
   await kiosk.locator('[data-step=rental]').waitFor();
@@ -112,6 +114,7 @@ await run(async () => {
   await shot(kiosk, 'kiosk-rental-es');
   await kiosk.getByTestId('language-toggle').click();
   await kiosk.getByText('Choose a room or locker').waitFor();
+  await kiosk.waitForFunction(() => document.documentElement.lang === 'en');
   await register.getByTestId('mirror').filter({ hasText: 'Rental choice' }).waitFor();
   await kiosk.getByTestId('rental-STANDARD').click();
   await kiosk.getByTestId('rental-confirm').waitFor();

@@ -135,6 +135,8 @@ await run(async () => {
 
   // the customer picks a language on the kiosk; the employee chooses the membership
   await kiosk.getByTestId('lang-EN').click();
+  // the register has the customer's choice (else its command would be refused as stale)
+  await reg.getByTestId('mirror').filter({ hasText: 'Membership' }).waitFor();
   await reg.getByTestId('membership-ONE_TIME').waitFor();
   await tabTo(reg, byId('membership-ONE_TIME'));
   await key('Enter');
@@ -190,6 +192,17 @@ await run(async () => {
   await key('Enter');
   await reg.getByTestId('held-number').filter({ hasText: other.number }).waitFor();
   await focusKept(reg, 'swapping', 'swap-number');
+
+  // Cancel… opens its dialog in the reason field; Escape keeps the check-in and returns
+  await tabTo(reg, byId('cancel-session'));
+  await key('Enter');
+  await reg.getByTestId('cancel-dialog').waitFor();
+  await focusKept(reg, 'opening the cancel dialog', 'cancel-reason');
+  await a11y(reg, 'kb-cancel-dialog');
+  await key('Escape');
+  await reg.getByTestId('cancel-dialog').waitFor({ state: 'detached' });
+  await focusKept(reg, 'Escape in the cancel dialog', 'cancel-session');
+  check((await text(reg, 'session-status')) === 'Awaiting payment', 'Escape cancelled nothing');
 
   // the method with the arrow keys; the dialog takes the focus, keeps Tab inside, and Escape
   // closes it, back to Mark paid
@@ -257,7 +270,7 @@ await run(async () => {
   await shot(reg, 'kb-desk-es');
   await reg.reload();
   await reg.getByTestId('open-lane-1').waitFor();
-  check(await reg.evaluate(() => document.documentElement.lang === 'es'), 'the register remembers Spanish');
+  await reg.waitForFunction(() => document.documentElement.lang === 'es'); // the register remembers Spanish
   await reg.getByText('Elija su carril').waitFor();
   await a11y(reg, 'kb-lane-picker-es');
 
@@ -269,6 +282,14 @@ await run(async () => {
   await checkSpanish(manager, 'manager', ['Lanes', 'Signatures', 'Sign out', 'Status', 'Customer', 'Since']);
   await a11y(manager, 'kb-manager-lanes-es');
   await shot(manager, 'kb-manager-lanes-es');
+
+  await manager.getByTestId('tab-signatures').click();
+  await manager.getByTestId('signature-list').filter({ hasText: 'Firmas' }).waitFor();
+  await checkSpanish(manager, 'signature list', ['Signatures', 'Filter', 'Signed', 'Agreement', 'Employee']);
+  await a11y(manager, 'kb-manager-signatures-es');
+  await manager.getByTestId('tab-kiosks').click();
+  await manager.getByTestId('pair-lane').waitFor();
+  await a11y(manager, 'kb-manager-kiosks-es');
 
   check(unringed.length === 0, `every focused element shows a focus ring: ${unringed.join(' | ')}`);
   return { number, swapped_from: held };

@@ -16,6 +16,7 @@
 import type {
   AddOnItem,
   AgreementShown,
+  BackTo,
   CustomerHit,
   CustomerSummary,
   ErrorBody,
@@ -189,6 +190,8 @@ export function createApi(options: ApiOptions = {}) {
     confirm: (lane: string, o?: RevOptions) => post<Locked>(lanePath(lane, '/session/confirm'), withRev({}, o)),
     waitlist: (lane: string, desired: RentalType, backup: RentalType, o?: RevOptions) =>
       post<Revision>(lanePath(lane, '/session/waitlist'), withRev({ desired, backup }, o)),
+    /** Back before confirming: clears `to` and every later choice */
+    back: (lane: string, to: BackTo, o?: RevOptions) => post<Revision>(lanePath(lane, '/session/back'), withRev({ to }, o)),
     swapHold: (lane: string, number: string, o?: RevOptions) => post<Revision>(lanePath(lane, '/session/hold'), withRev({ number }, o)),
     addons: (lane: string, items: AddOnItem[], o?: RevOptions) => post<Revision>(lanePath(lane, '/session/addons'), withRev({ items }, o)),
     markPaid: (lane: string, payment: { method: PaymentMethod; external_reference?: string }, o: IdempotentOptions) =>

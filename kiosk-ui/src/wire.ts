@@ -78,6 +78,10 @@ export interface RentalOption {
   price_cents: number;
   /** how many a new check-in may take now (0 = sold out → waitlist) */
   available: number;
+  /** hours it buys */
+  hours: number;
+  /** the checkout if the check-in completed at the view's time (server's rule) */
+  checkout_at: IsoDateTime;
 }
 
 /** One line of a quote. */
@@ -121,7 +125,31 @@ export interface KioskMembership {
   /** valid through (members only) */
   valid_until: IsoDate | null;
   choice: MembershipChoice | null;
+  /** what a non-member may choose, priced for them today (empty for a member) */
+  options: MembershipOption[];
 }
+
+/** A membership choice priced for this customer today (`src/lanes/views/offers.rs`). */
+export interface MembershipOption {
+  choice: MembershipChoice;
+  price_cents: number;
+  /** SIX_MONTH: the last valid day if bought today */
+  valid_until: IsoDate | null;
+}
+
+/** The proposed or locked stay before completion (`KioskStay`, `src/lanes/views/offers.rs`). */
+export interface KioskStay {
+  rental_type: RentalType;
+  locked: boolean;
+  hours: number;
+  /** the checkout if the check-in completed at the view's time */
+  checkout_at: IsoDateTime;
+  /** the locked quote, or what locking now would price */
+  quote: Quote;
+}
+
+/** Where Back returns to (`checkin::back::BackTo`); that choice and later ones are cleared. */
+export type BackTo = 'LANGUAGE' | 'MEMBERSHIP' | 'RENTAL';
 
 /** The selection as the customer sees it. */
 export interface KioskSelection {
@@ -161,6 +189,8 @@ export interface KioskView {
   options: RentalOption[];
   selection: KioskSelection | null;
   quote: Quote | null;
+  /** before completion: hours, checkout (if completed now) and price of the proposal or lock */
+  stay: KioskStay | null;
   /** never a decline reason */
   payment_status: PaymentStatus | null;
   agreement: KioskAgreement | null;

@@ -13,8 +13,9 @@ use crate::db::ids::CustomerId;
 use crate::db::models::customer::Customer;
 use crate::db::schema::customers;
 use crate::db::sql_types::Ts;
-use crate::domain::identity::{self, Candidate, IdRefusal, IdScan};
+use crate::domain::identity::{self, Candidate, IdScan};
 use crate::error::AppError;
+use crate::lanes::admission::refusal;
 
 /// What a scan showed, for staff to confirm or to prefill a new customer (no ID number).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -35,25 +36,6 @@ pub enum Identified {
     Matched(Customer, bool),
     /// nobody matches; offer "new customer" prefilled with the scan
     NoMatch(Option<ScannedIdentity>),
-}
-
-/// The refusal for an ID that cannot be used.
-pub fn refusal(r: IdRefusal) -> AppError {
-    match r {
-        IdRefusal::Underage { .. } => AppError::forbidden("UNDERAGE", "The customer must be 18 or older."),
-        IdRefusal::Expired { on } => AppError::forbidden("ID_EXPIRED", format!("This ID expired on {on}. Please ask for a valid ID.")),
-    }
-}
-
-/// 403 `BANNED` while a ban runs.
-pub fn check_ban(customer: &Customer, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
-    match customer.banned_until {
-        Some(until) if until.0 > now => Err(AppError::Forbidden {
-            code: "BANNED",
-            message: format!("This customer is banned until {}.", until.0.format("%Y-%m-%d %H:%M UTC")),
-        }),
-        _ => Ok(()),
-    }
 }
 
 /// Resolves a scan. `key` is the club's ID-hash key, `today` the club-local date.
@@ -136,17 +118,4 @@ pub fn enrich(conn: &mut DbConn, customer: CustomerId, scan: &IdScan, key: &[u8]
         ))
         .execute(conn)?;
     Ok(())
-}
-
-/// Whether this customer's ID was scanned and matched with certainty at this lane in the last
-/// 30 minutes: only then may a session record `ID_SCAN` as how identity was established.
-pub fn scanned_recently(conn: &mut DbConn, lane: &str, customer: CustomerId, now: chrono::DateTime<chrono::Utc>) -> Result<bool, AppError> {
-    use crate::db::schema::audit_events as a;
-    let since = Ts(now - chrono::Duration::minutes(30));
-    let n: i64 = a::table
-        .filter(a::action.eq("CUSTOMER_IDENTIFIED").and(a::lane_id.eq(lane)).and(a::entity_id.eq(customer.to_string())))
-        .filter(a::summary_json.like("%\"ID_SCAN\"%").and(a::at.ge(since)))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
 }

@@ -4,9 +4,7 @@
 use serde_json::json;
 
 use super::Config;
-use super::gates;
 use super::idempotency::{self, Idempotency};
-use super::quote::{self, StoredAddOn};
 use super::selection::{Context, context};
 use crate::access::login::{self, PinTarget};
 use crate::access::principal::StaffAuth;
@@ -20,7 +18,9 @@ use crate::domain::enums::StaffRole;
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus};
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::gates;
 use crate::lanes::hub::Hub;
+use crate::lanes::quote::{self, StoredAddOn};
 
 /// Re-prices a locked, still-due selection after a change of membership choice or add-ons.
 fn requote(conn: &mut DbConn, cmd: &LaneCommand, config: &Config, ctx: &Context, changes: SessionChanges<'_>) -> Result<(), AppError> {

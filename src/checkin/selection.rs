@@ -6,9 +6,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::Config;
-use super::gates::{self, Side};
-use super::inventory::{self, Unit};
-use super::quote;
 use crate::db::DbConn;
 use crate::db::ids::HoldId;
 use crate::db::models::customer::Customer;
@@ -19,7 +16,10 @@ use crate::domain::enums::{LaneSessionStatus as S, RentalType};
 use crate::domain::pricing;
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::gates::{self, Side};
 use crate::lanes::hub::Hub;
+use crate::lanes::inventory::{self, Unit};
+use crate::lanes::quote;
 
 /// Statuses in which the selection may still change.
 const CHOOSING: [S; 2] = [S::Active, S::AwaitingCustomer];

@@ -11,9 +11,7 @@ use serde_json::json;
 use chrono_tz::Tz;
 
 use super::evidence;
-use super::gates;
 use super::idempotency::Idempotency;
-use super::inventory::{self, Unit};
 use super::selection::{Context, context};
 use crate::db::DbConn;
 use crate::db::ids::{BlockId, DeviceId, LockerId, RoomId, SignatureId, StaffId, VisitId, WaitlistId};
@@ -31,7 +29,9 @@ use crate::domain::signature::Mark;
 use crate::domain::time_blocks;
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
+use crate::lanes::gates;
 use crate::lanes::hub::Hub;
+use crate::lanes::inventory::{self, Unit};
 
 /// What the kiosk sent, already validated (`domain::signature::accept`).
 pub struct Submission {
@@ -284,7 +284,8 @@ fn complete(
     let rental = session.desired_rental_type.ok_or_else(|| AppError::conflict("NO_SELECTION", "Nothing was selected."))?;
     let visit = VisitId::new();
     Visit::open(conn, visit, ctx.customer.id, Ts(now))?;
-    let ends_at = time_blocks::six_hour_block_end(now);
+    let stay = time_blocks::initial_stay(now);
+    let ends_at = stay.ends_at;
     let waitlist_id = session.waitlist_desired_type.map(|_| WaitlistId::new());
     let (room_id, locker_id) = match unit.kind {
         ResourceType::Room => (Some(RoomId(unit.id.0)), None),
@@ -296,7 +297,7 @@ fn complete(
         block_type: BlockType::Initial,
         starts_at: Ts(now),
         ends_at: Ts(ends_at),
-        hours_purchased: 6,
+        hours_purchased: stay.hours,
         rental_type: rental,
         room_id,
         locker_id,

@@ -95,6 +95,10 @@ id_type!(
     AgreementId,
     /// `agreement_signatures.id`
     SignatureId,
+    /// `checkouts.id`
+    CheckoutId,
+    /// `inventory_transitions.id`
+    TransitionId,
     /// `inventory_holds.resource_id`: a room's or a locker's id, per `resource_type`
     ResourceId,
 );

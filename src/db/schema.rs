@@ -490,7 +490,53 @@ diesel::table! {
 
 diesel::joinable!(pin_lockouts -> staff (staff_id));
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::{UtcTimestamp, Uuid};
+
+    checkouts (id) {
+        id -> Uuid,
+        visit_id -> Uuid,
+        checkin_block_id -> Uuid,
+        resource_type -> Text,
+        resource_id -> Uuid,
+        number -> Text,
+        minutes_late -> BigInt,
+        late_fee_cents -> BigInt,
+        fee_settlement -> Text,
+        payment_intent_id -> Nullable<Uuid>,
+        banned_until -> Nullable<UtcTimestamp>,
+        staff_id -> Uuid,
+        lane_id -> Nullable<Text>,
+        checked_out_at -> UtcTimestamp,
+    }
+}
+
+diesel::joinable!(checkouts -> visits (visit_id));
+diesel::joinable!(checkouts -> staff (staff_id));
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::{UtcTimestamp, Uuid};
+
+    inventory_transitions (id) {
+        id -> Uuid,
+        resource_type -> Text,
+        resource_id -> Uuid,
+        from_status -> Text,
+        to_status -> Text,
+        cause -> Text,
+        staff_id -> Nullable<Uuid>,
+        reason -> Nullable<Text>,
+        at -> UtcTimestamp,
+    }
+}
+
+diesel::joinable!(inventory_transitions -> staff (staff_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    checkouts,
+    inventory_transitions,
     pin_lockouts,
     club_secrets,
     idempotency_keys,

@@ -2,6 +2,8 @@
 //! Nothing here sees a connection or a socket.
 
 pub mod audit_chain;
+pub mod checkout;
+pub mod cleaning;
 pub mod club_days;
 pub mod enums;
 pub mod identity;

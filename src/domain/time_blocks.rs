@@ -35,6 +35,24 @@ pub fn six_hour_block_end(start: DateTime<Utc>) -> DateTime<Utc> {
     round_up_quarter_hour(add(start, Duration::hours(6)))
 }
 
+/// Hours an INITIAL block buys (and a 6-hour renewal).
+pub const INITIAL_BLOCK_HOURS: i32 = 6;
+
+/// The stay a check-in gets when it completes at a given instant: what the INITIAL block
+/// records and what the kiosk shows before payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InitialStay {
+    /// hours purchased
+    pub hours: i32,
+    /// the checkout: start + 6 h rounded up to the quarter hour
+    pub ends_at: DateTime<Utc>,
+}
+
+/// The INITIAL block of a check-in completed at `start` (spec/flows.md §1 step 9).
+pub fn initial_stay(start: DateTime<Utc>) -> InitialStay {
+    InitialStay { hours: INITIAL_BLOCK_HOURS, ends_at: six_hour_block_end(start) }
+}
+
 /// End of a FINAL2H block: exactly 2 h after the previous block's end.
 pub fn final2h_end(previous_end: DateTime<Utc>) -> DateTime<Utc> {
     add(previous_end, Duration::hours(2))
@@ -105,6 +123,14 @@ mod tests {
         let end = utc("2026-11-20T18:15:00Z");
         assert_eq!(final2h_end(end), utc("2026-11-20T20:15:00Z"));
         assert_eq!(final2h_end(utc("2026-11-20T18:07:30Z")), utc("2026-11-20T20:07:30Z"));
+    }
+
+    #[test]
+    fn initial_stay_is_six_hours_to_the_next_quarter() {
+        let stay = initial_stay(utc("2026-11-20T17:20:05Z"));
+        assert_eq!(stay, InitialStay { hours: 6, ends_at: utc("2026-11-20T23:30:00Z") });
+        assert_eq!(initial_stay(utc("2026-11-20T17:15:00Z")).ends_at, utc("2026-11-20T23:15:00Z"));
+        assert_eq!(initial_stay(utc("2026-11-20T17:15:00Z")).ends_at, six_hour_block_end(utc("2026-11-20T17:15:00Z")));
     }
 
     #[test]

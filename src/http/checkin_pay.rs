@@ -14,9 +14,9 @@ use crate::access::extract::{AtRegister, Authed};
 use crate::app::AppState;
 use crate::checkin::idempotency::Idempotency;
 use crate::checkin::payment::{self, Payment, PaymentTaken};
-use crate::checkin::quote::StoredAddOn;
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
+use crate::lanes::quote::StoredAddOn;
 
 /// A retail add-on to put on the quote.
 #[derive(Deserialize, ToSchema)]

@@ -11,6 +11,7 @@ use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, LaneActor};
 use crate::app::AppState;
+use crate::checkin::back::BackTo;
 use crate::checkin::selection::{self, Locked, Waitlist};
 use crate::domain::enums::RentalType;
 use crate::error::AppError;
@@ -137,5 +138,31 @@ pub async fn swap_hold(
     let cmd = register_cmd(&at, &state, body.expected_rev);
     let hub = state.hub.clone();
     let applied = state.db(move |c| selection::swap_hold(c, &hub, &cmd, &number)).await?;
+    Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
+}
+
+/// Where the customer steps back to.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepBack {
+    /// LANGUAGE, MEMBERSHIP or RENTAL: that choice and every later one are cleared
+    #[schema(value_type = String, pattern = "^(LANGUAGE|MEMBERSHIP|RENTAL)$", example = "MEMBERSHIP")]
+    pub to: BackTo,
+    /// refuse unless the lane is at this revision
+    pub expected_rev: Option<i64>,
+}
+
+/// Back before confirming (either screen): clears the choice stepped back to and every later
+/// one, until the selection is confirmed (409 `SELECTION_LOCKED` then).
+#[utoipa::path(post, path = "/api/lanes/{lane}/session/back", tag = "check-in", request_body = StepBack, security(("register" = []), ("kiosk" = [])),
+    params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
+    responses((status = 200, body = Revision), (status = 403, body = ErrorBody, description = "`PAST_DUE_BLOCKED` (the customer, until the attendant resolves a balance)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `SELECTION_LOCKED` (confirmed: only the attendant can cancel)"))))]
+pub async fn back(
+    Authed(actor, body): Authed<LaneActor, web::Json<StepBack>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let (cmd, side) = actor_cmd(&actor, &state, body.expected_rev);
+    let (hub, to) = (state.hub.clone(), body.to);
+    let applied = state.db(move |c| crate::checkin::back::step_back(c, &hub, &cmd, side, to)).await?;
     Ok(HttpResponse::Ok().json(Revision { rev: applied.rev, session_id: None }))
 }

@@ -13,7 +13,6 @@ use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, AtRegister, Authed};
 use crate::access::principal::StaffAuth;
 use crate::app::AppState;
-use crate::checkin::board::due_flags;
 use crate::checkin::identify::{self, Identified, ScannedIdentity};
 use crate::checkin::secrets;
 use crate::db::ids::{CustomerId, VisitId};
@@ -25,6 +24,8 @@ use crate::db::sql_types::Ts;
 use crate::db::{DbConn, write_tx};
 use crate::domain::identity;
 use crate::error::AppError;
+use crate::lanes::admission;
+use crate::lanes::board::due_flags;
 use crate::lanes::views::register::{CustomerSummary, customer_summary};
 
 /// A scan from the register's wedge scanner.
@@ -116,7 +117,7 @@ fn identify_inner(
         Identified::Matched(customer, certain) => (customer, certain),
     };
     let (customer, certain) = customer;
-    identify::check_ban(&customer, now)?;
+    admission::check_ban(&customer, now)?;
     write_tx(conn, |conn| {
         // A fuzzy name match is only a suggestion: it must not rebind the ID's lookup hashes.
         if let Some(scan) = parsed.as_ref().filter(|_| certain) {
@@ -219,7 +220,7 @@ fn create_inner(conn: &mut DbConn, by: &StaffAuth, body: NewCustomer, now: DateT
         ),
         (None, None) => None,
     };
-    identity::check(dob, scan.as_ref().and_then(|s| s.expires_on), today).map_err(identify::refusal)?;
+    identity::check(dob, scan.as_ref().and_then(|s| s.expires_on), today).map_err(admission::refusal)?;
     let id = CustomerId::new();
     write_tx(conn, |conn| {
         diesel::insert_into(customers::table)

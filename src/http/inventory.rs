@@ -8,8 +8,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::text::{Input, Lines};
 use crate::access::extract::{AnyStaff, Authed};
 use crate::app::AppState;
-use crate::checkin::board::{self, BoardUnit};
 use crate::error::AppError;
+use crate::lanes::board::{self, BoardUnit};
 
 /// An optional search.
 #[derive(Deserialize, IntoParams)]

@@ -6,9 +6,9 @@ use utoipa::ToSchema;
 
 use crate::access::extract::{AtRegister, KioskOf, LaneActor};
 use crate::app::AppState;
-use crate::checkin::gates::Side;
 use crate::db::models::audit_event::Actor;
 use crate::lanes::commands::LaneCommand;
+use crate::lanes::gates::Side;
 use crate::lanes::hub::Role;
 
 /// The 409 refusals every lane command can give (OpenAPI `description`; each route adds its own).

@@ -33,8 +33,8 @@ use utoipa::{Modify, OpenApi};
 use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, inventory, lane_sessions, lanes, pages, registers,
-    signatures, staff, ws,
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customers, devices, housekeeping, inventory, lane_sessions, lanes, pages,
+    registers, signatures, staff, stays, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -53,11 +53,12 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         lane_sessions::view, lane_sessions::start, lane_sessions::set_language, lane_sessions::cancel,
         lane_sessions::close, lane_sessions::acknowledge, lane_sessions::highlight,
         ws::lane, ws::monitor,
-        checkin_select::membership, checkin_select::propose, checkin_select::confirm, checkin_select::waitlist, checkin_select::swap_hold,
+        checkin_select::membership, checkin_select::propose, checkin_select::confirm, checkin_select::waitlist, checkin_select::back, checkin_select::swap_hold,
         checkin_pay::addons, checkin_pay::mark_paid, checkin_pay::decline, checkin_pay::bypass,
         checkin_sign::shown, checkin_sign::sign, checkin_sign::assign,
         customers::identify, customers::create, customers::search,
-        inventory::board,
+        inventory::board, housekeeping::set_status,
+        stays::list, stays::check_out,
         signatures::list, signatures::detail,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
+use super::admission;
 use super::hub::{Hub, Role};
 use super::notify::{self, Notice};
 use super::views::LaneViews;
@@ -142,8 +143,8 @@ pub fn start(
 ) -> Result<Applied<LaneSessionId>, AppError> {
     run(conn, hub, cmd, |conn, _| {
         let customer = Customer::find(conn, customer)?.ok_or(AppError::NotFound { what: "The customer" })?;
-        crate::checkin::identify::check_ban(&customer, cmd.now)?;
-        crate::domain::identity::check(customer.dob, customer.id_expires_on, today).map_err(crate::checkin::identify::refusal)?;
+        admission::check_ban(&customer, cmd.now)?;
+        crate::domain::identity::check(customer.dob, customer.id_expires_on, today).map_err(admission::refusal)?;
         if let Some(live) = LaneSession::current(conn, &cmd.lane)?.filter(|s| s.status.is_live()) {
             let details = json!({ "session_id": live.id, "status": live.status });
             return Err(AppError::Conflict {
@@ -165,12 +166,11 @@ pub fn start(
             return Err(AppError::Conflict { code: "ALREADY_CHECKED_IN", message: "This customer is already checked in.".into(), details });
         }
         // The register's word is not evidence: ID_SCAN only after a matched scan here.
-        let identity =
-            if identity == IdentityMethod::IdScan && !crate::checkin::identify::scanned_recently(conn, &cmd.lane, customer.id, cmd.now)? {
-                IdentityMethod::StaffChecked
-            } else {
-                identity
-            };
+        let identity = if identity == IdentityMethod::IdScan && !admission::scanned_recently(conn, &cmd.lane, customer.id, cmd.now)? {
+            IdentityMethod::StaffChecked
+        } else {
+            identity
+        };
         LaneSession::close_finished(conn, &cmd.lane, Ts(cmd.now))?;
         let id = LaneSessionId::new();
         let now = Ts(cmd.now);
@@ -200,7 +200,7 @@ pub fn set_language(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, language: L
         save(
             conn,
             &session,
-            &SessionChanges { language: Some(language), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
+            &SessionChanges { language: Some(Some(language)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() },
             cmd.now,
         )?;
         if let Some(customer) = session.customer_id {

@@ -5,8 +5,10 @@ mod support;
 
 mod audit;
 mod auth;
+mod back;
 mod board;
 mod checkin;
+mod checkout;
 mod client;
 mod counter;
 mod devices;
@@ -14,6 +16,7 @@ mod errors;
 mod flood;
 mod health;
 mod hostile_text;
+mod housekeeping;
 mod idempotency;
 mod logs;
 mod openapi;

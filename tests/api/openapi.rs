@@ -132,7 +132,7 @@ fn every_lane_command_answers_with_the_lanes_rev() {
             assert!(required.contains(&"rev"), "{method} {path} {code} answers without rev: {schema}");
         }
     }
-    assert_eq!(commands, 17, "lane commands");
+    assert_eq!(commands, 18, "lane commands");
     let start = &doc["paths"]["/api/lanes/{lane}/sessions"]["post"]["responses"];
     assert!(start["201"].is_object() && start["200"].is_null(), "starting a session answers 201");
 }
@@ -364,6 +364,9 @@ both_backends!(
                 ("/api/lanes/{lane}/session/language", &kiosk, json!({ "language": "EN" })),
                 ("/api/lanes/{lane}/session/membership", &kiosk, json!({ "choice": "ONE_TIME" })),
                 ("/api/lanes/{lane}/session/propose", &kiosk, json!({ "rental_type": "STANDARD" })),
+                ("/api/lanes/{lane}/session/back", &kiosk, json!({ "to": "MEMBERSHIP" })),
+                ("/api/lanes/{lane}/session/membership", &kiosk, json!({ "choice": "ONE_TIME" })),
+                ("/api/lanes/{lane}/session/propose", &kiosk, json!({ "rental_type": "STANDARD" })),
             ];
             for (template, token, body) in steps {
                 assert_eq!(api.post(&app, template, Some(token), body).await.0, 200, "{template}");
@@ -374,6 +377,8 @@ both_backends!(
             assert_eq!((status, locked["already_locked"].as_bool()), (200, Some(false)));
             let (status, again) = api.post(&app, "/api/lanes/{lane}/session/confirm", Some(&register), json!({})).await;
             assert_eq!((status, again["already_locked"].as_bool(), &again["rev"]), (200, Some(true), &locked["rev"]), "{again}");
+            let (status, refused) = api.post(&app, "/api/lanes/{lane}/session/back", Some(&kiosk), json!({ "to": "RENTAL" })).await;
+            assert_eq!((status, refused["error"]["code"].as_str()), (409, Some("SELECTION_LOCKED")));
             let addons = json!({ "items": [{ "description": "Towel", "amount_cents": 300 }] });
             assert_eq!(api.post(&app, "/api/lanes/{lane}/session/addons", Some(&register), addons).await.0, 200);
             assert_eq!(api.get(&app, view, Some(&register)).await.0, 200);

@@ -6,6 +6,7 @@ mod support;
 mod server;
 mod ws;
 
+mod back;
 mod checkin;
 mod latency;
 mod lifecycle;

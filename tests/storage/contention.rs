@@ -6,14 +6,15 @@ use std::sync::{Arc, Barrier};
 
 use chrono_tz::America::Chicago;
 use diesel::prelude::*;
+use frontdesk::checkin::Config;
 use frontdesk::checkin::selection;
-use frontdesk::checkin::{Config, gates::Side};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::models::audit_event::Actor;
 use frontdesk::db::schema::{inventory_holds, lane_sessions, payment_intents, rooms};
 use frontdesk::db::{DbConn, pool, write_tx};
 use frontdesk::domain::enums::{IdentityMethod, InventoryStatus, Language, RentalType, RoomType};
 use frontdesk::lanes::commands::{self, LaneCommand};
+use frontdesk::lanes::gates::Side;
 use frontdesk::lanes::hub::{Hub, Role};
 use frontdesk::lanes::views::ViewConfig;
 

@@ -11,7 +11,7 @@ use frontdesk::access::principal::StaffAuth;
 use frontdesk::checkin::idempotency::Idempotency;
 use frontdesk::checkin::payment::{self, Payment};
 use frontdesk::checkin::signing::{self, Submission};
-use frontdesk::checkin::{Config, gates::Side, selection};
+use frontdesk::checkin::{Config, selection};
 use frontdesk::clock::ManualClock;
 use frontdesk::db::ids::{CustomerId, DeviceId, StaffSessionId};
 use frontdesk::db::models::audit_event::Actor;
@@ -21,6 +21,7 @@ use frontdesk::db::sql_types::Ts;
 use frontdesk::db::{DbConn, pool};
 use frontdesk::domain::enums::{IdentityMethod, InventoryStatus, LaneSessionStatus, Language, PaymentMethod, RentalType, StaffRole};
 use frontdesk::lanes::commands::{self, CancelBy, LaneCommand};
+use frontdesk::lanes::gates::Side;
 use frontdesk::lanes::hub::{Hub, Role};
 use frontdesk::lanes::{idle, views::ViewConfig};
 

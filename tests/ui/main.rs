@@ -15,6 +15,7 @@ mod server;
 mod browser;
 mod bundle;
 mod keyboard;
+mod kiosk;
 mod manager;
 mod node;
 mod unit;

@@ -100,6 +100,13 @@ export const en = {
   'done.awaitingAssignment': 'Thank you! The attendant will give you your key.',
   'idle.cancelled': 'This check-in was cancelled. Please see the attendant.',
 
+  // issue 18: stay, prices and Back before confirming (kiosk)
+  'back.button': 'Back',
+  'stay.summary': '{hours} hours · checkout at {time}',
+  'stay.total': 'Total: {amount}',
+  'membership.free': 'No fee for you today',
+  'membership.validThrough': 'Valid through {date}',
+
   // dates (formatting)
   'date.month.1': 'Jan',
   'date.month.2': 'Feb',

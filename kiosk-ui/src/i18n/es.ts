@@ -100,6 +100,13 @@ export const es: Messages = {
   'done.awaitingAssignment': '¡Gracias! El encargado le dará su llave.',
   'idle.cancelled': 'Este registro fue cancelado. Por favor, hable con el encargado.',
 
+  // issue 18: stay, prices and Back before confirming (kiosk)
+  'back.button': 'Atrás',
+  'stay.summary': '{hours} horas · salida: {time}',
+  'stay.total': 'Total: {amount}',
+  'membership.free': 'Hoy sin cargo para usted',
+  'membership.validThrough': 'Válida hasta el {date}',
+
   // dates (formatting)
   'date.month.1': 'ene',
   'date.month.2': 'feb',

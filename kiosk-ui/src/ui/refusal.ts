@@ -26,6 +26,17 @@ export interface RefusalOptions {
   params?: Params;
 }
 
+/** A UTC time as the server writes it in a sentence: `2026-12-02 02:04:09.176860 UTC`, RFC 3339. */
+const SERVER_TIME = /\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?: ?UTC|Z|[+-]00:?00)/g;
+
+/** The server's sentence with its UTC times shown in the club's zone (the details line too). */
+export function localTimes(sentence: string, options: Pick<RefusalOptions, 'language' | 'timeZone'> = {}): string {
+  return sentence.replace(SERVER_TIME, (whole, day: string, time: string) => {
+    const shown = formatTime(`${day}T${time}Z`, { ...(options.language ? { language: options.language } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
+    return shown === '' ? whole : shown;
+  });
+}
+
 function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -49,7 +60,7 @@ export function describeRefusal(error: ApiError, options: RefusalOptions = {}): 
   if (error.code === 'RATE_LIMITED' && typeof seconds === 'number') message = interpolate(extra.waitSeconds, { seconds });
 
   const code = `${error.code}${field ? ` (${field})` : ''}`;
-  const server = error.message.trim();
+  const server = localTimes(error.message.trim(), { language, ...(options.timeZone ? { timeZone: options.timeZone } : {}) });
   return {
     message: message ?? interpolate(text.message, params),
     next: interpolate(text.next, params),

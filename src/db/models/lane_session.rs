@@ -152,8 +152,8 @@ pub struct SessionChanges<'a> {
     pub addons_json: Option<Option<&'a str>>,
     /// completed at
     pub completed_at: Option<Ts>,
-    /// new language
-    pub language: Option<Language>,
+    /// new language (`Some(None)`: asked again, after the customer stepped back)
+    pub language: Option<Option<Language>>,
     /// cancel reason
     pub cancel_reason: Option<&'a str>,
     /// dismissed at

@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::checkin::gates::{self, GymLockerRanges};
-use crate::checkin::inventory;
+use super::offers::{self, KioskStay};
 use crate::db::DbConn;
 use crate::db::ids::{LockerId, RoomId};
 use crate::db::models::agreement::Agreement;
@@ -14,7 +13,11 @@ use crate::db::models::lane_session::LaneSession;
 use crate::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intents, rooms};
 use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::{self, Quote};
+use crate::domain::time_blocks;
 use crate::error::AppError;
+use crate::lanes::gates::{self, GymLockerRanges};
+use crate::lanes::inventory;
+use crate::lanes::quote;
 
 /// Club settings views depend on.
 #[derive(Debug, Clone)]
@@ -37,6 +40,12 @@ pub struct RentalOption {
     pub price_cents: i64,
     /// how many a new check-in may take now (0 = sold out → waitlist)
     pub available: i64,
+    /// hours it buys
+    #[schema(example = 6)]
+    pub hours: i32,
+    /// the checkout if the check-in completed at the view's time (club rules: start + 6 h
+    /// rounded up to the quarter hour)
+    pub checkout_at: DateTime<Utc>,
 }
 
 /// The payment intent as staff see it.
@@ -86,6 +95,8 @@ pub struct Facts {
     pub agreement: Option<Agreement>,
     /// the unit assigned at completion
     pub assigned: Option<UnitFacts>,
+    /// the proposed or locked stay before completion: hours, checkout, price
+    pub stay: Option<KioskStay>,
     /// today's date in the club
     pub local_now: chrono::NaiveDateTime,
 }
@@ -109,21 +120,30 @@ pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime
         held: None,
         agreement: None,
         assigned: None,
+        stay: None,
         local_now,
     };
     if let (Some(s), Some(c)) = (&session, &customer) {
-        fill(conn, &mut facts, s, c, config)?;
+        fill(conn, &mut facts, s, c, config, now)?;
     }
     facts.session = session;
     facts.customer = customer;
     Ok(facts)
 }
 
-fn fill(conn: &mut DbConn, facts: &mut Facts, s: &LaneSession, c: &Customer, config: &ViewConfig) -> Result<(), AppError> {
+fn fill(
+    conn: &mut DbConn,
+    facts: &mut Facts,
+    s: &LaneSession,
+    c: &Customer,
+    config: &ViewConfig,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if matches!(s.status, S::Active | S::AwaitingCustomer) {
-        facts.options = options(conn, c, config, facts.local_now)?;
+        facts.options = options(conn, c, config, now)?;
     }
     facts.quote = s.price_quote_json.as_deref().and_then(|q| serde_json::from_str(q).ok());
+    facts.stay = stay(s, c, facts.quote.as_ref(), config, now);
     if let Some(intent) = s.payment_intent_id {
         facts.payment = payment_intents::table
             .find(intent)
@@ -144,15 +164,31 @@ fn fill(conn: &mut DbConn, facts: &mut Facts, s: &LaneSession, c: &Customer, con
     Ok(())
 }
 
-fn options(conn: &mut DbConn, c: &Customer, config: &ViewConfig, local: chrono::NaiveDateTime) -> Result<Vec<RentalOption>, AppError> {
+fn options(conn: &mut DbConn, c: &Customer, config: &ViewConfig, now: DateTime<Utc>) -> Result<Vec<RentalOption>, AppError> {
+    let local = now.with_timezone(&config.tz).naive_local();
     let youth = pricing::is_youth(c.dob, local.date());
+    let initial = time_blocks::initial_stay(now);
     gates::allowed_rentals(c, &config.gym)
         .into_iter()
         .map(|rental| {
             let available = inventory::available(conn, rental)?;
-            Ok(RentalOption { rental_type: rental, price_cents: pricing::rental_price_cents(rental, local, youth), available })
+            let price_cents = pricing::rental_price_cents(rental, local, youth);
+            Ok(RentalOption { rental_type: rental, price_cents, available, hours: initial.hours, checkout_at: initial.ends_at })
         })
         .collect()
+}
+
+/// The stay before completion: the locked quote once locked, else what locking the proposal
+/// now would price (the same function the lock uses).
+fn stay(s: &LaneSession, c: &Customer, locked: Option<&Quote>, config: &ViewConfig, now: DateTime<Utc>) -> Option<KioskStay> {
+    match s.status {
+        S::Active | S::AwaitingCustomer if !s.selection_confirmed => {
+            let rental = s.proposed_rental_type?;
+            Some(offers::stay(rental, false, quote::price(c, s, rental, now, config.tz), now))
+        }
+        S::AwaitingPayment | S::AwaitingSignature => Some(offers::stay(s.desired_rental_type?, true, locked?.clone(), now)),
+        _ => None,
+    }
 }
 
 fn unit_number(conn: &mut DbConn, kind: ResourceType, id: uuid::Uuid) -> QueryResult<Option<String>> {

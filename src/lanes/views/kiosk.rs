@@ -6,11 +6,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::facts::{Facts, RentalOption};
-use crate::checkin::gates::{self, MembershipState};
+use super::offers::{self, KioskStay, MembershipOption};
 use crate::db::ids::{AgreementId, LaneSessionId};
 use crate::db::models::customer::Customer;
 use crate::domain::enums::{LaneSessionStatus as S, Language, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::Quote;
+use crate::lanes::gates::{self, MembershipState};
+use crate::lanes::quote;
 
 /// Membership as the customer sees it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -22,6 +24,8 @@ pub struct KioskMembership {
     pub valid_until: Option<NaiveDate>,
     /// ONE_TIME or SIX_MONTH once chosen
     pub choice: Option<String>,
+    /// what a non-member may choose, priced for them today (empty for a member)
+    pub options: Vec<MembershipOption>,
 }
 
 /// The selection as the customer sees it.
@@ -94,6 +98,9 @@ pub struct KioskView {
     /// line items and total
     #[schema(value_type = Option<Object>)]
     pub quote: Option<Quote>,
+    /// before completion, the proposed or locked stay: hours, checkout (if completed now)
+    /// and its price
+    pub stay: Option<KioskStay>,
     /// DUE or PAID (never a decline reason)
     #[schema(value_type = Option<String>)]
     pub payment_status: Option<PaymentStatus>,
@@ -114,7 +121,8 @@ fn on_screen(f: &Facts) -> Option<&crate::db::models::lane_session::LaneSession>
 fn membership(c: &Customer, choice: Option<&str>, today: NaiveDate) -> KioskMembership {
     let state = gates::membership_state(c, today);
     let valid_until = (state == MembershipState::Member).then_some(c.membership_valid_until).flatten();
-    KioskMembership { state, valid_until, choice: choice.map(str::to_owned) }
+    let options = offers::membership_options(&quote::pricing_customer(c), state, today);
+    KioskMembership { state, valid_until, choice: choice.map(str::to_owned), options }
 }
 
 /// Builds the kiosk view from the lane's facts.
@@ -130,6 +138,7 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
         options: Vec::new(),
         selection: None,
         quote: None,
+        stay: None,
         payment_status: None,
         agreement: None,
         assignment: None,
@@ -150,6 +159,7 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
             waitlist_desired_type: s.waitlist_desired_type,
         }),
         quote: f.quote.clone(),
+        stay: f.stay.clone(),
         payment_status: f.payment.as_ref().map(|p| p.status),
         agreement: f.agreement.as_ref().map(|a| KioskAgreement {
             id: a.id,

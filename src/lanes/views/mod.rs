@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod kiosk;
+pub mod offers;
 pub mod register;
 
 use std::sync::Arc;

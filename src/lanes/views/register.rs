@@ -8,12 +8,12 @@ use utoipa::ToSchema;
 
 use super::facts::{Facts, PaymentFacts, RentalOption, UnitFacts};
 use super::kiosk::KioskView;
-use crate::checkin::gates;
 use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
 use crate::domain::enums::{IdentityMethod, LaneSessionStatus as S, Language, RentalType};
 use crate::domain::pricing::Quote;
+use crate::lanes::gates;
 
 /// The customer as the employee sees them.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -5,8 +5,8 @@
 
 import { useState } from 'preact/hooks';
 
-import { formatDate, formatMoney, type Translator } from '../../i18n';
-import type { KioskView, Language, MembershipChoice, RentalOption, RentalType } from '../../wire';
+import { formatDate, formatMoney, formatTime, type MessageKey, type Translator } from '../../i18n';
+import type { KioskView, Language, MembershipChoice, MembershipOption, RentalOption, RentalType } from '../../wire';
 
 /** Runs one command; resolves once the server answered. */
 export type Act = (name: string, run: () => Promise<unknown>) => Promise<void>;
@@ -28,23 +28,73 @@ export function LanguageStep({ t, onPick }: { t: Translator; onPick: (l: Languag
   );
 }
 
-/** Step 2: a one-time visit or a six-month membership. */
-export function MembershipStep({ t, view, onPick }: { t: Translator; view: KioskView; onPick: (c: MembershipChoice) => void }) {
+/** The Back button of a step before confirming (large, beside the step's own buttons). */
+export function BackButton({ t, onBack }: { t: Translator; onBack?: () => void }) {
+  if (!onBack) return null;
+  return (
+    <div class="back-bar">
+      <button type="button" class="btn btn-secondary big" data-testid="back" onClick={onBack}>
+        {t('back.button')}
+      </button>
+    </div>
+  );
+}
+
+/** How the club's clock reads a time on this tablet: language, zone and the server's "now". */
+export interface Clock {
+  language: Language;
+  timeZone: string;
+  /** the view's time (the server's clock), for what "today" is */
+  now: Date;
+}
+
+/** "6 hours · checkout at 11:30 PM" (with the date when not today), from the server's values. */
+export function stayText(t: Translator, hours: number, checkoutAt: string, clock: Clock): string {
+  return t('stay.summary', { hours, time: formatTime(checkoutAt, clock) });
+}
+
+function membershipPrice(t: Translator, option: MembershipOption | undefined, language: Language): string | null {
+  if (!option) return null;
+  const price = option.price_cents === 0 ? t('membership.free') : formatMoney(option.price_cents);
+  return option.valid_until ? `${price} · ${t('membership.validThrough', { date: formatDate(option.valid_until, language) })}` : price;
+}
+
+/** Props of the membership step. */
+export interface MembershipProps {
+  t: Translator;
+  view: KioskView;
+  language: Language;
+  onPick: (c: MembershipChoice) => void;
+  onBack?: () => void;
+}
+
+/** Step 2: a one-time visit or a six-month membership, each with its price for this customer. */
+export function MembershipStep({ t, view, language, onPick, onBack }: MembershipProps) {
   const expired = view.membership?.state === 'EXPIRED';
+  const offered = view.membership?.options ?? [];
+  const price = (choice: MembershipChoice) => membershipPrice(t, offered.find((o) => o.choice === choice), language);
+  const choices: [MembershipChoice, MessageKey, MessageKey][] = [
+    ['ONE_TIME', 'membership.oneTime', 'membership.oneTimeHint'],
+    ['SIX_MONTH', 'membership.sixMonth', 'membership.sixMonthHint'],
+  ];
   return (
     <section class="step">
       <h1>{t('membership.title')}</h1>
       <p class="lead">{expired ? t('membership.expired') : t('membership.nonMember')}</p>
       <div class="choices">
-        <button type="button" class="choice" data-testid="membership-ONE_TIME" onClick={() => onPick('ONE_TIME')}>
-          <span class="choice-name">{t('membership.oneTime')}</span>
-          <span class="choice-hint">{t('membership.oneTimeHint')}</span>
-        </button>
-        <button type="button" class="choice" data-testid="membership-SIX_MONTH" onClick={() => onPick('SIX_MONTH')}>
-          <span class="choice-name">{t('membership.sixMonth')}</span>
-          <span class="choice-hint">{t('membership.sixMonthHint')}</span>
-        </button>
+        {choices.map(([choice, name, hint]) => (
+          <button type="button" class="choice" key={choice} data-testid={`membership-${choice}`} onClick={() => onPick(choice)}>
+            <span class="choice-name">{t(name)}</span>
+            {price(choice) === null ? null : (
+              <span class="choice-price" data-testid={`membership-price-${choice}`}>
+                {price(choice)}
+              </span>
+            )}
+            <span class="choice-hint">{t(hint)}</span>
+          </button>
+        ))}
       </div>
+      <BackButton t={t} onBack={onBack} />
     </section>
   );
 }
@@ -62,10 +112,12 @@ export interface RentalProps {
   onPropose: (r: RentalType) => void;
   onConfirm: () => void;
   onWaitlist: (desired: RentalType, backup: RentalType) => void;
+  onBack?: () => void;
+  clock: Clock;
 }
 
 /** Step 3: the rental, or the waiting list when the wanted one is sold out. */
-export function RentalStep({ t, view, highlighted, onPropose, onConfirm, onWaitlist }: RentalProps) {
+export function RentalStep({ t, view, highlighted, onPropose, onConfirm, onWaitlist, onBack, clock }: RentalProps) {
   const [wanted, setWanted] = useState<RentalType | null>(null);
   const selection = view.selection;
   const proposed = selection?.rental_type ?? null;
@@ -74,6 +126,7 @@ export function RentalStep({ t, view, highlighted, onPropose, onConfirm, onWaitl
       <section class="step">
         <h1>{t('rental.title')}</h1>
         <p class="lead">{t('rental.pastDueBlocked')}</p>
+        <BackButton t={t} onBack={onBack} />
       </section>
     );
   }
@@ -120,6 +173,9 @@ export function RentalStep({ t, view, highlighted, onPropose, onConfirm, onWaitl
             >
               <span class="choice-name">{t(`rental.${o.rental_type}`)}</span>
               <span class="choice-price">{formatMoney(o.price_cents)}</span>
+              <span class="choice-hint" data-testid={`rental-stay-${o.rental_type}`}>
+                {stayText(t, o.hours, o.checkout_at, clock)}
+              </span>
               <span class="choice-hint">{availability(t, o)}</span>
             </button>
           );
@@ -127,14 +183,24 @@ export function RentalStep({ t, view, highlighted, onPropose, onConfirm, onWaitl
       </div>
       {proposed ? (
         <div class="confirm-bar">
-          <p class="lead">
-            {selection?.proposed_by === 'EMPLOYEE' ? t('rental.suggested', { rental: t(`rental.${proposed}`) }) : t('rental.selected', { rental: t(`rental.${proposed}`) })}
-          </p>
+          <div>
+            <p class="lead">
+              {selection?.proposed_by === 'EMPLOYEE' ? t('rental.suggested', { rental: t(`rental.${proposed}`) }) : t('rental.selected', { rental: t(`rental.${proposed}`) })}
+            </p>
+            {view.stay ? (
+              <p class="stay" data-testid="stay">
+                <span data-testid="stay-summary">{stayText(t, view.stay.hours, view.stay.checkout_at, clock)}</span>
+                <br />
+                <strong data-testid="stay-total">{t('stay.total', { amount: formatMoney(view.stay.quote.total_cents) })}</strong>
+              </p>
+            ) : null}
+          </div>
           <button type="button" class="btn btn-primary big" data-testid="rental-confirm" onClick={onConfirm}>
             {t('rental.confirm')}
           </button>
         </div>
       ) : null}
+      <BackButton t={t} onBack={onBack} />
     </section>
   );
 }

@@ -19,7 +19,7 @@ import { CalmError, KioskChrome } from './chrome';
 import { LanguageStep, MemberNote, MembershipStep, RentalStep } from './choose';
 import { PairingScreen } from './pairing';
 import { AssigningStep, DoneStep, PaymentStep } from './pay-done';
-import { kioskStep } from './steps';
+import { backTarget, kioskStep } from './steps';
 
 /** The kiosk page: the device first, then its lane. */
 export function KioskApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
@@ -76,6 +76,11 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
       }
     });
   };
+  const clock = { language, timeZone, now: entry?.at ? new Date(entry.at) : new Date() };
+  const target = backTarget(view, step);
+  // Back is relative to the screen the customer saw: a double tap's second Back is refused as
+  // stale (and the kiosk just resyncs) instead of stepping back twice.
+  const back = target ? () => run(api.back(lane, target, { expectedRev: entry?.rev })) : undefined;
   const toggle = view.session_id && step !== 'idle' ? () => run(api.setLanguage(lane, language === 'EN' ? 'ES' : 'EN')) : undefined;
 
   return (
@@ -90,7 +95,7 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
         <p class="greeting">{t('greeting.hello', { name: view.first_name })}</p>
       ) : null}
       {step === 'language' ? <LanguageStep t={t} onPick={(l) => run(api.setLanguage(lane, l))} /> : null}
-      {step === 'membership' ? <MembershipStep t={t} view={view} onPick={(c) => run(api.membership(lane, c))} /> : null}
+      {step === 'membership' ? <MembershipStep t={t} view={view} language={language} onPick={(c) => run(api.membership(lane, c))} onBack={back} /> : null}
       {step === 'rental' ? (
         <>
           <MemberNote t={t} view={view} language={language} />
@@ -101,10 +106,12 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
             onPropose={(r) => run(api.propose(lane, r))}
             onConfirm={() => run(api.confirm(lane))}
             onWaitlist={(d, b) => run(api.waitlist(lane, d, b))}
+            onBack={back}
+            clock={clock}
           />
         </>
       ) : null}
-      {step === 'payment' ? <PaymentStep t={t} view={view} /> : null}
+      {step === 'payment' ? <PaymentStep t={t} view={view} clock={clock} /> : null}
       {step === 'agreement' && view.agreement ? <AgreementStep key={view.agreement.id} t={t} lane={lane} agreement={view.agreement} /> : null}
       {step === 'assigning' ? <AssigningStep t={t} /> : null}
       {step === 'done' ? <DoneStep t={t} view={view} language={language} timeZone={timeZone} onOk={() => run(api.acknowledge(lane))} /> : null}

@@ -7,6 +7,7 @@ import { useEffect } from 'preact/hooks';
 
 import { formatMoney, formatTime, type Translator } from '../../i18n';
 import type { KioskView, Language, LineItem } from '../../wire';
+import { stayText, type Clock } from './choose';
 
 /** How long the done screen stays before the kiosk acknowledges on its own (ms). */
 export const DONE_AUTO_ACK_MS = 30_000;
@@ -21,13 +22,18 @@ function messageText(t: Translator, message: string): string {
   return message.trim().toLowerCase() === 'no refunds' ? t('payment.noRefunds') : message;
 }
 
-/** The quote, large, and "Please pay the attendant" (or "Paid"). */
-export function PaymentStep({ t, view }: { t: Translator; view: KioskView }) {
+/** The quote, large, the stay it buys, and "Please pay the attendant" (or "Paid"). */
+export function PaymentStep({ t, view, clock }: { t: Translator; view: KioskView; clock: Clock }) {
   const quote = view.quote;
   const paid = view.payment_status === 'PAID';
   return (
     <section class="step">
       <h1>{t('payment.title')}</h1>
+      {view.stay ? (
+        <p class="lead stay" data-testid="stay-summary">
+          {stayText(t, view.stay.hours, view.stay.checkout_at, clock)}
+        </p>
+      ) : null}
       {quote ? (
         <table class="quote" data-testid="quote">
           <tbody>

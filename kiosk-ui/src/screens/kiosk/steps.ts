@@ -3,7 +3,7 @@
  * the step is a function of it (tested in test/kiosk-steps.test.ts).
  */
 
-import type { KioskView } from '../../wire';
+import type { BackTo, KioskView } from '../../wire';
 
 /** One decision per screen (spec/ux.md). */
 export type KioskStep = 'idle' | 'language' | 'membership' | 'rental' | 'payment' | 'agreement' | 'assigning' | 'done';
@@ -40,4 +40,19 @@ export function kioskStep(view: KioskView): KioskStep {
 /** The step's number for the indicator, or null for idle, assigning and done. */
 export function stepNumber(step: KioskStep): number | null {
   return NUMBERED[step] ?? null;
+}
+
+/**
+ * Where the Back button of `step` returns to, or null when there is none: the membership step
+ * goes back to the language, the rental step to the membership (or to the language for a
+ * member, who has no membership step). Nothing before the language, and nothing once the
+ * selection is confirmed (the server refuses with `SELECTION_LOCKED`) or while the attendant
+ * must resolve a balance first (`PAST_DUE_BLOCKED`).
+ */
+export function backTarget(view: KioskView, step: KioskStep = kioskStep(view)): BackTo | null {
+  if (view.selection?.locked || view.past_due_blocked) return null;
+  if (step === 'membership') return 'LANGUAGE';
+  if (step !== 'rental') return null;
+  const member = view.membership === null || view.membership.state === 'MEMBER';
+  return member ? 'LANGUAGE' : 'MEMBERSHIP';
 }

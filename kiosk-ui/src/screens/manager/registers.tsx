@@ -36,6 +36,8 @@ export function RegisterList({ timeZone }: { timeZone: string }) {
     return () => clearInterval(timer);
   }, []);
   const lane = (id: string) => lanes.get(id) ?? id;
+  // the server's limits for a reason: 1–500 characters
+  const reasonOk = reason.trim() !== '' && reason.length <= 500;
   const rows = [...(open ?? [])].sort((a, b) => a.lane_id.localeCompare(b.lane_id, undefined, { numeric: true }));
   return (
     <section class="panel" data-testid="register-list">
@@ -68,7 +70,7 @@ export function RegisterList({ timeZone }: { timeZone: string }) {
           question={t('man.reg.confirm', { lane: lane(ending.lane_id), name: people.get(ending.staff_id) ?? '—' })}
           confirmLabel={t('man.reg.end')}
           action={() => api.forceSignOut(ending.lane_id, reason.trim())}
-          ready={reason.trim().length > 0 && reason.length <= 500}
+          ready={reasonOk}
           onDone={() => {
             setDone(t('man.reg.done', { lane: lane(ending.lane_id) }));
             setEnding(null);

@@ -1,6 +1,7 @@
 /**
  * One lane's register: the top bar (lane, employee, the live mirror of the kiosk, connection,
- * language), the identify panel, the session panel and the inventory board. The focus is
+ * language), the identify panel (with the session's customer card below it, so the session
+ * panel keeps its room for the steps and actions), the session panel and the inventory board. The focus is
  * kept on the page (src/ui/focus.ts): a button that disappears with its action hands the
  * focus to the session's heading, or to the scanner when the lane is idle.
  */
@@ -17,6 +18,7 @@ import type { RegisterView } from '../../wire';
 import type { MeAnswer } from '../../wire-staff';
 import { lanePath } from '../../ws/connection';
 import { Board } from './board';
+import { CustomerCard } from './customer-card';
 import { IdentifyPanel } from './identify-panel';
 import { mirrorLabel } from './mirror';
 import { SessionPanel } from './session-panel';
@@ -67,7 +69,14 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
         </button>
       </header>
       <main class="desk">
-        <IdentifyPanel lane={lane} timeZone={timeZone} live={live} />
+        <div class="desk-left">
+          <IdentifyPanel lane={lane} timeZone={timeZone} live={live} />
+          {live && session?.customer ? (
+            <section class="panel" aria-label={t('reg.customer')} data-testid="session-customer">
+              <CustomerCard customer={session.customer} timeZone={timeZone} />
+            </section>
+          ) : null}
+        </div>
         {view && session && entry ? (
           <SessionPanel lane={lane} rev={entry.rev} view={view} session={session} timeZone={timeZone} onStale={onStale} />
         ) : (

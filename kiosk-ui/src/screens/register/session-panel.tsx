@@ -19,7 +19,6 @@ import { Dialog } from '../../ui/dialog';
 import { t, timeAt } from '../../ui/language';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { PaymentMethod, RegisterSessionView, RegisterView, RentalType } from '../../wire';
-import { CustomerCard } from './customer-card';
 import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, METHODS, PAYMENT_STATUS_NAMES, RENTAL_NAMES, STATUS_NAMES } from './labels';
 import { HoldLine, QuoteTable, RentalOptions } from './session-parts';
 
@@ -111,7 +110,6 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
           {s.identity_method ? ` · ${IDENTITY_NAMES[s.identity_method]}` : ''}
         </span>
       </header>
-      {s.customer ? <CustomerCard customer={s.customer} timeZone={timeZone} /> : null}
 
       {choosing && needsMembership ? (
         <div class="row" role="group" aria-labelledby="membership-label">

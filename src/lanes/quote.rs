@@ -47,10 +47,16 @@ pub fn for_session(
     now: DateTime<Utc>,
     config: &Config,
 ) -> Result<Quote, AppError> {
+    Ok(price(customer, session, rental, now, config.tz))
+}
+
+/// The quote `rental` would get if it were locked at `now` (the lock itself uses the same
+/// function): the kiosk shows it beside a proposal before the customer confirms.
+pub fn price(customer: &Customer, session: &LaneSession, rental: RentalType, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Quote {
     let addons = addons_of(session);
     let facts = pricing_customer(customer);
     let buy_six_month = session.membership_choice.as_deref() == Some("SIX_MONTH");
-    Ok(pricing::checkin_quote(&CheckinQuote { rental, at: now, tz: config.tz, customer: &facts, buy_six_month, addons: &addons }))
+    pricing::checkin_quote(&CheckinQuote { rental, at: now, tz, customer: &facts, buy_six_month, addons: &addons })
 }
 
 /// Creates the session's DUE intent (the database allows one DUE intent per session).

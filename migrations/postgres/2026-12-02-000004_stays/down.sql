@@ -1,0 +1,2 @@
+DROP TABLE inventory_transitions;
+DROP TABLE checkouts;

@@ -1,0 +1,10 @@
+//! The stay lifecycle after check-in: checkout with its late fee, housekeeping (cleaning and
+//! out-of-order) and the open stays the due board lists. Renewals and upgrades will join it.
+//!
+//! Each step is one transaction with optimistic checks on the unit's `version` and an audit
+//! event; the rules themselves are pure (`domain::checkout`, `domain::cleaning`).
+
+pub mod checkout;
+pub mod cleaning;
+pub mod open;
+pub mod transitions;
