@@ -89,6 +89,9 @@ pub fn resolve_device(conn: &mut DbConn, raw_token: &str, now: DateTime<Utc>) ->
             message: "This tablet's pairing was revoked. Please see the attendant.".into(),
         });
     }
-    Device::seen(conn, &device, Ts(now))?;
+    // "last seen" is a hint for the manager: failing to write it never refuses the kiosk
+    if let Err(err) = Device::seen(conn, &device, Ts(now)) {
+        tracing::warn!(device.id = %device.id, error = %err, "cannot record when the kiosk was last seen");
+    }
     Ok(device)
 }

@@ -207,7 +207,12 @@ impl Socket {
             PrincipalKey::Staff(id) => Ok(StaffSession::is_current(conn, id, now)?),
             PrincipalKey::Device(id) => match Device::find(conn, id)?.filter(|d| d.revoked_at.is_none()) {
                 // the heartbeat keeps the kiosk's "last seen" current while its socket is open
-                Some(device) => Ok(Device::seen(conn, &device, now).map(|()| true)?),
+                Some(device) => {
+                    if let Err(err) = Device::seen(conn, &device, now) {
+                        tracing::warn!(device.id = %device.id, error = %err, "cannot record when the kiosk was last seen");
+                    }
+                    Ok(true)
+                }
                 None => Ok(false),
             },
         });
