@@ -126,7 +126,18 @@ const EXAMPLES: &[Example] = &[
     op("POST", "/api/lanes/{lane}/session/assign", || json!({ "number": "214", "expected_rev": null })),
     Example { query: &[("q", "Kim")], ..op("GET", "/api/customers", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/inventory", none) },
-    Example { query: &[("limit", "10"), ("cursor", "5")], ..op("GET", "/api/audit/events", none) },
+    Example {
+        query: &[
+            ("limit", "10"),
+            ("cursor", "5"),
+            ("actor", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+            ("action", "STAFF_CREATED"),
+            ("lane", "lane-1"),
+            ("from", "2026-11-01"),
+            ("to", "2026-11-30"),
+        ],
+        ..op("GET", "/api/audit/events", none)
+    },
     Example {
         query: &[
             ("limit", "10"),

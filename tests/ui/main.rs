@@ -16,5 +16,6 @@ mod browser;
 mod bundle;
 mod keyboard;
 mod kiosk;
+mod manager;
 mod node;
 mod unit;
