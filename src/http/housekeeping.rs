@@ -49,8 +49,8 @@ fn units(body: &StatusBatch) -> Result<Vec<(ResourceType, String)>, AppError> {
         return Err(AppError::invalid("units", format!("Name between 1 and {MAX_BATCH} rooms or lockers.")));
     }
     let mut seen = Vec::with_capacity(body.units.len());
-    for unit in &body.units {
-        let number = unit.number.text("number", 1, 10, Lines::One)?.as_str().to_owned();
+    for (i, unit) in body.units.iter().enumerate() {
+        let number = unit.number.text(&format!("units[{i}].number"), 1, 10, Lines::One)?.as_str().to_owned();
         let entry = (unit.kind, number);
         if seen.contains(&entry) {
             return Err(AppError::invalid("units", format!("{} is named twice.", entry.1)));
