@@ -39,6 +39,7 @@ import type {
   StaleVersionDetails,
   Uuid,
 } from './wire';
+import { managerCommands } from './api-manager';
 import { staffCommands } from './api-staff';
 
 /** A refusal or failure, as the screens use it. */
@@ -169,6 +170,7 @@ export function createApi(options: ApiOptions = {}) {
   return {
     // sign-in, devices, registers, inventory, signatures (src/api-staff.ts)
     ...staffCommands(request),
+    ...managerCommands(request),
 
     /** `GET /api/lanes/{lane}/view`: the same envelope the socket sends (fallback). */
     laneView: <V extends LaneView>(lane: string) => request<LaneViewMessage<V>>('GET', lanePath(lane, '/view')),

@@ -295,6 +295,11 @@ export interface LaneHighlightEvent extends Envelope<{ option: string }, 'lane.h
   lane: string;
 }
 
+/** A manager ended the lane's register session (register and monitor sockets). */
+export interface RegisterEndedEvent extends Envelope<{ staff_id: Uuid; register_session_id: Uuid }, 'register.ended'> {
+  lane: string;
+}
+
 /** The answer to `{"type":"ping"}`. */
 export type PongEvent = Envelope<Record<string, never>, 'pong'>;
 
@@ -310,7 +315,7 @@ export type SocketErrorCode =
 export type SocketErrorEvent = Envelope<{ code: SocketErrorCode; message: string }, 'error'>;
 
 /** The ephemeral (not revisioned) events the client knows. */
-export type ServerEvent = LaneHighlightEvent | PongEvent | SocketErrorEvent;
+export type ServerEvent = LaneHighlightEvent | RegisterEndedEvent | PongEvent | SocketErrorEvent;
 
 /** Any message the client knows, for a socket whose views are `V`. */
 export type ServerMessage<V extends LaneView> = LaneViewMessage<V> | ServerEvent;

@@ -53,7 +53,7 @@ impl Ctx {
         match (self.creds.staff.clone(), self.creds.device.clone()) {
             (Some(token), _) => self.state.db(move |c| resolve_staff(c, &token, now)).await,
             (None, Some(token)) => {
-                self.state.db(move |c| resolve_device(c, &token)).await?;
+                self.state.db(move |c| resolve_device(c, &token, now)).await?;
                 Err(AppError::forbidden("WRONG_PRINCIPAL", "This action is for staff, not for a kiosk."))
             }
             (None, None) => Err(AppError::not_signed_in()),
@@ -63,7 +63,7 @@ impl Ctx {
     async fn device(&self) -> Result<Device, AppError> {
         let now = self.state.clock.now();
         match (self.creds.device.clone(), self.creds.staff.clone()) {
-            (Some(token), _) => self.state.db(move |c| resolve_device(c, &token)).await,
+            (Some(token), _) => self.state.db(move |c| resolve_device(c, &token, now)).await,
             (None, Some(token)) => {
                 self.state.db(move |c| resolve_staff(c, &token, now)).await?;
                 Err(AppError::forbidden("WRONG_PRINCIPAL", "This action is for the customer's kiosk."))

@@ -8,6 +8,7 @@ use crate::db::models::audit_event::Actor;
 use crate::db::models::device::Device;
 use crate::db::models::staff::Staff;
 use crate::db::models::staff_session::StaffSession;
+use crate::db::sql_types::Ts;
 use crate::domain::enums::StaffRole;
 use crate::error::AppError;
 use crate::security::token;
@@ -77,7 +78,7 @@ pub fn resolve_staff(conn: &mut DbConn, raw_token: &str, now: DateTime<Utc>) -> 
 }
 
 /// The paired, unrevoked device behind `raw_token`.
-pub fn resolve_device(conn: &mut DbConn, raw_token: &str) -> Result<Device, AppError> {
+pub fn resolve_device(conn: &mut DbConn, raw_token: &str, now: DateTime<Utc>) -> Result<Device, AppError> {
     let device = Device::by_token_hash(conn, &token::digest(raw_token))?.ok_or_else(|| AppError::Unauthenticated {
         code: "DEVICE_NOT_PAIRED",
         message: "This tablet is not paired. Please see the attendant.".into(),
@@ -87,6 +88,10 @@ pub fn resolve_device(conn: &mut DbConn, raw_token: &str) -> Result<Device, AppE
             code: "DEVICE_REVOKED",
             message: "This tablet's pairing was revoked. Please see the attendant.".into(),
         });
+    }
+    // "last seen" is a hint for the manager: failing to write it never refuses the kiosk
+    if let Err(err) = Device::seen(conn, &device, Ts(now)) {
+        tracing::warn!(device.id = %device.id, error = %err, "cannot record when the kiosk was last seen");
     }
     Ok(device)
 }

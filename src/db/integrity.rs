@@ -48,6 +48,12 @@ fn sql_checks() -> Vec<(&'static str, String)> {
             "SELECT COUNT(*) AS n FROM checkin_blocks b JOIN visits v ON v.id = b.visit_id WHERE v.ended_at IS NULL AND {latest_block} \
              AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.id = b.room_id AND r.status = 'OCCUPIED' AND r.assigned_to_customer_id = v.customer_id) \
              AND NOT EXISTS (SELECT 1 FROM lockers l WHERE l.id = b.locker_id AND l.status = 'OCCUPIED' AND l.assigned_to_customer_id = v.customer_id)")),
+        ("unit_occupied_by_an_ended_visit", "SELECT COUNT(*) AS n FROM checkin_blocks b JOIN visits v ON v.id = b.visit_id WHERE v.ended_at IS NOT NULL AND (\
+             EXISTS (SELECT 1 FROM rooms r WHERE r.current_block_id = b.id) OR EXISTS (SELECT 1 FROM lockers l WHERE l.current_block_id = b.id))".into()),
+        ("dirty_cleaning_or_out_of_order_unit_held", "SELECT COUNT(*) AS n FROM inventory_holds h WHERE h.released_at IS NULL AND (\
+             (h.resource_type = 'ROOM' AND EXISTS (SELECT 1 FROM rooms r WHERE r.id = h.resource_id AND r.status IN ('DIRTY', 'CLEANING', 'OUT_OF_ORDER'))) OR \
+             (h.resource_type = 'LOCKER' AND EXISTS (SELECT 1 FROM lockers l WHERE l.id = h.resource_id AND l.status IN ('DIRTY', 'CLEANING', 'OUT_OF_ORDER'))))".into()),
+        ("checkout_of_a_visit_still_open", "SELECT COUNT(*) AS n FROM checkouts c JOIN visits v ON v.id = c.visit_id WHERE v.ended_at IS NULL".into()),
         ("open_visit_without_a_block", "SELECT COUNT(*) AS n FROM visits v WHERE v.ended_at IS NULL AND NOT EXISTS (SELECT 1 FROM checkin_blocks b WHERE b.visit_id = v.id)".into()),
         ("customer_with_two_open_visits", "SELECT COUNT(*) AS n FROM (SELECT customer_id FROM visits WHERE ended_at IS NULL GROUP BY customer_id HAVING COUNT(*) > 1) t".into()),
         ("block_that_starts_at_or_after_its_end", "SELECT COUNT(*) AS n FROM checkin_blocks WHERE starts_at >= ends_at".into()),

@@ -5,11 +5,18 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::text::{Input, Lines};
+use chrono_tz::Tz;
+use uuid::Uuid;
+
+use super::signatures::{date, present};
+use super::text::{Input, Lines, Text};
+use super::wire::ErrorBody;
 use crate::access::extract::{Authed, Manager};
 use crate::app::AppState;
-use crate::db::models::audit_event::{page_newest_first, verify_chain};
+use crate::db::models::audit_event::{AuditFilter, page_newest_first, verify_chain};
+use crate::db::models::lane::is_valid_lane_id;
 use crate::domain::audit_chain::{AuditRecord, ChainReport};
+use crate::domain::club_days;
 use crate::error::AppError;
 
 /// The chain's state.
@@ -50,6 +57,50 @@ pub struct EventsQuery {
     /// `next_cursor` of the previous page
     #[param(value_type = Option<String>)]
     pub cursor: Option<Input>,
+    /// the acting staff member's or device's id
+    #[param(value_type = Option<String>, format = "uuid")]
+    pub actor: Option<Input>,
+    /// the action, e.g. `REGISTER_FORCE_SIGN_OUT` (capitals and `_`)
+    #[param(value_type = Option<String>, pattern = "^[A-Z][A-Z_]{0,63}$")]
+    pub action: Option<Input>,
+    /// lane id, e.g. `lane-1`
+    #[param(value_type = Option<String>, pattern = "^lane-[1-9][0-9]{0,3}$")]
+    pub lane: Option<Input>,
+    /// on or after this club-local date (YYYY-MM-DD)
+    #[param(value_type = Option<String>, format = "date")]
+    pub from: Option<Input>,
+    /// on or before this club-local date (YYYY-MM-DD)
+    #[param(value_type = Option<String>, format = "date")]
+    pub to: Option<Input>,
+}
+
+/// The filter the query asks for (400 `VALIDATION_FAILED` naming the field otherwise); `from`
+/// and `to` are days on the club's clock.
+fn filter_of(q: &EventsQuery, tz: Tz) -> Result<AuditFilter, AppError> {
+    let actor = present("actor", &q.actor, 40)?
+        .map(|a| {
+            a.parse::<Uuid>().map(|u| u.to_string()).map_err(|_| AppError::invalid("actor", "actor must be a staff or device id (UUID)."))
+        })
+        .transpose()?;
+    let action = present("action", &q.action, 64)?.map(Text::into_string);
+    if action
+        .as_deref()
+        .is_some_and(|a| !a.starts_with(|c: char| c.is_ascii_uppercase()) || !a.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+    {
+        return Err(AppError::invalid("action", "action must be an action name like STAFF_CREATED."));
+    }
+    let lane = present("lane", &q.lane, 10)?.map(Text::into_string);
+    if lane.as_deref().is_some_and(|l| !is_valid_lane_id(l)) {
+        return Err(AppError::invalid("lane", "lane must be a lane id like lane-1."));
+    }
+    let (from, to) = (date("from", &q.from)?, date("to", &q.to)?);
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        return Err(AppError::invalid("to", "to must not be before from."));
+    }
+    let (from, until) = club_days::days_range(tz, from, to);
+    Ok(AuditFilter { actor_id: actor, action, lane_id: lane, from, until })
 }
 
 /// One event.
@@ -106,9 +157,9 @@ fn view((r, hash): (AuditRecord, String)) -> EventView {
     }
 }
 
-/// The audit log, newest first, paginated.
+/// The audit log, newest first, paginated, optionally narrowed by actor, action, lane and days.
 #[utoipa::path(get, path = "/api/audit/events", tag = "audit", security(("manager" = [])), params(EventsQuery),
-    responses((status = 200, body = EventsPage)))]
+    responses((status = 200, body = EventsPage), (status = 400, body = ErrorBody, description = "`VALIDATION_FAILED` naming the bad parameter")))]
 pub async fn events(
     Authed(Manager(_), query): Authed<Manager, web::Query<EventsQuery>>,
     state: web::Data<AppState>,
@@ -123,7 +174,8 @@ pub async fn events(
             c.text("cursor", 1, 20, Lines::One)?.parse::<i64>().map_err(|_| AppError::invalid("cursor", "That cursor is not valid."))?,
         ),
     };
-    let rows = state.db(move |c| Ok(page_newest_first(c, before, limit)?)).await?;
+    let filter = filter_of(&query, state.settings.tz)?;
+    let rows = state.db(move |c| Ok(page_newest_first(c, &filter, before, limit)?)).await?;
     let next_cursor = (rows.len() as i64 == limit).then(|| rows.last().map(|(r, _)| r.seq.to_string())).flatten();
     Ok(HttpResponse::Ok().json(EventsPage { events: rows.into_iter().map(view).collect(), next_cursor }))
 }

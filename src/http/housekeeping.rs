@@ -14,6 +14,7 @@ use crate::db::write_tx;
 use crate::domain::cleaning::Asker;
 use crate::domain::enums::{InventoryStatus, ResourceType, StaffRole};
 use crate::error::AppError;
+use crate::lanes::notify::{self, Notice};
 use crate::stays::cleaning::{self, Batch, BatchOutcome, MAX_BATCH};
 
 /// One unit of a batch.
@@ -48,8 +49,8 @@ fn units(body: &StatusBatch) -> Result<Vec<(ResourceType, String)>, AppError> {
         return Err(AppError::invalid("units", format!("Name between 1 and {MAX_BATCH} rooms or lockers.")));
     }
     let mut seen = Vec::with_capacity(body.units.len());
-    for unit in &body.units {
-        let number = unit.number.text("number", 1, 10, Lines::One)?.as_str().to_owned();
+    for (i, unit) in body.units.iter().enumerate() {
+        let number = unit.number.text(&format!("units[{i}].number"), 1, 10, Lines::One)?.as_str().to_owned();
         let entry = (unit.kind, number);
         if seen.contains(&entry) {
             return Err(AppError::invalid("units", format!("{} is named twice.", entry.1)));
@@ -83,12 +84,21 @@ pub async fn set_status(
     }
     let asker = if auth.staff.role == StaffRole::Manager { Asker::Manager } else { Asker::Staff };
     let (to, staff) = (body.status, auth.staff.id);
+    let hub = state.hub.clone();
     let outcome = state
         .db(move |c| {
-            write_tx(c, |c| {
+            let outcome = write_tx(c, |c| -> Result<_, AppError> {
                 let batch = Batch { units: &list, to, staff, asker, override_reason: reason.as_deref() };
-                cleaning::apply(c, &batch, now)
-            })
+                let outcome = cleaning::apply(c, &batch, now)?;
+                if !outcome.changed.is_empty() {
+                    notify::announce(c, &hub, Notice::Stock { force: false })?;
+                }
+                Ok(outcome)
+            })?;
+            if !outcome.changed.is_empty() {
+                super::stays::pushed(hub.stock_changed(c, false));
+            }
+            Ok(outcome)
         })
         .await?;
     tracing::info!(to = %to.as_str(), changed = outcome.changed.len(), refused = outcome.refused.len(), "housekeeping batch");

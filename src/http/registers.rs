@@ -8,11 +8,16 @@ use super::text::{Input, Lines};
 use super::validate;
 use super::web;
 use super::wire::{ErrorBody, RegisterView};
-use crate::access::extract::{AnyStaff, AtRegister, Authed, Manager};
+use crate::access::extract::{AnyStaff, AtRegister, Authed, SteppedUpManager};
 use crate::access::registers;
 use crate::app::AppState;
 use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
+use crate::lanes::hub::Role;
+use crate::lanes::notify::{self, Notice};
+
+/// The socket event a register screen gets when a manager ends its session.
+pub const REGISTER_ENDED: &str = "register.ended";
 
 /// Open registers.
 #[utoipa::path(get, path = "/api/registers", operation_id = "list_registers", tag = "registers", security(("staff" = [])),
@@ -65,21 +70,40 @@ pub struct ForceSignOut {
     pub reason: Input,
 }
 
-/// Ends whoever's register session is open on the lane (manager).
-#[utoipa::path(post, path = "/api/lanes/{lane}/register/force-sign-out", tag = "registers", request_body = ForceSignOut, security(("manager" = [])),
+/// Ends whoever's register session is open on the lane (manager, step-up; audited as
+/// `REGISTER_FORCE_SIGN_OUT` with the reason). The register screen's next request is refused
+/// with `REGISTER_REQUIRED` and it shows its sign-in again.
+#[utoipa::path(post, path = "/api/lanes/{lane}/register/force-sign-out", tag = "registers", request_body = ForceSignOut, security(("manager" = ["step_up"])),
     params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$")),
     responses((status = 204, description = "the register session is ended"), (status = 404, body = ErrorBody, description = "no open register on this lane")))]
 pub async fn force_sign_out(
-    Authed(Manager(auth), (lane, body)): Authed<Manager, (web::Path<String>, web::Json<ForceSignOut>)>,
+    Authed(SteppedUpManager(auth), (lane, body)): Authed<SteppedUpManager, (web::Path<String>, web::Json<ForceSignOut>)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     let reason = body.reason.text("reason", 1, 500, Lines::Many)?;
     let (lane, now) = (validate::lane(&lane)?, state.clock.now());
-    state
+    let at_lane = lane.clone();
+    let ended = state
         .db(move |c| {
             let open = RegisterSession::active_on_lane(c, &lane)?.ok_or(AppError::NotFound { what: "An open register on this lane" })?;
-            registers::sign_out(c, &auth, &open, Some(&reason), now)
+            registers::sign_out(c, &auth, &open, Some(&reason), now)?;
+            Ok(open)
         })
         .await?;
+    tell_register_ended(&state, at_lane, &ended).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Tells the lane's register screen (in every process) that its session was ended, so it
+/// goes back to choosing a lane with a message instead of failing at its next action.
+async fn tell_register_ended(state: &AppState, lane: String, ended: &RegisterSession) -> Result<(), AppError> {
+    let data = serde_json::json!({ "staff_id": ended.staff_id, "register_session_id": ended.id });
+    state.hub.event(&lane, REGISTER_ENDED, &data, &[Role::Register, Role::Monitor]);
+    let hub = state.hub.clone();
+    state
+        .db(move |c| {
+            let notice = Notice::Event { lane, event: REGISTER_ENDED.into(), data, kiosk: false, staff: true };
+            Ok(notify::announce(c, &hub, notice)?)
+        })
+        .await
 }

@@ -71,7 +71,7 @@ pub struct SignaturesQuery {
 }
 
 /// A parameter's text, `None` when absent or blank (1–`max` characters otherwise).
-fn present(field: &str, value: &Option<Input>, max: usize) -> Result<Option<Text>, AppError> {
+pub(super) fn present(field: &str, value: &Option<Input>, max: usize) -> Result<Option<Text>, AppError> {
     value.as_ref().filter(|v| !v.is_blank()).map(|v| v.text(field, 1, max, Lines::One)).transpose()
 }
 
@@ -80,7 +80,7 @@ fn parsed<T: std::str::FromStr>(field: &str, value: &Option<Input>, what: &str) 
 }
 
 /// A club-local day between 2000-01-01 and 2100-12-31.
-fn date(field: &str, value: &Option<Input>) -> Result<Option<NaiveDate>, AppError> {
+pub(super) fn date(field: &str, value: &Option<Input>) -> Result<Option<NaiveDate>, AppError> {
     present(field, value, 20)?
         .map(|v| {
             let day = NaiveDate::parse_from_str(&v, "%Y-%m-%d")

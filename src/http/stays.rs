@@ -14,6 +14,7 @@ use crate::db::ids::VisitId;
 use crate::db::write_tx;
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
+use crate::lanes::notify::{self, Notice};
 use crate::stays::checkout::{self, CheckoutDone, Settlement};
 use crate::stays::open::{self, OpenStay};
 
@@ -85,9 +86,10 @@ pub async fn check_out(
     let now = state.clock.now();
     let staff = auth.staff.id;
     let (visit, body) = (visit.into_inner(), body.into_inner());
+    let hub = state.hub.clone();
     let done = state
         .db(move |c| {
-            write_tx(c, |c| {
+            let done = write_tx(c, |c| -> Result<_, AppError> {
                 let req = checkout::Request {
                     visit,
                     staff,
@@ -96,10 +98,21 @@ pub async fn check_out(
                     method: body.method,
                     expected_fee_cents: body.expected_late_fee_cents,
                 };
-                checkout::check_out(c, &req, now)
-            })
+                let done = checkout::check_out(c, &req, now)?;
+                notify::announce(c, &hub, Notice::Stock { force: true })?;
+                Ok(done)
+            })?;
+            pushed(hub.stock_changed(c, true));
+            Ok(done)
         })
         .await?;
     tracing::info!(visit.id = %done.visit_id, unit = %done.number, minutes_late = done.minutes_late, fee_cents = done.late_fee_cents, "checked out");
     Ok(HttpResponse::Ok().json(done))
+}
+
+/// Logs a failed push: the change itself committed, and the next change pushes again.
+pub fn pushed(result: Result<(), AppError>) {
+    if let Err(err) = result {
+        tracing::warn!(error = %err, "cannot push the club's stock");
+    }
 }

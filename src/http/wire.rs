@@ -70,13 +70,22 @@ pub struct DeviceView {
     pub name: String,
     /// when it was paired
     pub paired_at: DateTime<Utc>,
+    /// when it was last heard from (a request or its socket's heartbeat), to the minute
+    pub last_seen_at: Option<DateTime<Utc>>,
     /// when it was revoked, if it was
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
 impl From<Device> for DeviceView {
     fn from(d: Device) -> Self {
-        Self { id: d.id, lane_id: d.lane_id, name: d.name, paired_at: d.paired_at.0, revoked_at: d.revoked_at.map(|t| t.0) }
+        Self {
+            id: d.id,
+            lane_id: d.lane_id,
+            name: d.name,
+            paired_at: d.paired_at.0,
+            last_seen_at: d.last_seen_at.map(|t| t.0),
+            revoked_at: d.revoked_at.map(|t| t.0),
+        }
     }
 }
 

@@ -205,7 +205,16 @@ impl Socket {
         let (principal, now) = (self.principal, Ts(self.state.clock.now()));
         let check = self.state.db(move |conn| match principal {
             PrincipalKey::Staff(id) => Ok(StaffSession::is_current(conn, id, now)?),
-            PrincipalKey::Device(id) => Ok(Device::find(conn, id)?.is_some_and(|d| d.revoked_at.is_none())),
+            PrincipalKey::Device(id) => match Device::find(conn, id)?.filter(|d| d.revoked_at.is_none()) {
+                // the heartbeat keeps the kiosk's "last seen" current while its socket is open
+                Some(device) => {
+                    if let Err(err) = Device::seen(conn, &device, now) {
+                        tracing::warn!(device.id = %device.id, error = %err, "cannot record when the kiosk was last seen");
+                    }
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
         });
         // A database hiccup does not close a working socket.
         check.await.unwrap_or(true)

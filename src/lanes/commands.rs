@@ -73,6 +73,9 @@ pub fn run<T>(
             if let Err(err) = hub.refresh(conn, &cmd.lane) {
                 tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the lane's new views");
             }
+            if let Err(err) = hub.stock_changed(conn, false) {
+                tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the club's stock");
+            }
             Ok(applied)
         }
         Err(AppError::Conflict { code: STALE, .. }) => Err(stale(&hub.load(conn, &cmd.lane)?, cmd.role)),

@@ -10,6 +10,7 @@ use parking_lot::Mutex;
 use serde::Serialize;
 
 use super::outbox::Outbox;
+use super::stock::{self, Stock};
 use super::views::{self, LaneViews, envelope};
 use crate::clock::SharedClock;
 use crate::db::ids::{DeviceId, StaffSessionId};
@@ -49,6 +50,8 @@ struct Subscriber {
 struct Registry {
     subscribers: Vec<Subscriber>,
     newest_rev: HashMap<String, i64>,
+    /// the stock last sent (`inventory.changed` goes out only when it differs)
+    stock: Option<Stock>,
 }
 
 struct Inner {
@@ -180,6 +183,37 @@ impl Hub {
             if lane_match && roles.contains(&sub.role) {
                 sub.outbox.push_event(text.clone());
             }
+        }
+    }
+
+    /// Reads the club's stock and, when it differs from the last one sent (or `force`, for a
+    /// change the counts do not show, such as a stay's new checkout time), sends
+    /// `inventory.changed` to every socket: registers reload their board and due list, kiosks
+    /// update their rental choices, monitors their counts. Call after the change committed.
+    pub fn stock_changed(&self, conn: &mut DbConn, force: bool) -> Result<(), AppError> {
+        let now = stock::read(conn)?;
+        let mut registry = self.inner.registry.lock();
+        // the first reading after start is only remembered: every screen read its counts
+        // with its view on connecting
+        let unchanged = registry.stock.as_ref().is_none_or(|last| *last == now);
+        if !force && unchanged {
+            registry.stock = Some(now);
+            return Ok(());
+        }
+        let text = envelope("inventory.changed", None, 0, &now);
+        registry.stock = Some(now);
+        for sub in &registry.subscribers {
+            sub.outbox.push_event(text.clone());
+        }
+        Ok(())
+    }
+
+    /// [`Hub::stock_changed`] on a pooled connection (after a notification from another
+    /// process); a failure is logged, as the next change sends the stock again.
+    pub fn stock_changed_from_pool(&self, force: bool) {
+        let result = self.inner.pool.get().map_err(AppError::from).and_then(|mut conn| self.stock_changed(&mut conn, force));
+        if let Err(err) = result {
+            tracing::warn!(error = %err, "cannot push the club's stock");
         }
     }
 

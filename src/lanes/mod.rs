@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod notify;
 pub mod outbox;
 pub mod quote;
+pub mod stock;
 pub mod views;
 
 use chrono_tz::Tz;

@@ -39,6 +39,11 @@ pub enum Notice {
         /// register and monitor sockets get it
         staff: bool,
     },
+    /// the club's inventory or its stays changed (`force`: even if the counts did not)
+    Stock {
+        /// send even when the counts are unchanged
+        force: bool,
+    },
     /// close the sockets of a device
     CloseDevice {
         /// the device
@@ -70,7 +75,9 @@ pub fn apply(hub: &Hub, notice: Notice) {
             if let Err(err) = hub.refresh_from_pool(&lane, rev) {
                 tracing::warn!(lane.id = %lane, error = %err, "cannot refresh lane after a notification");
             }
+            hub.stock_changed_from_pool(false);
         }
+        Notice::Stock { force } => hub.stock_changed_from_pool(force),
         Notice::Event { lane, event, data, kiosk, staff } => {
             let roles: Vec<Role> = [(kiosk, Role::Kiosk), (staff, Role::Register), (staff, Role::Monitor)]
                 .into_iter()

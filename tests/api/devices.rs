@@ -86,3 +86,28 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn a_kiosk_is_last_seen_to_the_minute(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let manager = manager(&app).await;
+            let kiosk = pair_kiosk(&app, &manager, "lane-1").await;
+            let last_seen = |devices: &serde_json::Value| devices[0]["last_seen_at"].as_str().map(str::to_owned);
+            let (_, devices) = get(&app, "/api/devices", Some(&manager)).await;
+            assert_eq!(last_seen(&devices), None, "not heard from before its first request");
+            get(&app, "/api/device", Some(&kiosk)).await;
+            let (_, devices) = get(&app, "/api/devices", Some(&manager)).await;
+            let first = last_seen(&devices).expect("seen");
+            // within the minute no write; after it the time moves
+            clock.advance(chrono::Duration::seconds(30));
+            get(&app, "/api/device", Some(&kiosk)).await;
+            let (_, devices) = get(&app, "/api/devices", Some(&manager)).await;
+            assert_eq!(last_seen(&devices).as_deref(), Some(first.as_str()));
+            clock.advance(chrono::Duration::seconds(31));
+            get(&app, "/api/device", Some(&kiosk)).await;
+            let (_, devices) = get(&app, "/api/devices", Some(&manager)).await;
+            assert_ne!(last_seen(&devices).as_deref(), Some(first.as_str()));
+        })
+    }
+);

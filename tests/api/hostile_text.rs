@@ -84,6 +84,7 @@ const EXAMPLES: &[Example] = &[
         || json!({ "customer_id": "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e", "identity_method": "MANUAL", "expected_rev": null }),
     ),
     op("POST", "/api/lanes/{lane}/session/language", || json!({ "language": "ES", "expected_rev": null })),
+    op("POST", "/api/lanes/{lane}/session/back", || json!({ "to": "MEMBERSHIP", "expected_rev": null })),
     op("POST", "/api/lanes/{lane}/session/cancel", || json!({ "reason": "Changed their mind", "expected_rev": null })),
     op("POST", "/api/lanes/{lane}/highlight", || json!({ "option": "STANDARD" })),
     op("POST", "/api/lanes/{lane}/identify", || json!({ "scan": licence() })),
@@ -131,7 +132,25 @@ const EXAMPLES: &[Example] = &[
     op("POST", "/api/lanes/{lane}/session/assign", || json!({ "number": "214", "expected_rev": null })),
     Example { query: &[("q", "Kim")], ..op("GET", "/api/customers", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/inventory", none) },
-    Example { query: &[("limit", "10"), ("cursor", "5")], ..op("GET", "/api/audit/events", none) },
+    Example { query: &[("q", "214")], ..op("GET", "/api/stays", none) },
+    op("POST", "/api/stays/{visit_id}/checkout", || json!({ "late_fee": "PAID", "method": "CASH", "expected_late_fee_cents": 1500 })),
+    op(
+        "POST",
+        "/api/inventory/status",
+        || json!({ "units": [{ "kind": "ROOM", "number": "214" }], "status": "CLEAN", "override_reason": "Cleaned by the night shift" }),
+    ),
+    Example {
+        query: &[
+            ("limit", "10"),
+            ("cursor", "5"),
+            ("actor", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+            ("action", "STAFF_CREATED"),
+            ("lane", "lane-1"),
+            ("from", "2026-11-01"),
+            ("to", "2026-11-30"),
+        ],
+        ..op("GET", "/api/audit/events", none)
+    },
     Example {
         query: &[
             ("limit", "10"),
@@ -154,7 +173,7 @@ const EXAMPLES: &[Example] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
-        "staff_id" | "device_id" | "signature_id" | "customer_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
         _ => None,
     }
 }

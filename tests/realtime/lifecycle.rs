@@ -12,7 +12,7 @@ use crate::ws::{connect, lane_one_screens};
 use crate::{block_on, seeded};
 
 /// Every key the customer's screen may receive; anything else is a leak.
-const KIOSK_FIELDS: [&str; 13] = [
+const KIOSK_FIELDS: [&str; 14] = [
     "agreement",
     "assignment",
     "club_name",
@@ -26,6 +26,7 @@ const KIOSK_FIELDS: [&str; 13] = [
     "selection",
     "session_id",
     "status",
+    "stay",
 ];
 
 fn keys(v: &Value) -> Vec<String> {

@@ -12,6 +12,7 @@ mod latency;
 mod lifecycle;
 mod protocol;
 mod resilience;
+mod stock;
 
 /// Runs an async test body on an actix system.
 pub fn block_on<F: std::future::Future>(fut: F) -> F::Output {

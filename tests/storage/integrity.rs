@@ -30,7 +30,7 @@ both_backends!(
         assert!(seeded.status.success(), "{seeded:?}");
         let out = frontdesk(db, &["validate"]);
         assert!(out.status.success(), "{}", stdout(&out));
-        assert!(stdout(&out).contains("all 15 checks passed"));
+        assert!(stdout(&out).contains("all 18 checks passed"));
         // seeding again changes nothing
         assert!(stdout(&frontdesk(db, &["seed", "--demo"])).contains("nothing changed"));
         let conn = &mut db.conn();
@@ -98,7 +98,49 @@ both_backends!(
         let failing: Vec<_> = integrity::run_all(conn).unwrap().into_iter().filter(|c| c.count > 0).map(|c| c.name).collect();
         assert_eq!(
             failing,
-            ["occupied_room_without_its_open_block", "signature_text_differs_from_its_agreement_version", "signature_text_hash_mismatch"]
+            [
+                "occupied_room_without_its_open_block",
+                "unit_occupied_by_an_ended_visit",
+                "signature_text_differs_from_its_agreement_version",
+                "signature_text_hash_mismatch"
+            ]
         );
+    }
+);
+
+both_backends!(
+    fn validate_finds_a_held_dirty_room_and_a_checkout_of_an_open_stay(db) {
+        use frontdesk::db::schema::{checkouts as c, rooms as r};
+        let conn = &mut db.conn();
+        fx::lane(conn, "lane-1");
+        let room = fx::room(conn, "214");
+        let session = fx::lane_session(conn, "lane-1", LaneSessionStatus::AwaitingPayment).unwrap();
+        fx::hold(conn, ResourceType::Room, room.into(), session).unwrap();
+        assert!(integrity::run_all(conn).unwrap().iter().all(|c| c.count == 0), "a held clean room is fine");
+        diesel::update(r::table.find(room)).set(r::status.eq(InventoryStatus::Dirty)).execute(conn).unwrap();
+        // a checkout recorded for a stay that is still open
+        let pat = fx::customer(conn, "Pat");
+        let other = fx::room(conn, "215");
+        let visit = fx::visit(conn, pat, None).unwrap();
+        let block = fx::block(conn, visit, at(0), at(360), fx::Place::Room(other)).unwrap();
+        let staff = fx::staff_member(conn, "alex");
+        diesel::insert_into(c::table)
+            .values((
+                c::id.eq(frontdesk::db::ids::CheckoutId::new()),
+                c::visit_id.eq(visit),
+                c::checkin_block_id.eq(block),
+                c::resource_type.eq(ResourceType::Room),
+                c::resource_id.eq(frontdesk::db::ids::ResourceId::from(other)),
+                c::number.eq("215"),
+                c::minutes_late.eq(0i64),
+                c::late_fee_cents.eq(0i64),
+                c::fee_settlement.eq("NONE"),
+                c::staff_id.eq(staff),
+                c::checked_out_at.eq(at(360)),
+            ))
+            .execute(conn)
+            .unwrap();
+        let failing: Vec<_> = integrity::run_all(conn).unwrap().into_iter().filter(|c| c.count > 0).map(|c| c.name).collect();
+        assert_eq!(failing, ["open_block_whose_resource_is_not_occupied_by_the_customer", "dirty_cleaning_or_out_of_order_unit_held", "checkout_of_a_visit_still_open"]);
     }
 );

@@ -6,6 +6,7 @@ mod support;
 mod audit;
 mod cli;
 mod contention;
+mod day;
 mod integrity;
 mod invariants;
 mod migrations;

@@ -67,7 +67,7 @@ fn manager(conn: &mut DbConn, now: DateTime<Utc>) -> StaffAuth {
     StaffAuth { staff, session_id: StaffSessionId::new(), expires_at: now + Duration::hours(12), step_up_at: Some(now) }
 }
 
-fn strokes() -> frontdesk::domain::signature::Strokes {
+pub fn strokes() -> frontdesk::domain::signature::Strokes {
     let points: Vec<serde_json::Value> = (0..40)
         .map(|i| serde_json::json!({ "x": 40.0 + 12.0 * f64::from(i), "y": 100.0 + f64::from(i % 7) * 6.0, "t": 16.0 * f64::from(i) }))
         .collect();

@@ -17,5 +17,6 @@ mod bundle;
 mod customers;
 mod keyboard;
 mod kiosk;
+mod manager;
 mod node;
 mod unit;

@@ -239,6 +239,11 @@ const EN_FIELDS = {
   code: { message: 'That pairing code is not in the right form.', next: 'Type the code exactly as shown on the manager screen.' },
   reason: { message: 'The reason is too short or too long.', next: 'Type a few words (for a correction: 3 to 200 characters).' },
   membership_number: { message: 'The membership number must be 1 to 50 characters long.', next: 'Type it again.' },
+  // manager: staff and audit filters (issue 18, manager screen)
+  display_name: { message: 'The name must be 1 to 100 characters long.', next: 'Type the name again.' },
+  action: { message: 'That is not an action name.', next: 'Type an action as shown in the log, e.g. “staff created”, or leave it empty.' },
+  from: { message: 'That start date is not a date.', next: 'Pick a day in the calendar, or leave it empty.' },
+  to: { message: 'The end date is not a date, or is before the start date.', next: 'Pick a day on or after the start date.' },
 } as const satisfies Record<string, RefusalText>;
 
 /** A field with its own words. */
@@ -255,6 +260,11 @@ const ES_FIELDS: Record<KnownField, RefusalText> = {
   code: { message: 'Ese código de emparejamiento no tiene el formato correcto.', next: 'Escriba el código tal como aparece en la pantalla del gerente.' },
   reason: { message: 'El motivo es demasiado corto o demasiado largo.', next: 'Escriba unas palabras (para una corrección: de 3 a 200 caracteres).' },
   membership_number: { message: 'El número de socio debe tener de 1 a 50 caracteres.', next: 'Escríbalo de nuevo.' },
+  // manager: staff and audit filters (issue 18, manager screen)
+  display_name: { message: 'El nombre debe tener de 1 a 100 caracteres.', next: 'Escriba el nombre de nuevo.' },
+  action: { message: 'Ese no es un nombre de acción.', next: 'Escriba una acción como aparece en el registro, p. ej. “staff created”, o déjelo vacío.' },
+  from: { message: 'La fecha de inicio no es una fecha.', next: 'Elija un día en el calendario o déjelo vacío.' },
+  to: { message: 'La fecha final no es una fecha o es anterior a la de inicio.', next: 'Elija un día igual o posterior a la fecha de inicio.' },
 };
 
 /** Field words, per language. */

@@ -41,6 +41,7 @@ export function decodeServerMessage<V extends LaneView>(text: unknown): ServerMe
   switch (value.type) {
     case 'lane.view':
     case 'lane.highlight':
+    case 'register.ended':
       return typeof value.lane === 'string' ? (value as unknown as ServerMessage<V>) : null;
     case 'pong':
       return value as unknown as ServerMessage<V>;

@@ -159,11 +159,47 @@ pub fn verify_chain(conn: &mut DbConn) -> QueryResult<ChainReport> {
     Ok(verifier.finish(head_seq, &head_hash))
 }
 
-/// Up to `limit` events older than `before_seq` (or the newest), newest first.
-pub fn page_newest_first(conn: &mut DbConn, before_seq: Option<i64>, limit: i64) -> QueryResult<Vec<(AuditRecord, String)>> {
+/// What the audit log is narrowed to (every field optional; all given must match).
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    /// the staff member's or device's id
+    pub actor_id: Option<String>,
+    /// e.g. `REGISTER_FORCE_SIGN_OUT`
+    pub action: Option<String>,
+    /// e.g. `lane-1`
+    pub lane_id: Option<String>,
+    /// at or after
+    pub from: Option<DateTime<Utc>>,
+    /// before
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// Up to `limit` events matching `filter` older than `before_seq` (or the newest), newest
+/// first. Indexes on (actor, seq), (action, seq), (lane, seq) and (at) serve each filter.
+pub fn page_newest_first(
+    conn: &mut DbConn,
+    filter: &AuditFilter,
+    before_seq: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<(AuditRecord, String)>> {
     let mut query = audit_events::table.order(audit_events::seq.desc()).limit(limit).select(AuditRow::as_select()).into_boxed();
     if let Some(before) = before_seq {
         query = query.filter(audit_events::seq.lt(before));
+    }
+    if let Some(actor) = filter.actor_id.clone() {
+        query = query.filter(audit_events::actor_id.eq(actor));
+    }
+    if let Some(action) = filter.action.clone() {
+        query = query.filter(audit_events::action.eq(action));
+    }
+    if let Some(lane) = filter.lane_id.clone() {
+        query = query.filter(audit_events::lane_id.eq(lane));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(audit_events::at.ge(Ts(from)));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_events::at.lt(Ts(until)));
     }
     Ok(query.load(conn)?.into_iter().map(AuditRow::into_record).collect())
 }

@@ -7,6 +7,9 @@ use crate::db::schema::{device_pairing_codes, devices};
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
 
+/// How stale `last_seen_at` may get before a request or heartbeat writes it again.
+pub const SEEN_EVERY_SECONDS: i64 = 60;
+
 /// A paired device.
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = devices, check_for_backend(MultiBackend))]
@@ -21,6 +24,8 @@ pub struct Device {
     pub paired_by_staff_id: StaffId,
     /// when
     pub paired_at: Ts,
+    /// last request or socket heartbeat, to the minute (see [`Device::seen`])
+    pub last_seen_at: Option<Ts>,
     /// set when revoked; a revoked device is refused
     pub revoked_at: Option<Ts>,
 }
@@ -62,6 +67,16 @@ impl Device {
     /// Every device, newest first.
     pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Device>> {
         devices::table.order(devices::paired_at.desc()).select(Device::as_select()).load(conn)
+    }
+
+    /// Records that the device was heard from at `now`, at most once a minute: a kiosk polls
+    /// and keeps a socket, so a write per request would be a write per second.
+    pub fn seen(conn: &mut DbConn, device: &Device, now: Ts) -> QueryResult<()> {
+        let fresh = device.last_seen_at.is_some_and(|at| now.0 - at.0 < chrono::Duration::seconds(SEEN_EVERY_SECONDS));
+        if !fresh {
+            diesel::update(devices::table.find(device.id)).set(devices::last_seen_at.eq(now)).execute(conn)?;
+        }
+        Ok(())
     }
 
     /// Revokes a device; returns whether it was active.

@@ -29,11 +29,16 @@ export function KioskApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }
   }, []);
   if (device === undefined) return <div class="kiosk kiosk-idle" />;
   if (device === null) return <PairingScreen onPaired={setDevice} />;
-  return <KioskLane lane={device.lane_id} timeZone={timeZone} />;
+  return <KioskLane lane={device.lane_id} timeZone={timeZone} onUnpaired={() => setDevice(null)} />;
 }
 
-function KioskLane({ lane, timeZone }: { lane: string; timeZone: string }) {
+function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: string; onUnpaired: () => void }) {
   const feed = useLaneFeed<KioskView>(lanePath(lane));
+  // a lost socket may mean a manager revoked this tablet: then it shows pairing again
+  useEffect(() => {
+    if (feed.status !== 'reconnecting') return;
+    void api.device().then((answer) => !answer.ok && answer.error.status === 401 && onUnpaired());
+  }, [feed.status]);
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const entry = feed.lanes.get(lane);

@@ -10,7 +10,11 @@ import { staffLanguage, t } from '../../ui/language';
 import { LanguageToggle } from '../../ui/parts';
 import { PinSignIn } from '../../ui/pin-sign-in';
 import { refreshStaff, signOut, staffSession } from '../../ui/staff-session';
+import { AuditTab } from './audit';
+import { DeviceList } from './devices';
 import { KioskPairing } from './kiosks';
+import { RegisterList } from './registers';
+import { StaffTab } from './staff';
 import { LaneMonitor } from './monitor';
 import { navigate, route, watchLocation, type ManagerRoute } from './route';
 import { SignatureList, SignatureView } from './signatures';
@@ -19,6 +23,8 @@ const TABS: readonly [ManagerRoute, MessageKey][] = [
   [{ page: 'lanes' }, 'mgr.tab.lanes'],
   [{ page: 'signatures', filters: {} }, 'mgr.tab.signatures'],
   [{ page: 'kiosks' }, 'mgr.tab.kiosks'],
+  [{ page: 'staff' }, 'man.tab.staff'],
+  [{ page: 'audit', filters: {} }, 'man.tab.audit'],
 ];
 
 /** The manager page. */
@@ -57,9 +63,13 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
       </header>
       <main class="manager-body">
         {current.page === 'lanes' ? <LaneMonitor timeZone={timeZone} /> : null}
+        {current.page === 'lanes' ? <RegisterList timeZone={timeZone} /> : null}
         {current.page === 'signatures' ? <SignatureList filters={current.filters} timeZone={timeZone} /> : null}
         {current.page === 'signature' ? <SignatureView id={current.id} timeZone={timeZone} /> : null}
         {current.page === 'kiosks' ? <KioskPairing timeZone={timeZone} /> : null}
+        {current.page === 'kiosks' ? <DeviceList timeZone={timeZone} /> : null}
+        {current.page === 'staff' ? <StaffTab timeZone={timeZone} /> : null}
+        {current.page === 'audit' ? <AuditTab filters={current.filters} timeZone={timeZone} /> : null}
       </main>
     </div>
   );

@@ -10,10 +10,35 @@ export type ManagerRoute =
   | { page: 'lanes' }
   | { page: 'signatures'; filters: Record<string, string> }
   | { page: 'signature'; id: string }
-  | { page: 'kiosks' };
+  | { page: 'kiosks' }
+  | { page: 'staff' }
+  | { page: 'audit'; filters: Record<string, string> };
 
 /** Filters the signature list keeps in the query string. */
 export const SIGNATURE_FILTERS = ['from', 'to', 'customer', 'lane', 'language', 'agreement_version', 'cursor'] as const;
+
+/** Filters the audit log keeps in the query string. */
+export const AUDIT_FILTERS = ['actor', 'action', 'lane', 'from', 'to', 'cursor'] as const;
+
+function pick(search: string, names: readonly string[]): Record<string, string> {
+  const params = new URLSearchParams(search);
+  const filters: Record<string, string> = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+function withQuery(path: string, names: readonly string[], filters: Record<string, string>): string {
+  const params = new URLSearchParams();
+  for (const name of names) {
+    const value = filters[name];
+    if (value) params.set(name, value);
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
 
 /** Reads a route from a path and query string. */
 export function parseRoute(pathname: string, search: string): ManagerRoute {
@@ -29,6 +54,8 @@ export function parseRoute(pathname: string, search: string): ManagerRoute {
     return { page: 'signatures', filters };
   }
   if (parts[1] === 'kiosks') return { page: 'kiosks' };
+  if (parts[1] === 'staff') return { page: 'staff' };
+  if (parts[1] === 'audit') return { page: 'audit', filters: pick(search, AUDIT_FILTERS) };
   return { page: 'lanes' };
 }
 
@@ -39,6 +66,10 @@ export function routeUrl(route: ManagerRoute): string {
       return '/manager';
     case 'kiosks':
       return '/manager/kiosks';
+    case 'staff':
+      return '/manager/staff';
+    case 'audit':
+      return withQuery('/manager/audit', AUDIT_FILTERS, route.filters);
     case 'signature':
       return `/manager/signatures/${encodeURIComponent(route.id)}`;
     case 'signatures': {

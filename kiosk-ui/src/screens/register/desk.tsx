@@ -29,10 +29,12 @@ export interface DeskProps {
   me: MeAnswer;
   timeZone: string;
   onSignOut: () => void;
+  /** a manager ended this register session (the `register.ended` socket event) */
+  onEnded?: () => void;
 }
 
 /** The register of `lane`. */
-export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
+export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = root.current;
@@ -41,6 +43,7 @@ export function Desk({ lane, me, timeZone, onSignOut }: DeskProps) {
     return keepFocus(el, () => target('[data-focus-home]') ?? target('[data-testid=scanner]'));
   }, []);
   const feed = useLaneFeed<RegisterView>(lanePath(lane));
+  useEffect(() => feed.connection.onEvent((e) => e.type === 'register.ended' && e.lane === lane && onEnded?.()), [feed.connection, lane]);
   const entry = feed.lanes.get(lane);
   const view = entry?.view;
   const session = view?.session ?? null;

@@ -33,19 +33,29 @@ export function RegisterApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: strin
   // a language switch re-renders the whole screen (its strings are read at render)
   useReadable(staffLanguage);
   const [lane, setLane] = useState<string | null>(null);
+  // set when a manager ended this register's session: the lane list says so
+  const [ended, setEnded] = useState<string | null>(null);
   useEffect(() => void refreshStaff(), []);
   if (me === undefined) return <div class="register" />;
   if (me === null) return <main class="center"><PinSignIn title={t('staff.signInRegister')} timeZone={timeZone} onSignedIn={() => void refreshStaff()} /></main>;
-  if (lane === null) return <LanePicker me={me} onOpen={setLane} />;
+  if (lane === null) {
+    return <LanePicker me={me} ended={ended} onOpen={(l) => {
+      setEnded(null);
+      setLane(l);
+    }} />;
+  }
   const leave = async () => {
     await api.registerSignOut(lane);
     setLane(null);
     await signOut();
   };
-  return <Desk lane={lane} me={me} timeZone={timeZone} onSignOut={() => void leave()} />;
+  return <Desk lane={lane} me={me} timeZone={timeZone} onSignOut={() => void leave()} onEnded={() => {
+    setEnded(lane);
+    setLane(null);
+  }} />;
 }
 
-function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => void }) {
+function LanePicker({ me, ended, onOpen }: { me: MeAnswer; ended: string | null; onOpen: (lane: string) => void }) {
   const [lanes, setLanes] = useState<LaneSummary[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -68,6 +78,11 @@ function LanePicker({ me, onOpen }: { me: MeAnswer; onOpen: (lane: string) => vo
           <LanguageToggle />
         </div>
         <p>{t('reg.signedInAs', { name: me.staff.display_name })}</p>
+        {ended ? (
+          <p class="warn" role="alert" data-testid="register-ended">
+            {t('man.reg.endedHere', { lane: lanes.find((l) => l.id === ended)?.name ?? ended })}
+          </p>
+        ) : null}
         <div class="lane-list">
           {lanes.filter((l) => l.active).map((l) => (
             <button type="button" key={l.id} class="btn btn-primary big" data-testid={`open-${l.id}`} onClick={() => void open(l)}>
