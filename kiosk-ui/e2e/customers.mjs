@@ -65,7 +65,7 @@ await run(async () => {
   check(/Reads as Mar 14, 1990/.test(await alex.getByTestId('customer-form-create').innerText()), 'the date is read back as the screens show dates');
   check((await alex.getByTestId('form-dob').getAttribute('aria-invalid')) === 'false', 'typing again clears the refusal');
   await alex.getByTestId('form-name').press('Enter');
-  await alex.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'Beatriz Ochoa' }).waitFor();
+  await alex.getByTestId('session-customer').getByTestId('customer-card').filter({ hasText: 'Beatriz Ochoa' }).waitFor();
   check((await alex.getByTestId('customer-form-create').count()) === 0, 'the form closed');
   await shot(alex, 'customers-hand-entry-started');
 
@@ -91,7 +91,7 @@ await run(async () => {
   check(await scannerHasFocus(sam), 'after the correction the scanner has the keys');
   await shot(sam, 'customers-corrected');
   // lane 1 is in the middle of her check-in: its panel shows the corrected name at once
-  await alex.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'Beatriz Ochoa-Díaz' }).waitFor();
+  await alex.getByTestId('session-customer').getByTestId('customer-card').filter({ hasText: 'Beatriz Ochoa-Díaz' }).waitFor();
   await a11y(alex, 'customers-corrected-elsewhere');
   // and lane 1 corrects her during the check-in: the membership number she shows
   await alex.getByTestId('correct-session-customer').click();
@@ -99,7 +99,7 @@ await run(async () => {
   await alex.getByTestId('form-reason').fill('card shown at the desk');
   await a11y(alex, 'customers-correct-during-checkin');
   await alex.getByTestId('form-reason').press('Enter');
-  await alex.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'M-5150' }).waitFor();
+  await alex.getByTestId('session-customer').getByTestId('customer-card').filter({ hasText: 'M-5150' }).waitFor();
   await alex.getByTestId('correction-note').filter({ hasText: 'Corrected: membership number.' }).waitFor();
   await shot(alex, 'customers-corrected-during-checkin');
 
@@ -121,7 +121,7 @@ await run(async () => {
   await a11y(sam, 'customers-scan-by-hand');
   await sam.getByTestId('form-name').fill('Nguyen, Thanh');
   await sam.getByTestId('form-submit').click();
-  await sam.getByTestId('session-panel').getByTestId('customer-card').filter({ hasText: 'Thanh Nguyen' }).waitFor();
+  await sam.getByTestId('session-customer').getByTestId('customer-card').filter({ hasText: 'Thanh Nguyen' }).waitFor();
   await shot(sam, 'customers-scan-by-hand-started');
 
   return { corrected: 'Beatriz Ochoa-Díaz', scanned: 'Thanh Nguyen' };
