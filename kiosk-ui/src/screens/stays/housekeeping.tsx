@@ -131,7 +131,8 @@ export function Housekeeping({ role, timeZone, pushes }: HousekeepingProps) {
       </div>
       <ErrorNote error={error} timeZone={timeZone} testId="hk-error" />
       {result ? (
-        <ul class="hk-result" aria-label={t('hk.result')} data-testid="hk-result" role="status">
+        <div role="status">
+        <ul class="hk-result" aria-label={t('hk.result')} data-testid="hk-result">
           {result.outcome.changed.map((c) => (
             <li key={`ok-${c.number}`} class="ok" data-testid={`hk-changed-${c.number}`}>
               {t('hk.changed', { number: c.number, from: BOARD_STATUS_NAMES[c.from], to: BOARD_STATUS_NAMES[c.to] })}
@@ -152,6 +153,7 @@ export function Housekeeping({ role, timeZone, pushes }: HousekeepingProps) {
             </li>
           ))}
         </ul>
+        </div>
       ) : null}
       {overriding ? (
         <StepUpConfirm

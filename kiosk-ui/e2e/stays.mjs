@@ -1,0 +1,134 @@
+// The stay lifecycle's screens (issue 12) in a real browser. The Rust side (tests/ui/stays.rs)
+// seeded the demo club with two stays — room 214, 45 minutes overdue ($15 late fee), and room
+// 215, due in 20 minutes — and room 222 dirty. Here: the register's due board lists 214
+// overdue with its fee before 215; a typed "Room 215" opens its dialog (no fee); 214 is
+// checked out from the due list with "Add to balance" and shows dirty on the inventory board;
+// then the housekeeping screen on a phone (360×740) starts cleaning and marks clean a batch
+// with the occupied 215 in it, refused in words, while the register's board follows live.
+// axe-core on every state.
+//
+// Prints `RESULT {json}` for the Rust side to check the rows.
+
+import { a11y, check, open, run, shot as photo, signIn, text } from './lib.mjs';
+
+async function shot(page, name) {
+  await photo(page, name);
+  await a11y(page, name);
+}
+
+/** Waits until the element's text matches. */
+async function waitText(page, testId, pattern) {
+  await page.waitForFunction(
+    ([id, source]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el !== null && new RegExp(source).test(el.textContent ?? '');
+    },
+    [testId, pattern.source],
+  );
+  return text(page, testId);
+}
+
+await run(async () => {
+  // the register: sign in, open lane 1, the due board
+  const register = await open('register');
+  await register.goto('/register');
+  await register.locator('input[name=login]').waitFor();
+  await signIn(register, 'alex', '222222');
+  await register.getByTestId('open-lane-1').click();
+  await register.getByTestId('due-board').waitFor();
+  await register.getByTestId('due-214').waitFor();
+  const order = await register.locator('.due-list > li').evaluateAll((items) => items.map((li) => li.dataset.testid));
+  check(order[0] === 'due-214' && order[1] === 'due-215', `overdue first, then soonest: ${order}`);
+  check((await register.getByTestId('due-214').getAttribute('data-overdue')) === 'true', '214 is overdue');
+  const row214 = await text(register, 'due-214');
+  check(/Overdue/.test(row214) && /\$15\.00/.test(row214) && /late/.test(row214), `214 shows overdue, the fee and how late: ${row214}`);
+  const row215 = await text(register, 'due-215');
+  check(/Due in 30 min/.test(row215) && /in \d+ min/.test(row215), `215 is flagged due soon with its countdown: ${row215}`);
+  await register.getByTestId('due-board').scrollIntoViewIfNeeded();
+  await shot(register, 'due-board');
+
+  // a typed number opens its checkout (no fee: just "Check out"); Escape closes it
+  await register.getByTestId('checkout-number').fill('Room 215');
+  await register.getByTestId('checkout-number-go').click();
+  await register.getByTestId('checkout-dialog').waitFor();
+  check((await text(register, 'checkout-fee')) === 'No fee', 'no fee before the checkout time');
+  check((await register.getByTestId('checkout-confirm').count()) === 1 && (await register.getByTestId('checkout-balance').count()) === 0, 'no fee: only "Check out"');
+  await a11y(register, 'checkout-dialog-no-fee');
+  await register.keyboard.press('Escape');
+  await register.getByTestId('checkout-dialog').waitFor({ state: 'detached' });
+  await register.getByTestId('checkout-number').fill('Room 999');
+  await register.getByTestId('checkout-number-go').click();
+  check(/Nobody is checked in on Room 999/.test(await text(register, 'checkout-number-note')), 'an unknown number is said in words');
+  await a11y(register, 'checkout-number-unknown');
+
+  // checkout of 214 from the due list: the fee, then "Add to balance"
+  await register.getByTestId('due-checkout-214').click();
+  await register.getByTestId('checkout-dialog').waitFor();
+  check((await text(register, 'checkout-fee')) === '$15.00', 'the dialog shows the fee');
+  check(/\d+ min/.test(await text(register, 'checkout-late')), 'the dialog shows how late');
+  check((await register.getByTestId('checkout-ban').count()) === 0, 'no ban warning under 90 minutes');
+  await shot(register, 'checkout-dialog');
+  await register.getByTestId('checkout-balance').click();
+  const done = await waitText(register, 'checkout-done', /Room 214/);
+  check(/dirty/.test(done) && /\$15\.00 added to the balance/.test(done), `the checkout in words: ${done}`);
+  await register.getByTestId('due-214').waitFor({ state: 'detached' });
+  await register.getByTestId('board-search').fill('214');
+  const board214 = await waitText(register, 'board-matches', /214.*dirty/);
+  await a11y(register, 'checked-out');
+
+  // housekeeping inside the register (the tab)
+  await register.getByTestId('tab-housekeeping').click();
+  await register.getByTestId('housekeeping').waitFor();
+  await register.getByTestId('hk-room-214').waitFor();
+  await a11y(register, 'register-housekeeping');
+
+  // the housekeeping screen on a phone
+  const phone = await open('register');
+  await phone.setViewportSize({ width: 360, height: 740 });
+  await phone.goto('/housekeeping');
+  await phone.locator('input[name=login]').waitFor();
+  await a11y(phone, 'housekeeping-sign-in');
+  await signIn(phone, 'sam', '333333');
+  await phone.getByTestId('housekeeping').waitFor();
+  await phone.getByTestId('hk-room-214').waitFor();
+  const dirty = await phone.locator('fieldset[data-status=DIRTY] input[type=checkbox]').count();
+  check(dirty >= 2, `214 and 222 are dirty (${dirty})`);
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 360, `no sideways scrolling at 360 px (${width})`);
+  for (const n of ['214', '222', '215']) await phone.getByTestId(`hk-room-${n}`).check();
+  check(/3 selected/.test(await text(phone, 'hk-selected')), 'three rooms selected');
+  await a11y(phone, 'housekeeping-selected');
+  await phone.getByTestId('hk-to-CLEANING').click();
+  await phone.getByTestId('hk-result').waitFor();
+  const started = await text(phone, 'hk-changed-214');
+  check(/214: dirty → cleaning/.test(started), `214 started: ${started}`);
+  await phone.getByTestId('hk-changed-222').waitFor();
+  const refused = await text(phone, 'hk-refused-215');
+  check(/215 not changed/.test(refused) && /occupied/i.test(refused) && /Check the customer out first/.test(refused), `215 refused in words: ${refused}`);
+  await phone.getByTestId('hk-result').scrollIntoViewIfNeeded();
+  await shot(phone, 'housekeeping-phone');
+
+  // the refused room stays selected; the two being cleaned are marked clean with it
+  await phone.locator('fieldset[data-status=CLEANING]').getByTestId('hk-room-214').waitFor();
+  for (const n of ['214', '222']) await phone.getByTestId(`hk-room-${n}`).check();
+  await phone.getByTestId('hk-to-CLEAN').click();
+  await waitText(phone, 'hk-changed-214', /cleaning → clean/);
+  await phone.getByTestId('hk-changed-222').waitFor();
+  await phone.getByTestId('hk-refused-215').waitFor();
+  await a11y(phone, 'housekeeping-cleaned');
+
+  // the register followed live (inventory.changed): 214 is clean there too
+  await register.locator('fieldset[data-status=CLEAN]').getByTestId('hk-room-214').waitFor();
+  await register.getByTestId('tab-due').click();
+  await register.getByTestId('board-search').fill('');
+  await register.getByTestId('board-search').fill('214');
+  await waitText(register, 'board-matches', /214.*clean/);
+  await a11y(register, 'register-after-cleaning');
+
+  // the phone in Spanish: the words and the refusal follow
+  await phone.getByTestId('staff-language').click();
+  await phone.locator('html[lang=es]').waitFor();
+  check(/Limpieza/.test(await phone.locator('#hk-title').innerText()), 'housekeeping in Spanish');
+  await a11y(phone, 'housekeeping-es');
+  return { checkedOut: '214', refused: '215', cleaned: ['214', '222'], board214 };
+});
