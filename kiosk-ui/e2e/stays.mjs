@@ -1,10 +1,12 @@
 // The stay lifecycle's screens (issue 12) in a real browser. The Rust side (tests/ui/stays.rs)
 // seeded the demo club with two stays — room 214, 45 minutes overdue ($15 late fee), and room
-// 215, due in 20 minutes — and room 222 dirty. Here: the register's due board lists 214
+// 215, due in 20 minutes — and rooms 222 and 223 dirty. Here: the register's due board lists 214
 // overdue with its fee before 215; a typed "Room 215" opens its dialog (no fee); 214 is
 // checked out from the due list with "Add to balance" and shows dirty on the inventory board;
 // then the housekeeping screen on a phone (360×740) starts cleaning and marks clean a batch
-// with the occupied 215 in it, refused in words, while the register's board follows live.
+// with the occupied 215 in it, refused in words, while the register's board and the manager's
+// monitor follow live; dirty 223 straight to clean is refused and then forced by the manager's
+// override (reason + PIN).
 // axe-core on every state.
 //
 // Prints `RESULT {json}` for the Rust side to check the rows.
@@ -47,6 +49,17 @@ await run(async () => {
   await register.getByTestId('due-board').scrollIntoViewIfNeeded();
   await shot(register, 'due-board');
 
+  // the manager's monitor counts the units per status
+  const manager = await open('manager');
+  await manager.goto('/manager');
+  await manager.locator('input[name=login]').waitFor();
+  await signIn(manager, 'manager', '111111');
+  await manager.getByTestId('stock-counts').waitFor();
+  const rooms = (status) => manager.locator(`[data-testid=stock-counts] tr[data-group=rooms] td[data-status=${status}]`);
+  await manager.waitForFunction(() => document.querySelector('[data-testid=stock-counts] tr[data-group=rooms] td[data-status=OCCUPIED]')?.textContent === '2');
+  check((await rooms('DIRTY').innerText()) === '2', 'two dirty rooms before the checkout');
+  await a11y(manager, 'monitor-stock');
+
   // a typed number opens its checkout (no fee: just "Check out"); Escape closes it
   await register.getByTestId('checkout-number').fill('Room 215');
   await register.getByTestId('checkout-number-go').click();
@@ -75,6 +88,13 @@ await run(async () => {
   await register.getByTestId('board-search').fill('214');
   const board214 = await waitText(register, 'board-matches', /214.*dirty/);
   await a11y(register, 'checked-out');
+  // the monitor followed (inventory.changed): one room fewer occupied, one more dirty
+  await manager.waitForFunction(() => {
+    const row = document.querySelector('[data-testid=stock-counts] tr[data-group=rooms]');
+    return row?.querySelector('td[data-status=OCCUPIED]')?.textContent === '1' && row?.querySelector('td[data-status=DIRTY]')?.textContent === '3';
+  });
+  check(/Standard Room \d+/.test(await text(manager, 'stock-available')), 'the rentals free for check-in are shown');
+  await a11y(manager, 'monitor-after-checkout');
 
   // housekeeping inside the register (the tab)
   await register.getByTestId('tab-housekeeping').click();
@@ -88,11 +108,11 @@ await run(async () => {
   await phone.goto('/housekeeping');
   await phone.locator('input[name=login]').waitFor();
   await a11y(phone, 'housekeeping-sign-in');
-  await signIn(phone, 'sam', '333333');
+  await signIn(phone, 'manager', '111111');
   await phone.getByTestId('housekeeping').waitFor();
   await phone.getByTestId('hk-room-214').waitFor();
   const dirty = await phone.locator('fieldset[data-status=DIRTY] input[type=checkbox]').count();
-  check(dirty >= 2, `214 and 222 are dirty (${dirty})`);
+  check(dirty === 3, `214, 222 and 223 are dirty (${dirty})`);
   const width = await phone.evaluate(() => document.documentElement.scrollWidth);
   check(width <= 360, `no sideways scrolling at 360 px (${width})`);
   for (const n of ['214', '222', '215']) await phone.getByTestId(`hk-room-${n}`).check();
@@ -117,6 +137,23 @@ await run(async () => {
   await phone.getByTestId('hk-refused-215').waitFor();
   await a11y(phone, 'housekeeping-cleaned');
 
+  // dirty 223 straight to clean skips a step: refused, then a manager's override with a reason and the PIN
+  await phone.getByTestId('hk-room-215').uncheck();
+  await phone.getByTestId('hk-room-223').check();
+  await phone.getByTestId('hk-to-CLEAN').click();
+  const skipped = await waitText(phone, 'hk-refused-223', /skips a cleaning step/);
+  check(/ask a manager to override/.test(skipped), `the skipped step in words: ${skipped}`);
+  await phone.getByTestId('hk-override-223').click();
+  await phone.getByTestId('hk-override').waitFor();
+  check(await phone.getByTestId('hk-override-confirm').isDisabled(), 'no override without a reason and the PIN');
+  await phone.getByTestId('hk-override-reason').fill('Cleaned by the day shift');
+  await phone.getByTestId('hk-override-pin').fill('111111');
+  await a11y(phone, 'housekeeping-override');
+  await phone.getByTestId('hk-override-confirm').click();
+  const forced = await waitText(phone, 'hk-changed-223', /dirty → clean/);
+  check(/manager override/.test(forced), `the override is marked: ${forced}`);
+  await a11y(phone, 'housekeeping-overridden');
+
   // the register followed live (inventory.changed): 214 is clean there too
   await register.locator('fieldset[data-status=CLEAN]').getByTestId('hk-room-214').waitFor();
   await register.getByTestId('tab-due').click();
@@ -130,5 +167,5 @@ await run(async () => {
   await phone.locator('html[lang=es]').waitFor();
   check(/Limpieza/.test(await phone.locator('#hk-title').innerText()), 'housekeeping in Spanish');
   await a11y(phone, 'housekeeping-es');
-  return { checkedOut: '214', refused: '215', cleaned: ['214', '222'], board214 };
+  return { checkedOut: '214', refused: '215', cleaned: ['214', '222'], overridden: '223', board214 };
 });

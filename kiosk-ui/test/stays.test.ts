@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { countdown, duration, findStays, parseUnit, roomsByStatus, withStock } from '../src/screens/stays/stays-model';
+import { countdown, duration, feeOfRefusal, findStays, parseUnit, roomsByStatus, withStock } from '../src/screens/stays/stays-model';
 import type { OpenStay } from '../src/wire-stays';
 import { decodeServerMessage } from '../src/ws/messages';
 
@@ -88,5 +88,14 @@ describe('the stock', () => {
     expect(groups.get('DIRTY')?.map((u) => u.number)).toEqual(['202', '210']);
     expect(groups.get('CLEAN')?.map((u) => u.number)).toEqual(['205']);
     expect(groups.get('CLEANING')).toEqual([]);
+  });
+});
+
+describe('a late fee refusal', () => {
+  it('carries the new fee for the dialog; other refusals carry none', () => {
+    expect(feeOfRefusal({ code: 'LATE_FEE_CHANGED', details: { minutes_late: 31, late_fee_cents: 1500, late_ban: false } })).toEqual({ minutes: 31, cents: 1500, ban: false });
+    expect(feeOfRefusal({ code: 'LATE_FEE_DECISION_NEEDED', details: { minutes_late: 95, late_fee_cents: 3500, late_ban: true } })).toEqual({ minutes: 95, cents: 3500, ban: true });
+    expect(feeOfRefusal({ code: 'ALREADY_CHECKED_OUT', details: { late_fee_cents: 0 } })).toBeNull();
+    expect(feeOfRefusal({ code: 'LATE_FEE_CHANGED', details: {} })).toBeNull();
   });
 });

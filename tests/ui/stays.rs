@@ -1,6 +1,6 @@
 //! The stay lifecycle's screens (`kiosk-ui/e2e/stays.mjs`, issue 12): the due board, a
 //! checkout from it with the late fee added to the balance, and a housekeeping batch on a phone
-//! with an occupied room refused. Here: the stays seeded before the script (the live server
+//! with an occupied room refused and a skipped step forced by a manager's override. Here: the stays seeded before the script (the live server
 //! runs on the real clock, so lateness is made by the block's `ends_at`), then the rows left.
 
 use chrono::{Duration, Utc};
@@ -51,7 +51,7 @@ crate::both_backends! {
         frontdesk::seed::demo::seed(&mut conn, Utc::now()).expect("demo seed");
         let late = stay(&mut conn, "Lara Late", "214", -Duration::minutes(45));
         stay(&mut conn, "Sora Soon", "215", Duration::minutes(20));
-        diesel::update(rooms::table.filter(rooms::number.eq("222"))).set(rooms::status.eq(InventoryStatus::Dirty)).execute(&mut conn).unwrap();
+        diesel::update(rooms::table.filter(rooms::number.eq_any(["222", "223"]))).set(rooms::status.eq(InventoryStatus::Dirty)).execute(&mut conn).unwrap();
 
         let server = TestServer::start_live(db);
         let result = run_script(&server, db, "stays.mjs", "stays");
@@ -83,6 +83,15 @@ crate::both_backends! {
         use InventoryStatus::*;
         assert_eq!(steps, vec![(Occupied, Dirty), (Dirty, Cleaning), (Cleaning, Clean)]);
         assert_eq!((status(&mut conn, "214"), status(&mut conn, "222"), status(&mut conn, "215")), (Clean, Clean, Occupied));
+        // 223: DIRTY → CLEAN only by the manager's override, with its reason and the sticky flag
+        let forced: Vec<(String, Option<String>)> = inventory_transitions::table
+            .filter(inventory_transitions::resource_id.eq(frontdesk::db::ids::ResourceId::from(room(&mut conn, "223"))))
+            .select((inventory_transitions::cause, inventory_transitions::reason))
+            .load(&mut conn)
+            .unwrap();
+        assert_eq!(forced, vec![("OVERRIDE".to_owned(), Some("Cleaned by the day shift".to_owned()))]);
+        let (flag, now): (bool, InventoryStatus) = rooms::table.filter(rooms::number.eq("223")).select((rooms::override_flag, rooms::status)).first(&mut conn).unwrap();
+        assert_eq!((flag, now), (true, Clean));
         let checkout_events: i64 = audit_events::table.filter(audit_events::action.like("%CHECKOUT%")).count().get_result(&mut conn).unwrap();
         assert!(checkout_events >= 1, "the checkout is audited");
         for shot in ["due-board", "checkout-dialog", "housekeeping-phone"] {

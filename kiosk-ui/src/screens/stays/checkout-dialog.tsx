@@ -16,15 +16,11 @@ import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import type { PaymentMethod } from '../../wire';
 import type { CheckoutBody, CheckoutDone, OpenStay, Settlement } from '../../wire-stays';
-import { duration } from './stays-model';
+import { duration, feeOfRefusal } from './stays-model';
 
 /** "Room 214" / "Locker 012". */
 export function unitName(kind: OpenStay['kind'], number: string): string {
   return t(kind === 'ROOM' ? 'stay.room' : 'stay.locker', { number });
-}
-
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** Props of the dialog. */
@@ -51,14 +47,12 @@ export function CheckoutDialog({ stay, timeZone, onClose, onDone }: CheckoutDial
     setBusy(false);
     if (answer.ok) return onDone(answer.value);
     const e = answer.error;
-    if (e.code === 'LATE_FEE_CHANGED' || e.code === 'LATE_FEE_DECISION_NEEDED') {
-      const cents = num(e.details.late_fee_cents);
-      const minutes = num(e.details.minutes_late);
-      if (cents !== null) {
-        setFee({ cents, minutes: minutes ?? fee.minutes, ban: e.details.late_ban === true });
-        setChanged(true);
-        return;
-      }
+    // the fee moved on (or a decision is needed): show the new one and ask again
+    const now = feeOfRefusal(e);
+    if (now) {
+      setFee(now);
+      setChanged(true);
+      return;
     }
     if (e.code === 'ALREADY_CHECKED_OUT') setFinished(true);
     setError(e);

@@ -111,3 +111,11 @@ export function withStock<O extends { rental_type: RentalType; available: number
     return typeof available === 'number' ? { ...o, available } : o;
   });
 }
+
+/** The fee a 409 LATE_FEE_CHANGED / LATE_FEE_DECISION_NEEDED carries (null for any other refusal). */
+export function feeOfRefusal(error: { code: string; details: Record<string, unknown> }): { minutes: number; cents: number; ban: boolean } | null {
+  if (error.code !== 'LATE_FEE_CHANGED' && error.code !== 'LATE_FEE_DECISION_NEEDED') return null;
+  const { late_fee_cents: cents, minutes_late: minutes, late_ban: ban } = error.details;
+  if (typeof cents !== 'number' || typeof minutes !== 'number') return null;
+  return { cents, minutes, ban: ban === true };
+}
