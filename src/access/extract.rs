@@ -22,11 +22,11 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::credentials::Credentials;
 use super::principal::{StaffAuth, resolve_device, resolve_staff};
-use crate::app::AppState;
 use crate::db::models::device::Device;
 use crate::db::models::lane::is_valid_lane_id;
 use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 type Fut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
 

@@ -24,6 +24,7 @@ use crate::db::models::signature::NewSignature;
 use crate::db::models::visit::Visit;
 use crate::db::schema::{customers, inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
+use crate::domain::checkout::SYSTEM_NOTE_PREFIX;
 use crate::domain::enums::{BlockType, IdentityMethod, InventoryStatus, LaneSessionStatus as S, ResourceType};
 use crate::domain::signature::Mark;
 use crate::domain::time_blocks;
@@ -397,8 +398,6 @@ fn add_waitlist(
 }
 
 /// System late-fee lines are shown at the next visit and removed once it is signed.
-pub const SYSTEM_NOTE_PREFIX: &str = "[SYSTEM_LATE_FEE_PENDING]";
-
 fn clear_system_notes(conn: &mut DbConn, ctx: &Context, now: DateTime<Utc>) -> Result<(), AppError> {
     if !ctx.customer.notes.contains(SYSTEM_NOTE_PREFIX) {
         return Ok(());

@@ -6,6 +6,10 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::enums::{InventoryStatus, ResourceType};
 use crate::domain::pricing::{LateFee, late_fee};
 
+/// The marker of the system note an unpaid late fee leaves on the customer: shown at the
+/// next visit, removed once that visit's agreement is signed.
+pub const SYSTEM_NOTE_PREFIX: &str = "[SYSTEM_LATE_FEE_PENDING]";
+
 /// A checkout, decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckoutPlan {

@@ -12,12 +12,12 @@ use super::signatures::{date, present};
 use super::text::{Input, Lines, Text};
 use super::wire::ErrorBody;
 use crate::access::extract::{Authed, Manager};
-use crate::app::AppState;
 use crate::db::models::audit_event::{AuditFilter, page_newest_first, verify_chain};
 use crate::db::models::lane::is_valid_lane_id;
 use crate::domain::audit_chain::{AuditRecord, ChainReport};
 use crate::domain::club_days;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// The chain's state.
 #[derive(Serialize, ToSchema)]

@@ -14,8 +14,8 @@ use super::wire::{ErrorBody, PIN_LOCKED, RATE_LIMITED, StaffView};
 use crate::access::credentials::{self, SESSION_COOKIE};
 use crate::access::extract::{AnyStaff, Authed};
 use crate::access::login;
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::hub::PrincipalKey;
 use crate::lanes::notify::{self, Notice};
 

@@ -11,11 +11,11 @@ use super::throttle;
 use super::web;
 use super::wire::{ErrorBody, PIN_LOCKED, RATE_LIMITED};
 use crate::access::extract::{AtRegister, Authed};
-use crate::app::AppState;
 use crate::checkin::idempotency::Idempotency;
 use crate::checkin::payment::{self, Payment, PaymentTaken};
 use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::quote::StoredAddOn;
 
 /// A retail add-on to put on the quote.

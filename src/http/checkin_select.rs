@@ -10,11 +10,11 @@ use super::text::{Input, Lines};
 use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, LaneActor};
-use crate::app::AppState;
 use crate::checkin::back::BackTo;
 use crate::checkin::selection::{self, Locked, Waitlist};
 use crate::domain::enums::RentalType;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// A non-member's membership choice.
 #[derive(Deserialize, ToSchema)]

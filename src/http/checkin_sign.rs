@@ -13,13 +13,13 @@ use super::validate;
 use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AtRegister, Authed, KioskOf};
-use crate::app::AppState;
 use crate::checkin::idempotency::{self, Idempotency};
 use crate::checkin::signing::{self, Outcome, Submission};
 use crate::db::ids::AgreementId;
 use crate::db::models::audit_event::Actor;
 use crate::domain::signature::{self, Strokes};
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// Largest signature submission.
 pub const SIGN_LIMIT: usize = 1024 * 1024;

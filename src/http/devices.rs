@@ -15,10 +15,10 @@ use super::wire::{DeviceView, ErrorBody, RATE_LIMITED};
 use crate::access::credentials::{self, DEVICE_COOKIE};
 use crate::access::devices;
 use crate::access::extract::{Authed, Kiosk, Manager, SteppedUpManager};
-use crate::app::AppState;
 use crate::db::ids::DeviceId;
 use crate::db::models::device::Device;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::hub::PrincipalKey;
 use crate::lanes::notify::{self, Notice};
 

@@ -6,9 +6,9 @@ use actix_web::{HttpResponse, web};
 use diesel::RunQueryDsl;
 use serde_json::json;
 
-use crate::app::AppState;
 use crate::db::{BackendKind, migrate};
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// Liveness: 200 while the process runs.
 pub async fn healthz() -> HttpResponse {

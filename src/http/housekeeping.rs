@@ -9,11 +9,11 @@ use super::text::{Input, Lines};
 use super::web;
 use super::wire::ErrorBody;
 use crate::access::extract::{AnyStaff, Authed};
-use crate::app::AppState;
 use crate::db::write_tx;
 use crate::domain::cleaning::Asker;
 use crate::domain::enums::{InventoryStatus, ResourceType, StaffRole};
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::notify::{self, Notice};
 use crate::stays::cleaning::{self, Batch, BatchOutcome, MAX_BATCH};
 

@@ -7,8 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::text::{Input, Lines};
 use crate::access::extract::{AnyStaff, Authed};
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::board::{self, BoardUnit};
 
 /// An optional search.

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::access::extract::{AtRegister, KioskOf, LaneActor};
-use crate::app::AppState;
 use crate::db::models::audit_event::Actor;
+use crate::http::state::AppState;
 use crate::lanes::commands::LaneCommand;
 use crate::lanes::gates::Side;
 use crate::lanes::hub::Role;

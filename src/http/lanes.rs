@@ -7,10 +7,10 @@ use utoipa::ToSchema;
 
 use super::wire::RegisterView;
 use crate::access::extract::{AnyStaff, LaneViewer};
-use crate::app::AppState;
 use crate::db::models::lane::Lane;
 use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// A lane as staff see it.
 #[derive(Serialize, ToSchema)]

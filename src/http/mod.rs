@@ -21,6 +21,7 @@ pub mod registers;
 pub mod signature_views;
 pub mod signatures;
 pub mod staff;
+pub mod state;
 pub mod stays;
 pub mod telemetry;
 pub mod text;

@@ -16,8 +16,8 @@ use actix_web::middleware::Next;
 use actix_web::web;
 
 use crate::access::credentials::{DEVICE_COOKIE, SESSION_COOKIE};
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// Whether `origin` (as sent, without a trailing slash) may act on this server.
 pub fn is_ours(req: &HttpRequest, allowed: &[String], origin: &str) -> bool {

@@ -9,8 +9,8 @@ use rust_embed::RustEmbed;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// The built screens.
 #[derive(RustEmbed)]

@@ -10,9 +10,9 @@ use super::web;
 use super::wire::{ErrorBody, RegisterView};
 use crate::access::extract::{AnyStaff, AtRegister, Authed, SteppedUpManager};
 use crate::access::registers;
-use crate::app::AppState;
 use crate::db::models::register_session::RegisterSession;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::hub::Role;
 use crate::lanes::notify::{self, Notice};
 

@@ -14,7 +14,6 @@ use super::text::{Input, Lines, Text};
 use super::validate;
 use super::wire::ErrorBody;
 use crate::access::extract::{Authed, Manager};
-use crate::app::AppState;
 use crate::checkin::evidence;
 use crate::db::ids::SignatureId;
 use crate::db::models::audit_event::NewAuditEvent;
@@ -25,6 +24,7 @@ use crate::db::sql_types::Ts;
 use crate::db::write_tx;
 use crate::domain::club_days;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// The `entity_type` of audit events about one signature.
 pub const ENTITY: &str = "agreement_signature";

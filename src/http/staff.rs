@@ -11,11 +11,11 @@ use super::web;
 use super::wire::{ErrorBody, StaffView};
 use crate::access::extract::{Authed, Manager, SteppedUpManager};
 use crate::access::staff_admin::{self, NewStaffSpec};
-use crate::app::AppState;
 use crate::db::ids::StaffId;
 use crate::db::models::staff::Staff;
 use crate::domain::enums::StaffRole;
 use crate::error::AppError;
+use crate::http::state::AppState;
 
 /// Everyone on the staff list.
 #[utoipa::path(get, path = "/api/staff", operation_id = "list_staff", tag = "staff", security(("manager" = [])),

@@ -13,12 +13,12 @@ use tokio::time::{Instant, interval_at, timeout};
 
 use super::origin;
 use crate::access::extract::{LaneViewer, Manager};
-use crate::app::AppState;
 use crate::db::models::device::Device;
 use crate::db::models::lane::Lane;
 use crate::db::models::staff_session::StaffSession;
 use crate::db::sql_types::Ts;
 use crate::error::AppError;
+use crate::http::state::AppState;
 use crate::lanes::hub::{Membership, PrincipalKey, Role};
 use crate::lanes::views::envelope;
 

@@ -87,13 +87,10 @@ pub fn upgrade_demand(conn: &mut DbConn, tier: RoomType) -> QueryResult<i64> {
         .get_result(conn)
 }
 
-/// How many units of the rental type a new check-in may take now (rooms net of upgrade demand).
+/// How many units of the rental type a new check-in may take now (rooms net of upgrade
+/// demand), counted by the database ([`super::stock::available`]).
 pub fn available(conn: &mut DbConn, rental: RentalType) -> QueryResult<i64> {
-    let free = free_units(conn, rental)?.len() as i64;
-    Ok(match room_tier(rental) {
-        Some(tier) => (free - upgrade_demand(conn, tier)?).max(0),
-        None => free,
-    })
+    Ok(super::stock::available(conn)?.get(rental.as_str()).copied().unwrap_or(0))
 }
 
 /// Tries to reserve `unit` for the lane session; `false` if someone got there first.

@@ -61,8 +61,9 @@ fn demand_by_tier(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         .load(conn)
 }
 
-/// The stock now.
-pub fn read(conn: &mut DbConn) -> QueryResult<Stock> {
+/// How many of each rental type (by its name) a new check-in may take now, counted by the
+/// database: three aggregate queries whatever the size of the club.
+pub fn available(conn: &mut DbConn) -> QueryResult<BTreeMap<String, i64>> {
     let free = free_rooms_by_type(conn)?;
     let demand = demand_by_tier(conn)?;
     let lockers_free = free_lockers(conn)?;
@@ -75,6 +76,12 @@ pub fn read(conn: &mut DbConn) -> QueryResult<Stock> {
     for locker in [RentalType::Locker, RentalType::GymLocker] {
         available.insert(locker.as_str().to_owned(), lockers_free);
     }
+    Ok(available)
+}
+
+/// The stock now.
+pub fn read(conn: &mut DbConn) -> QueryResult<Stock> {
+    let available = available(conn)?;
     let rooms: Vec<(String, i64)> = rooms::table.group_by(rooms::status).select((rooms::status, count_star())).load(conn)?;
     let lockers: Vec<(String, i64)> = lockers::table.group_by(lockers::status).select((lockers::status, count_star())).load(conn)?;
     Ok(Stock { available, rooms: by_status(rooms), lockers: by_status(lockers) })

@@ -12,13 +12,12 @@ use utoipa::ToSchema;
 
 use super::open::{self, OpenStay};
 use super::transitions::{Cause, Transition};
-use crate::checkin::signing::SYSTEM_NOTE_PREFIX;
 use crate::db::DbConn;
 use crate::db::ids::{ChargeId, CheckoutId, LockerId, PaymentIntentId, RoomId, StaffId, VisitId};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
 use crate::db::schema::{charges, checkouts, customers, inventory_holds, lockers, payment_intents, rooms, visits, waitlist};
 use crate::db::sql_types::Ts;
-use crate::domain::checkout::{CheckoutPlan, plan};
+use crate::domain::checkout::{CheckoutPlan, SYSTEM_NOTE_PREFIX, plan};
 use crate::domain::enums::{InventoryStatus, PaymentMethod, ResourceType};
 use crate::error::AppError;
 

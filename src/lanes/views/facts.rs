@@ -16,8 +16,8 @@ use crate::domain::pricing::{self, Quote};
 use crate::domain::time_blocks;
 use crate::error::AppError;
 use crate::lanes::gates::{self, GymLockerRanges};
-use crate::lanes::inventory;
 use crate::lanes::quote;
+use crate::lanes::stock;
 
 /// Club settings views depend on.
 #[derive(Debug, Clone)]
@@ -168,10 +168,11 @@ fn options(conn: &mut DbConn, c: &Customer, config: &ViewConfig, now: DateTime<U
     let local = now.with_timezone(&config.tz).naive_local();
     let youth = pricing::is_youth(c.dob, local.date());
     let initial = time_blocks::initial_stay(now);
+    let stock = stock::available(conn)?;
     gates::allowed_rentals(c, &config.gym)
         .into_iter()
         .map(|rental| {
-            let available = inventory::available(conn, rental)?;
+            let available = stock.get(rental.as_str()).copied().unwrap_or(0);
             let price_cents = pricing::rental_price_cents(rental, local, youth);
             Ok(RentalOption { rental_type: rental, price_cents, available, hours: initial.hours, checkout_at: initial.ends_at })
         })
