@@ -7,12 +7,13 @@
 // with the occupied 215 in it, refused in words, while the register's board and the manager's
 // monitor follow live; dirty 223 straight to clean is refused and then forced by the manager's
 // override (reason + PIN). Last, 215 is checked out from the phone while the register's dialog
-// is open on it: the register's confirm reads "already checked out".
+// is open on it: the register's confirm reads "already checked out". And a kiosk at the rental
+// step shows Special sold out as soon as the phone takes the three Special rooms out of order.
 // axe-core on every state.
 //
 // Prints `RESULT {json}` for the Rust side to check the rows.
 
-import { a11y, check, open, run, shot as photo, signIn, text } from './lib.mjs';
+import { a11y, check, open, pasteScan, run, scanOf, shot as photo, signIn, text } from './lib.mjs';
 
 async function shot(page, name) {
   await photo(page, name);
@@ -186,6 +187,33 @@ await run(async () => {
   await a11y(register, 'checkout-already-done');
   await register.getByTestId('checkout-cancel').click();
   await register.getByTestId('due-215').waitFor({ state: 'detached' });
+
+  // the kiosk's rental choice follows the stock at once: a tablet on lane 1 at the rental
+  // step, then the manager's phone takes every Special room out of order
+  await manager.getByTestId('tab-kiosks').click();
+  await manager.getByTestId('pair-lane').selectOption('lane-1');
+  await manager.getByTestId('pair-pin').fill('111111');
+  await manager.getByTestId('issue-code').click();
+  const code = await text(manager, 'pairing-code');
+  const kiosk = await open('kiosk');
+  await kiosk.goto('/kiosk');
+  await kiosk.getByTestId('pair-code').fill(code);
+  await kiosk.getByTestId('pair-submit').click();
+  await kiosk.getByTestId('idle').waitFor();
+  await pasteScan(register, scanOf('OKAFOR', 'CHIDI', '40001234', '07221985'));
+  await register.getByTestId('create-customer').click();
+  await kiosk.getByTestId('lang-EN').click();
+  await kiosk.getByTestId('membership-ONE_TIME').click();
+  await kiosk.locator('[data-step=rental]').waitFor();
+  const special = kiosk.getByTestId('rental-SPECIAL');
+  check(/3 left/.test(await special.innerText()), `three Special rooms free: ${await special.innerText()}`);
+  const specials = ['201', '232', '256'];
+  for (const n of specials) await phone.getByTestId(`hk-room-${n}`).check();
+  await phone.getByTestId('hk-to-OUT_OF_ORDER').click();
+  for (const n of specials) await phone.getByTestId(`hk-changed-${n}`).waitFor();
+  await kiosk.waitForFunction(() => document.querySelector('[data-testid=rental-SPECIAL]')?.classList.contains('sold-out'));
+  check(/Sold out/.test(await special.innerText()), `Special is sold out on the kiosk at once: ${await special.innerText()}`);
+  await shot(kiosk, 'kiosk-sold-out-live');
 
   return { checkedOut: '214', refused: '215', cleaned: ['214', '222'], overridden: '223', board214 };
 });
