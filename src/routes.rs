@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", get().to(pages::index))
         .route("/kiosk", get().to(pages::index))
         .route("/register", get().to(pages::index))
+        .route("/housekeeping", get().to(pages::index))
         .route("/manager", get().to(pages::index))
         .route("/manager/{rest:.*}", get().to(pages::index))
         .route("/assets/{file}", get().to(pages::asset))

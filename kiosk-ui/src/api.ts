@@ -41,6 +41,7 @@ import type {
 } from './wire';
 import { managerCommands } from './api-manager';
 import { staffCommands } from './api-staff';
+import { staysCommands } from './api-stays';
 
 /** A refusal or failure, as the screens use it. */
 export interface ApiError {
@@ -171,6 +172,8 @@ export function createApi(options: ApiOptions = {}) {
     // sign-in, devices, registers, inventory, signatures (src/api-staff.ts)
     ...staffCommands(request),
     ...managerCommands(request),
+    // due board, checkout, housekeeping (src/api-stays.ts)
+    ...staysCommands(request),
 
     /** `GET /api/lanes/{lane}/view`: the same envelope the socket sends (fallback). */
     laneView: <V extends LaneView>(lane: string) => request<LaneViewMessage<V>>('GET', lanePath(lane, '/view')),

@@ -1,6 +1,6 @@
 /**
  * Entry of the built page: one bundle for the three screens, chosen by the path
- * (`/kiosk`, `/register`, `/manager`; `/` lists them). Each screen's code is loaded only on its
+ * (`/kiosk`, `/register`, `/manager`, `/housekeeping`; `/` lists them). Each screen's code is loaded only on its
  * own page. The club's time zone comes from `GET /api/club` before the first render; a staff
  * screen's language (EN/ES) is read from localStorage before it too.
  */
@@ -19,6 +19,7 @@ const SCREENS: Record<string, () => Promise<Screen>> = {
   kiosk: () => import('./screens/kiosk/kiosk-app').then((m) => m.KioskApp),
   register: () => import('./screens/register/register-app').then((m) => m.RegisterApp),
   manager: () => import('./screens/manager/manager-app').then((m) => m.ManagerApp),
+  housekeeping: () => import('./screens/stays/housekeeping-app').then((m) => m.HousekeepingApp),
 };
 
 function Landing() {
@@ -46,7 +47,7 @@ async function start(root: HTMLElement): Promise<void> {
   if (!load) return render(<Landing />, root);
   document.body.dataset.screen = name;
   // the staff screens remember their language (the kiosk follows its session's)
-  if (name === 'register' || name === 'manager') initLanguage(name);
+  if (name === 'register' || name === 'manager' || name === 'housekeeping') initLanguage(name);
   const [Screen, timeZone] = await Promise.all([load(), clubTimeZone()]);
   render(<Screen timeZone={timeZone} />, root);
 }

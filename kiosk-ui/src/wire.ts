@@ -16,6 +16,8 @@
  * Types only: nothing here runs.
  */
 
+import type { Stock } from './wire-stays';
+
 /** A UUID as text. */
 export type Uuid = string;
 /** A UTC instant in RFC 3339, e.g. `2026-11-20T18:03:07.512Z`. */
@@ -314,8 +316,11 @@ export type SocketErrorCode =
 /** A recoverable socket error; the socket stays open. */
 export type SocketErrorEvent = Envelope<{ code: SocketErrorCode; message: string }, 'error'>;
 
+/** The club's stock changed (every socket; `lane` is null): see src/wire-stays.ts. */
+export type InventoryChangedEvent = Envelope<Stock, 'inventory.changed'>;
+
 /** The ephemeral (not revisioned) events the client knows. */
-export type ServerEvent = LaneHighlightEvent | RegisterEndedEvent | PongEvent | SocketErrorEvent;
+export type ServerEvent = LaneHighlightEvent | RegisterEndedEvent | PongEvent | SocketErrorEvent | InventoryChangedEvent;
 
 /** Any message the client knows, for a socket whose views are `V`. */
 export type ServerMessage<V extends LaneView> = LaneViewMessage<V> | ServerEvent;

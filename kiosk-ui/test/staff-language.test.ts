@@ -87,7 +87,7 @@ describe('the string tables', () => {
   });
 });
 
-const markup = import.meta.glob<string>(['../src/screens/register/*.tsx', '../src/screens/manager/*.tsx', '../src/ui/*.tsx'], { query: '?raw', import: 'default', eager: true });
+const markup = import.meta.glob<string>(['../src/screens/register/*.tsx', '../src/screens/manager/*.tsx', '../src/ui/*.tsx', '../src/screens/stays/*.tsx'], { query: '?raw', import: 'default', eager: true });
 
 describe('the register and manager markup', () => {
   it('has no English text of its own (the strings come from en.ts/es.ts)', () => {

@@ -19,4 +19,5 @@ mod keyboard;
 mod kiosk;
 mod manager;
 mod node;
+mod stays;
 mod unit;

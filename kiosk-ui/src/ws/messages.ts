@@ -1,8 +1,8 @@
 /**
  * Decoding server frames and encoding client frames. The server is trusted for the shape of a
  * view's `data`; only the envelope is checked here, so a malformed or unknown frame is dropped
- * instead of breaking a screen. Unknown message types (e.g. `inventory.changed` before the
- * client knows it) decode to `null`.
+ * instead of breaking a screen. Unknown message types decode to `null`. `inventory.changed`
+ * (club-wide: `lane` null) needs its three count maps.
  */
 
 import type { ClientMessage, LaneView, ServerMessage } from '../wire';
@@ -43,6 +43,10 @@ export function decodeServerMessage<V extends LaneView>(text: unknown): ServerMe
     case 'lane.highlight':
     case 'register.ended':
       return typeof value.lane === 'string' ? (value as unknown as ServerMessage<V>) : null;
+    case 'inventory.changed':
+      return value.lane === null && isRecord(value.data.available) && isRecord(value.data.rooms) && isRecord(value.data.lockers)
+        ? (value as unknown as ServerMessage<V>)
+        : null;
     case 'pong':
       return value as unknown as ServerMessage<V>;
     case 'error':

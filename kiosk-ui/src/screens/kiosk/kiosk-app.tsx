@@ -4,7 +4,7 @@
  * effect arrives as the next view. Refusals read as one calm sentence.
  */
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiResult } from '../../api';
 import { createTranslator, DEFAULT_TIME_ZONE } from '../../i18n';
@@ -20,6 +20,8 @@ import { LanguageStep, MemberNote, MembershipStep, RentalStep } from './choose';
 import { PairingScreen } from './pairing';
 import { AssigningStep, DoneStep, PaymentStep } from './pay-done';
 import { backTarget, kioskStep } from './steps';
+import { withStock } from '../stays/stays-model';
+import type { Stock } from '../../wire-stays';
 
 /** The kiosk page: the device first, then its lane. */
 export function KioskApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string }) {
@@ -42,12 +44,18 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const entry = feed.lanes.get(lane);
-  const view = entry?.view;
+  // inventory.changed: the rental options' availability at once, until the next view (issue 12)
+  const [pushed, setPushed] = useState<{ rev: number; stock: Stock } | null>(null);
+  const revNow = useRef(0);
+  revNow.current = entry?.rev ?? 0;
+  const current = entry?.view;
+  const view = current && pushed && pushed.rev === entry.rev ? { ...current, options: withStock(current.options, pushed.stock) } : current;
 
   useEffect(
     () =>
       feed.connection.onEvent((event) => {
         if (event.type === 'lane.highlight') setHighlighted(event.data.option);
+        if (event.type === 'inventory.changed') setPushed({ rev: revNow.current, stock: event.data });
       }),
     [feed.connection],
   );

@@ -1,7 +1,7 @@
 /**
  * The live lane monitor: every lane's register view from `/ws/monitor`, one row each. The
  * kiosk column says "No tablet paired" for a lane without a paired tablet (`GET /api/devices`,
- * read on opening and every 30 s).
+ * read on opening and every 30 s). Above it, the units per status, live (`inventory.changed`).
  */
 
 import { useEffect, useState } from 'preact/hooks';
@@ -16,6 +16,8 @@ import type { RegisterView } from '../../wire';
 import { MONITOR_PATH } from '../../ws/connection';
 import { RENTAL_NAMES, STATUS_NAMES } from '../register/labels';
 import { kioskColumn, pairedLanes } from '../register/mirror';
+import { StockCounts } from '../stays/stock-counts';
+import { useStockPushes } from '../stays/stays-model';
 
 /** How often the paired tablets are read again (ms). */
 export const DEVICES_REFRESH_MS = 30_000;
@@ -23,6 +25,7 @@ export const DEVICES_REFRESH_MS = 30_000;
 /** The monitor table. */
 export function LaneMonitor({ timeZone }: { timeZone: string }) {
   const feed = useLaneFeed<RegisterView>(MONITOR_PATH);
+  const { stock } = useStockPushes(feed.connection);
   const lanes = [...feed.lanes.values()].sort((a, b) => a.lane.localeCompare(b.lane));
   const [paired, setPaired] = useState<Set<string> | null>(null);
   useEffect(() => {
@@ -39,30 +42,33 @@ export function LaneMonitor({ timeZone }: { timeZone: string }) {
     };
   }, []);
   return (
-    <section class="panel" data-testid="monitor">
-      <h2>
-        {t('mgr.lanes')} <ConnectionBadge status={feed.status} label={t('app.reconnecting')} />
-      </h2>
-      <table class="grid">
-        <TableHead labels={[t('mgr.col.lane'), t('mgr.col.status'), t('mgr.col.customer'), t('mgr.col.kiosk'), t('mgr.col.selection'), t('mgr.col.total'), t('mgr.col.since')]} />
-        <tbody>
-          {lanes.map(({ lane, view }) => {
-            const s = view.session;
-            return (
-              <tr key={lane} data-lane={lane}>
-                <th scope="row">{view.lane_name}</th>
-                <td>{STATUS_NAMES[view.status]}</td>
-                <td>{s?.customer?.name ?? '—'}</td>
-                <td data-testid="monitor-kiosk">{kioskColumn(lane, view.kiosk, paired)}</td>
-                <td>{s?.proposed_rental_type ? RENTAL_NAMES[s.proposed_rental_type] : '—'}{s?.held ? ` · ${s.held.number}` : ''}</td>
-                <td>{s?.quote ? formatMoney(s.quote.total_cents) : '—'}</td>
-                <td>{s ? timeAt(s.started_at, timeZone) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {lanes.length === 0 ? <p class="note">{t('mgr.waitingLanes')}</p> : null}
-    </section>
+    <>
+      <StockCounts stock={stock} />
+      <section class="panel" data-testid="monitor">
+        <h2>
+          {t('mgr.lanes')} <ConnectionBadge status={feed.status} label={t('app.reconnecting')} />
+        </h2>
+        <table class="grid">
+          <TableHead labels={[t('mgr.col.lane'), t('mgr.col.status'), t('mgr.col.customer'), t('mgr.col.kiosk'), t('mgr.col.selection'), t('mgr.col.total'), t('mgr.col.since')]} />
+          <tbody>
+            {lanes.map(({ lane, view }) => {
+              const s = view.session;
+              return (
+                <tr key={lane} data-lane={lane}>
+                  <th scope="row">{view.lane_name}</th>
+                  <td>{STATUS_NAMES[view.status]}</td>
+                  <td>{s?.customer?.name ?? '—'}</td>
+                  <td data-testid="monitor-kiosk">{kioskColumn(lane, view.kiosk, paired)}</td>
+                  <td>{s?.proposed_rental_type ? RENTAL_NAMES[s.proposed_rental_type] : '—'}{s?.held ? ` · ${s.held.number}` : ''}</td>
+                  <td>{s?.quote ? formatMoney(s.quote.total_cents) : '—'}</td>
+                  <td>{s ? timeAt(s.started_at, timeZone) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {lanes.length === 0 ? <p class="note">{t('mgr.waitingLanes')}</p> : null}
+      </section>
+    </>
   );
 }

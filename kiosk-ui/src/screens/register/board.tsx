@@ -1,8 +1,9 @@
 /**
  * The inventory board: rooms and lockers by tier and status with counts, overdue and due-soon
  * stays highlighted, search by number or name. Live: it reloads whenever the lane's view
- * changes (every hold, assignment and completion moves the lane's revision) and every 15 s
- * for changes made at other lanes.
+ * changes (every hold, assignment and completion moves the lane's revision), on every
+ * `inventory.changed` push, and every 15 s. An occupied unit found has "Check out" (the due
+ * board's dialog).
  */
 
 import { useEffect, useState } from 'preact/hooks';
@@ -14,12 +15,13 @@ import { ErrorNote } from '../../ui/parts';
 import type { InventoryBoard } from '../../wire-staff';
 import { BOARD_STATUS_NAMES, BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
 import { RENTAL_NAMES } from './labels';
+import { askCheckout } from '../stays/stays-model';
 
 /** How often the board reloads without a lane change (ms). */
 export const BOARD_REFRESH_MS = 15_000;
 
-/** The board; `rev` is the lane's revision (a change reloads it). */
-export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
+/** The board; `rev` is the lane's revision and `pushes` counts `inventory.changed` (a change of either reloads it). */
+export function Board({ rev, pushes = 0, timeZone }: { rev: number; pushes?: number; timeZone: string }) {
   const [board, setBoard] = useState<InventoryBoard | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [query, setQuery] = useState('');
@@ -41,7 +43,7 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
     return () => {
       current = false;
     };
-  }, [rev, tick]);
+  }, [rev, pushes, tick]);
 
   const units = board?.units ?? [];
   const q = query.trim().toLowerCase();
@@ -92,6 +94,11 @@ export function Board({ rev, timeZone }: { rev: number; timeZone: string }) {
               <strong>{u.number}</strong> {RENTAL_NAMES[u.tier]} · {BOARD_STATUS_NAMES[boardStatus(u)]}
               {u.customer_name ? ` · ${u.customer_name}` : ''}
               {u.checkout_at ? ` · ${t('reg.outAt', { time: timeAt(u.checkout_at, timeZone) })}` : ''}
+              {u.status === 'OCCUPIED' ? (
+                <button type="button" class="btn btn-link" data-testid={`board-checkout-${u.number}`} onClick={() => askCheckout(u.kind, u.number)}>
+                  {t('stay.checkOut')}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 /**
  * One lane's register: the top bar (lane, employee, the live mirror of the kiosk, connection,
  * language), the identify panel (with the session's customer card below it, so the session
- * panel keeps its room for the steps and actions), the session panel and the inventory board. The focus is
+ * panel keeps its room for the steps and actions), the session panel, the inventory board and
+ * the stays column (due board / housekeeping, src/screens/stays/). The focus is
  * kept on the page (src/ui/focus.ts): a button that disappears with its action hands the
  * focus to the session's heading, or to the scanner when the lane is idle.
  */
@@ -22,6 +23,8 @@ import { CustomerCard } from './customer-card';
 import { IdentifyPanel } from './identify-panel';
 import { mirrorLabel } from './mirror';
 import { SessionPanel } from './session-panel';
+import { RegisterStays } from '../stays/register-stays';
+import { useStockPushes } from '../stays/stays-model';
 
 /** Props of the desk. */
 export interface DeskProps {
@@ -44,6 +47,8 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
   }, []);
   const feed = useLaneFeed<RegisterView>(lanePath(lane));
   useEffect(() => feed.connection.onEvent((e) => e.type === 'register.ended' && e.lane === lane && onEnded?.()), [feed.connection, lane]);
+  // inventory.changed: the due board, housekeeping and the inventory board reload
+  const { pushes } = useStockPushes(feed.connection);
   const entry = feed.lanes.get(lane);
   const view = entry?.view;
   const session = view?.session ?? null;
@@ -84,7 +89,8 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
             <p class="lead">{t('reg.noCustomer')}</p>
           </section>
         )}
-        <Board rev={entry?.rev ?? 0} timeZone={timeZone} />
+        <Board rev={entry?.rev ?? 0} pushes={pushes} timeZone={timeZone} />
+        <RegisterStays role={me.staff.role} timeZone={timeZone} pushes={pushes} />
       </main>
     </div>
   );

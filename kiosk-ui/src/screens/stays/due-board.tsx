@@ -1,0 +1,165 @@
+/**
+ * The register's due board: every open stay, overdue first, then soonest due, with a live
+ * countdown (checkout time in the club's zone, with the date when not today), "overdue" and
+ * "due in 30 min" flags and the late fee so far. It reloads on each `inventory.changed` push
+ * (a stay starts or ends, a unit changes) — never by polling; a local 30 s tick only redraws
+ * the countdowns. Checkout in two taps: a stay's "Check out" (or a number typed, or an
+ * occupied unit on the inventory board) → the confirm dialog.
+ */
+
+import { useEffect, useState } from 'preact/hooks';
+
+import type { ApiError } from '../../api';
+import { formatMoney } from '../../i18n';
+import { api } from '../../ui/client';
+import { useReadable } from '../../ui/hooks';
+import { t, timeAt } from '../../ui/language';
+import { ErrorNote } from '../../ui/parts';
+import type { CheckoutDone, DueBoard as DueBoardData, OpenStay } from '../../wire-stays';
+import { RENTAL_NAMES } from '../register/labels';
+import { CheckoutDialog, unitName } from './checkout-dialog';
+import { checkoutAsked, countdown, findStays, parseUnit, useNow } from './stays-model';
+
+/** "Overdue" or "Due in 30 min" (or nothing). */
+function Flag({ stay }: { stay: OpenStay }) {
+  if (stay.overdue) return <span class="flag flag-overdue">{t('stay.overdue')}</span>;
+  if (stay.due_soon) return <span class="flag flag-soon">{t('stay.dueSoon')}</span>;
+  return null;
+}
+
+/** Props of the due board. */
+export interface DueBoardProps {
+  timeZone: string;
+  /** the number of `inventory.changed` pushes so far (a change reloads) */
+  pushes: number;
+}
+
+/** The due board (see the module header). */
+export function DueBoard({ timeZone, pushes }: DueBoardProps) {
+  const [board, setBoard] = useState<DueBoardData | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [open, setOpen] = useState<OpenStay | null>(null);
+  const [typed, setTyped] = useState('');
+  const [typedNote, setTypedNote] = useState<string | null>(null);
+  const [done, setDone] = useState<CheckoutDone | null>(null);
+  const now = useNow();
+  const asked = useReadable(checkoutAsked);
+
+  useEffect(() => {
+    let current = true;
+    void api.stays().then((answer) => {
+      if (!current) return;
+      if (answer.ok) {
+        setBoard(answer.value);
+        setError(null);
+      } else setError(answer.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [pushes, reloads]);
+
+  const stays = board?.stays ?? [];
+  // the inventory board asked for a unit's checkout
+  useEffect(() => {
+    if (!asked) return;
+    checkoutAsked.set(null);
+    const found = findStays(stays, { kind: asked.kind, number: asked.number })[0];
+    if (found) setOpen(found);
+    else setTypedNote(t('stay.noStayOn', { unit: asked.number }));
+  }, [asked]);
+
+  const checkoutTyped = () => {
+    setTypedNote(null);
+    const unit = parseUnit(typed);
+    if (!unit) return setTypedNote(t('stay.typeUnit'));
+    const found = findStays(stays, unit)[0];
+    if (!found) return setTypedNote(t('stay.noStayOn', { unit: typed.trim() }));
+    setOpen(found);
+  };
+
+  return (
+    <section class="panel due-board" aria-labelledby="due-title" data-testid="due-board">
+      <h2 id="due-title">{t('stay.dueTitle')}</h2>
+      <form
+        class="typed-checkout"
+        onSubmit={(e) => {
+          e.preventDefault();
+          checkoutTyped();
+        }}
+      >
+        <label for="typed-unit">{t('stay.typeUnitLabel')}</label>
+        <input id="typed-unit" value={typed} autoComplete="off" placeholder={t('stay.typeUnitHint')} data-testid="checkout-number" onInput={(e) => setTyped(e.currentTarget.value)} />
+        <button type="submit" class="btn btn-secondary" data-testid="checkout-number-go">
+          {t('stay.checkOut')}
+        </button>
+      </form>
+      {typedNote ? (
+        <p class="warn" role="alert" data-testid="checkout-number-note">
+          {typedNote}
+        </p>
+      ) : null}
+      {done ? (
+        <p class="ok" role="status" data-testid="checkout-done">
+          {t(done.unit_status === 'DIRTY' ? 'stay.doneDirty' : 'stay.done', { unit: unitName(done.kind, done.number) })}
+          {done.late_fee_cents > 0 ? ` ${t(done.fee_settlement === 'PAID' ? 'stay.donePaid' : 'stay.doneBalance', { fee: formatMoney(done.late_fee_cents) })}` : ''}
+        </p>
+      ) : null}
+      {board && stays.length === 0 ? <p class="note">{t('stay.none')}</p> : null}
+      {stays.length > 0 ? (
+        <ul class="due-list" aria-label={t('stay.dueTitle')}>
+          {stays.map((s) => {
+            const left = countdown(s, now);
+            return (
+              <li key={s.visit_id} class={s.overdue ? 'overdue' : s.due_soon ? 'due-soon' : ''} data-testid={`due-${s.number}`} data-overdue={String(s.overdue)}>
+                <div class="due-main">
+                  <strong>{unitName(s.kind, s.number)}</strong> <span>{s.customer_name}</span> <span class="note">{RENTAL_NAMES[s.rental_type]}</span>
+                </div>
+                <div class="due-time">
+                  <Flag stay={s} />{' '}
+                  <span>{t('stay.outAt', { time: timeAt(s.checkout_at, timeZone) })}</span> · <span data-testid="due-countdown">{t(left.key, left.params)}</span>
+                  {s.late_fee_cents > 0 ? (
+                    <>
+                      {' · '}
+                      <span data-testid="due-fee">{t('stay.feeSoFar', { fee: formatMoney(s.late_fee_cents) })}</span>
+                    </>
+                  ) : null}
+                  {s.late_ban ? <span class="warn"> · {t('stay.banShort')}</span> : null}
+                </div>
+                <button
+                  type="button"
+                  class="btn btn-primary"
+                  data-testid={`due-checkout-${s.number}`}
+                  aria-label={t('stay.checkoutOf', { unit: unitName(s.kind, s.number), name: s.customer_name })}
+                  onClick={() => {
+                    setDone(null);
+                    setOpen(s);
+                  }}
+                >
+                  {t('stay.checkOut')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <ErrorNote error={error} timeZone={timeZone} />
+      {open ? (
+        <CheckoutDialog
+          stay={open}
+          timeZone={timeZone}
+          onClose={() => {
+            setOpen(null);
+            setReloads((n) => n + 1);
+          }}
+          onDone={(d) => {
+            setOpen(null);
+            setDone(d);
+            setReloads((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

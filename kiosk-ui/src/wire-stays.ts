@@ -1,0 +1,101 @@
+/**
+ * Wire types of the stay lifecycle (issue 12): the due board, checkout, the housekeeping batch
+ * and the `inventory.changed` push, mirroring `src/http/stays.rs`, `src/http/housekeeping.rs`,
+ * `src/stays/*.rs` and `src/lanes/stock.rs`. Types only.
+ */
+
+import type { IsoDateTime, PaymentMethod, RentalType, ResourceType, Uuid } from './wire';
+import type { InventoryStatus } from './wire-staff';
+
+/** One open stay of `GET /api/stays` (`stays::open::OpenStay`). */
+export interface OpenStay {
+  visit_id: Uuid;
+  customer_id: Uuid;
+  customer_name: string;
+  kind: ResourceType;
+  number: string;
+  rental_type: RentalType;
+  checkout_at: IsoDateTime;
+  minutes_late: number;
+  overdue: boolean;
+  due_soon: boolean;
+  late_fee_cents: number;
+  late_ban: boolean;
+}
+
+/** `GET /api/stays`: open stays in due order (overdue first, then soonest). */
+export interface DueBoard {
+  at: IsoDateTime;
+  stays: OpenStay[];
+}
+
+/** How a late fee is settled at checkout. */
+export type Settlement = 'PAID' | 'PAST_DUE';
+
+/** `POST /api/stays/{visit_id}/checkout` body. */
+export interface CheckoutBody {
+  late_fee?: Settlement;
+  method?: PaymentMethod;
+  expected_late_fee_cents?: number;
+}
+
+/** The checkout done (`stays::checkout::CheckoutDone`). */
+export interface CheckoutDone {
+  checkout_id: Uuid;
+  visit_id: Uuid;
+  kind: ResourceType;
+  number: string;
+  unit_status: InventoryStatus;
+  minutes_late: number;
+  late_fee_cents: number;
+  fee_settlement: 'NONE' | Settlement;
+  payment_intent_id: Uuid | null;
+  banned_until: IsoDateTime | null;
+  checked_out_at: IsoDateTime;
+}
+
+/** Details of a 409 LATE_FEE_DECISION_NEEDED / LATE_FEE_CHANGED. */
+export interface LateFeeDetails {
+  minutes_late: number;
+  late_fee_cents: number;
+  late_ban: boolean;
+}
+
+/** `POST /api/inventory/status` body. */
+export interface StatusBatchBody {
+  units: { kind: ResourceType; number: string }[];
+  status: InventoryStatus;
+  override_reason?: string;
+}
+
+/** One unit changed by a batch. */
+export interface UnitChanged {
+  kind: ResourceType;
+  number: string;
+  from: InventoryStatus;
+  to: InventoryStatus;
+  overridden: boolean;
+}
+
+/** One unit a batch refused, with its stable code. */
+export interface UnitRefused {
+  kind: ResourceType;
+  number: string;
+  status: InventoryStatus | null;
+  code: string;
+  message: string;
+}
+
+/** What a batch did. */
+export interface BatchOutcome {
+  changed: UnitChanged[];
+  refused: UnitRefused[];
+}
+
+/** The stock pushed by `inventory.changed` (`lanes::stock::Stock`). */
+export interface Stock {
+  /** per rental type: how many a new check-in may take now */
+  available: Partial<Record<RentalType, number>>;
+  rooms: Partial<Record<InventoryStatus, number>>;
+  lockers: Partial<Record<InventoryStatus, number>>;
+}
