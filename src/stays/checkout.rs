@@ -148,16 +148,18 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
         Some(Some(_)) => return Err(already(conn, req.visit)?),
         Some(None) => {}
     }
-    let stay = open::of_visit(conn, req.visit, now)?.ok_or_else(|| AppError::conflict("NO_UNIT", "This stay has no room or locker."))?;
-    let decided = plan(stay.kind, stay.checkout_at, now);
-    let (settlement, method) = settle(&decided, req)?;
-    // the conditional update is the race guard: the second of two checkouts changes no row
+    // the conditional update comes first and is the race guard: the second of two checkouts
+    // waits for the first's row lock (PostgreSQL) or write lock (SQLite), then changes no row;
+    // any refusal below rolls it back with the rest
     let closed = diesel::update(visits::table.find(req.visit).filter(visits::ended_at.is_null()))
         .set((visits::ended_at.eq(Ts(now)), visits::updated_at.eq(Ts(now))))
         .execute(conn)?;
     if closed == 0 {
         return Err(already(conn, req.visit)?);
     }
+    let stay = open::of_visit(conn, req.visit, now)?.ok_or_else(|| AppError::conflict("NO_UNIT", "This stay has no room or locker."))?;
+    let decided = plan(stay.kind, stay.checkout_at, now);
+    let (settlement, method) = settle(&decided, req)?;
     free_unit(conn, &stay, decided.unit_after, req.staff, now)?;
     let intent = match (settlement, method) {
         ("PAID", Some(method)) => Some(take_fee(conn, &stay, decided.fee.cents, method, req.staff, now)?),
