@@ -13,7 +13,7 @@
 //
 // Run by `cargo test --test ui keyboard` (tests/ui/keyboard.rs); prints `RESULT {json}`.
 
-import { SIZES, a11y, check, open, run, shot, signIn, text } from './lib.mjs';
+import { SIZES, a11y, check, open, pairKiosk, run, shot, signIn, text } from './lib.mjs';
 
 const CUSTOMER = process.env.FRONTDESK_CUSTOMER ?? 'Okafor, Chidi';
 
@@ -85,15 +85,8 @@ await run(async () => {
   await manager.goto('/manager');
   await signIn(manager, 'manager', '111111');
   await manager.getByTestId('tab-kiosks').click();
-  await manager.getByTestId('pair-lane').selectOption('lane-1');
-  await manager.getByTestId('pair-pin').fill('111111');
-  await manager.getByTestId('issue-code').click();
-  const code = await text(manager, 'pairing-code');
   const kiosk = await open('kiosk');
-  await kiosk.goto('/kiosk');
-  await kiosk.getByTestId('pair-code').fill(code);
-  await kiosk.getByTestId('pair-submit').click();
-  await kiosk.getByTestId('idle').waitFor();
+  await pairKiosk(manager, kiosk);
 
   // sign-in: the focus starts in the login field
   const reg = await open('register');

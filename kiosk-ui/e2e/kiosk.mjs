@@ -8,7 +8,7 @@
 // `RESULT {json}` with the checkout the kiosk showed, which the Rust side compares with the
 // INITIAL block the signature created.
 
-import { a11y, check, open as openScreen, pasteScan, run, scanOf, shot as photo, signIn, text } from './lib.mjs';
+import { a11y, check, open as openScreen, pairKiosk, pasteScan, run, scanOf, shot as photo, signIn, text } from './lib.mjs';
 
 // a 401 before sign-in or pairing is expected; the kiosk's Back after confirming is refused
 // on purpose (409), which Chromium logs as an error
@@ -60,15 +60,8 @@ await run(async () => {
   await signIn(manager, 'manager', '111111');
   await manager.getByTestId('monitor').waitFor();
   await manager.getByTestId('tab-kiosks').click();
-  await manager.getByTestId('pair-lane').selectOption('lane-1');
-  await manager.getByTestId('pair-pin').fill('111111');
-  await manager.getByTestId('issue-code').click();
-  const code = await text(manager, 'pairing-code');
   const kiosk = await open('kiosk');
-  await kiosk.goto('/kiosk');
-  await kiosk.getByTestId('pair-code').fill(code);
-  await kiosk.getByTestId('pair-submit').click();
-  await kiosk.getByTestId('idle').waitFor();
+  await pairKiosk(manager, kiosk);
   const club = await kiosk.evaluate(async () => (await fetch('/api/club')).json());
   const zone = club.time_zone;
   check(typeof zone === 'string' && zone.includes('/'), `the club's zone is known (${JSON.stringify(club)})`);

@@ -60,6 +60,19 @@ export async function pasteScan(page, scan) {
   }, scan);
 }
 
+/** Pairs the tablet page `kiosk` for `lane` the way a manager does: a code from the manager's
+ * Kiosks tab (which `manager` must show), typed on the tablet, which ends on its idle screen. */
+export async function pairKiosk(manager, kiosk, lane = 'lane-1') {
+  await manager.getByTestId('pair-lane').selectOption(lane);
+  await manager.getByTestId('pair-pin').fill('111111');
+  await manager.getByTestId('issue-code').click();
+  const code = await text(manager, 'pairing-code');
+  await kiosk.goto('/kiosk');
+  await kiosk.getByTestId('pair-code').fill(code);
+  await kiosk.getByTestId('pair-submit').click();
+  await kiosk.getByTestId('idle').waitFor();
+}
+
 const errors = [];
 const violations = [];
 const checked = [];

@@ -10,7 +10,7 @@
 //
 // Run by `cargo test --test ui manager` (tests/ui/manager.rs), which checks the database.
 
-import { a11y, check, open as openScreen, run, shot as photo, signIn, text } from './lib.mjs';
+import { a11y, check, open as openScreen, pairKiosk, run, shot as photo, signIn } from './lib.mjs';
 
 // refusals provoked on purpose are logged by Chromium as errors: the kiosk's 401 after the
 // revoke, the register's 403 after its session is ended, the manager's 409 for a taken login,
@@ -39,15 +39,8 @@ await run(async () => {
   await manager.getByTestId('tab-kiosks').click();
   await manager.getByTestId('device-list').waitFor();
   await a11y(manager, 'mgr-kiosks-empty');
-  await manager.getByTestId('pair-lane').selectOption('lane-1');
-  await manager.getByTestId('pair-pin').fill('111111');
-  await manager.getByTestId('issue-code').click();
-  const code = await text(manager, 'pairing-code');
   const kiosk = await open('kiosk');
-  await kiosk.goto('/kiosk');
-  await kiosk.getByTestId('pair-code').fill(code);
-  await kiosk.getByTestId('pair-submit').click();
-  await kiosk.getByTestId('idle').waitFor();
+  await pairKiosk(manager, kiosk);
   await a11y(kiosk, 'kiosk-idle');
 
   // an employee opens the lane-1 register

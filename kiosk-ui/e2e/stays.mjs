@@ -13,7 +13,7 @@
 //
 // Prints `RESULT {json}` for the Rust side to check the rows.
 
-import { a11y, check, open, pasteScan, run, scanOf, shot as photo, signIn, text } from './lib.mjs';
+import { a11y, check, open, pairKiosk, pasteScan, run, scanOf, shot as photo, signIn, text } from './lib.mjs';
 
 async function shot(page, name) {
   await photo(page, name);
@@ -191,15 +191,8 @@ await run(async () => {
   // the kiosk's rental choice follows the stock at once: a tablet on lane 1 at the rental
   // step, then the manager's phone takes every Special room out of order
   await manager.getByTestId('tab-kiosks').click();
-  await manager.getByTestId('pair-lane').selectOption('lane-1');
-  await manager.getByTestId('pair-pin').fill('111111');
-  await manager.getByTestId('issue-code').click();
-  const code = await text(manager, 'pairing-code');
   const kiosk = await open('kiosk');
-  await kiosk.goto('/kiosk');
-  await kiosk.getByTestId('pair-code').fill(code);
-  await kiosk.getByTestId('pair-submit').click();
-  await kiosk.getByTestId('idle').waitFor();
+  await pairKiosk(manager, kiosk);
   await pasteScan(register, scanOf('OKAFOR', 'CHIDI', '40001234', '07221985'));
   await register.getByTestId('create-customer').click();
   await kiosk.getByTestId('lang-EN').click();
