@@ -1,10 +1,11 @@
 /**
- * Preact glue for the foundation modules: a readable as state, and one lane socket with its
- * store for the lifetime of a component.
+ * Preact glue for the foundation modules: a readable as state, one lane socket with its store
+ * for the lifetime of a component, and an HTTP read reloaded when its inputs change.
  */
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
 
+import type { ApiError, ApiResult } from '../api';
 import { createLaneStore, type LaneMap } from '../lane-store';
 import type { Readable } from '../store';
 import type { LaneView } from '../wire';
@@ -45,4 +46,33 @@ export function useLaneFeed<V extends LaneView>(path: string): LaneFeed<V> {
   const status = useReadable(connection.status);
   const lanes = useReadable(store);
   return { status, lanes, connection, apply: (lane, rev, view) => void store.apply(lane, rev, view) };
+}
+
+/** What [`useLoaded`] holds: the last value read, the last refusal (`setError` lets the screen
+ * show its own actions' refusals in the same place). */
+export interface Loaded<T> {
+  value: T | null;
+  error: ApiError | null;
+  setError(error: ApiError | null): void;
+}
+
+/** Reads `load()` now and again whenever `deps` change (a push, a tick); an answer that
+ * arrives after a newer read started, or after unmounting, is dropped. */
+export function useLoaded<T>(load: () => Promise<ApiResult<T>>, deps: unknown[]): Loaded<T> {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    let current = true;
+    void load().then((answer) => {
+      if (!current) return;
+      if (answer.ok) {
+        setValue(answer.value);
+        setError(null);
+      } else setError(answer.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, deps);
+  return { value, error, setError };
 }

@@ -8,11 +8,10 @@
 
 import { useEffect, useState } from 'preact/hooks';
 
-import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
+import { useLoaded } from '../../ui/hooks';
 import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
-import type { InventoryBoard } from '../../wire-staff';
 import { BOARD_STATUS_NAMES, BOARD_STATUSES, boardStatus, countByTier, watchList } from './board-model';
 import { RENTAL_NAMES } from './labels';
 import { askCheckout } from '../stays/stays-model';
@@ -22,28 +21,14 @@ export const BOARD_REFRESH_MS = 15_000;
 
 /** The board; `rev` is the lane's revision and `pushes` counts `inventory.changed` (a change of either reloads it). */
 export function Board({ rev, pushes = 0, timeZone }: { rev: number; pushes?: number; timeZone: string }) {
-  const [board, setBoard] = useState<InventoryBoard | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [query, setQuery] = useState('');
   const [tick, setTick] = useState(0);
+  const { value: board, error } = useLoaded(() => api.inventory(), [rev, pushes, tick]);
 
   useEffect(() => {
     const timer = setInterval(() => setTick((n) => n + 1), BOARD_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
-  useEffect(() => {
-    let current = true;
-    void api.inventory().then((answer) => {
-      if (!current) return;
-      if (answer.ok) {
-        setBoard(answer.value);
-        setError(null);
-      } else setError(answer.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [rev, pushes, tick]);
 
   const units = board?.units ?? [];
   const q = query.trim().toLowerCase();

@@ -9,13 +9,12 @@
 
 import { useEffect, useState } from 'preact/hooks';
 
-import type { ApiError } from '../../api';
 import { formatMoney } from '../../i18n';
 import { api } from '../../ui/client';
-import { useReadable } from '../../ui/hooks';
+import { useLoaded, useReadable } from '../../ui/hooks';
 import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
-import type { CheckoutDone, DueBoard as DueBoardData, OpenStay } from '../../wire-stays';
+import type { CheckoutDone, OpenStay } from '../../wire-stays';
 import { RENTAL_NAMES } from '../register/labels';
 import { CheckoutDialog, unitName } from './checkout-dialog';
 import { checkoutAsked, countdown, findStays, parseUnit, useNow } from './stays-model';
@@ -36,8 +35,6 @@ export interface DueBoardProps {
 
 /** The due board (see the module header). */
 export function DueBoard({ timeZone, pushes }: DueBoardProps) {
-  const [board, setBoard] = useState<DueBoardData | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<OpenStay | null>(null);
   const [typed, setTyped] = useState('');
@@ -45,20 +42,8 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
   const [done, setDone] = useState<CheckoutDone | null>(null);
   const now = useNow();
   const asked = useReadable(checkoutAsked);
+  const { value: board, error } = useLoaded(() => api.stays(), [pushes, reloads]);
 
-  useEffect(() => {
-    let current = true;
-    void api.stays().then((answer) => {
-      if (!current) return;
-      if (answer.ok) {
-        setBoard(answer.value);
-        setError(null);
-      } else setError(answer.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [pushes, reloads]);
 
   const stays = board?.stays ?? [];
   // the inventory board asked for a unit's checkout

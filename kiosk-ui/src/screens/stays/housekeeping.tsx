@@ -8,14 +8,14 @@
  * 360 px wide) and inside the register.
  */
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
-import type { ApiError } from '../../api';
 import { api } from '../../ui/client';
+import { useLoaded } from '../../ui/hooks';
 import { currentLanguage, t } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import { describeRefusal } from '../../ui/refusal';
-import type { InventoryBoard, InventoryStatus, StaffRole } from '../../wire-staff';
+import type { InventoryStatus, StaffRole } from '../../wire-staff';
 import type { BatchOutcome, UnitRefused } from '../../wire-stays';
 import { StepUpConfirm } from '../manager/step-up';
 import { BOARD_STATUS_NAMES } from '../register/board-model';
@@ -47,28 +47,14 @@ function refusalWords(r: UnitRefused): string {
 
 /** The panel (see the module header). */
 export function Housekeeping({ role, timeZone, pushes }: HousekeepingProps) {
-  const [board, setBoard] = useState<InventoryBoard | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<{ to: InventoryStatus; outcome: BatchOutcome } | null>(null);
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
   const [overriding, setOverriding] = useState<{ refused: UnitRefused; to: InventoryStatus } | null>(null);
   const [reason, setReason] = useState('');
+  const { value: board, error, setError } = useLoaded(() => api.inventory(), [pushes, reloads]);
 
-  useEffect(() => {
-    let current = true;
-    void api.inventory().then((answer) => {
-      if (!current) return;
-      if (answer.ok) {
-        setBoard(answer.value);
-        setError(null);
-      } else setError(answer.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [pushes, reloads]);
 
   const groups = roomsByStatus(board?.units ?? []);
   const toggle = (number: string) =>
