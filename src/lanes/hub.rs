@@ -98,7 +98,10 @@ impl Hub {
     /// A hub reading views through `pool`, pricing options at `clock`'s time.
     pub fn new(pool: DbPool, config: views::ViewConfig, clock: SharedClock) -> Self {
         let origin = uuid::Uuid::now_v7().simple().to_string();
-        Self { inner: Arc::new(Inner { pool, config, clock, registry: Mutex::default(), next_id: AtomicU64::new(1), origin }) }
+        // the stock as the screens will first read it, so that the first change is pushed
+        let stock = pool.get().ok().and_then(|mut conn| stock::read(&mut conn).ok());
+        let registry = Mutex::new(Registry { stock, ..Registry::default() });
+        Self { inner: Arc::new(Inner { pool, config, clock, registry, next_id: AtomicU64::new(1), origin }) }
     }
 
     /// This process's id in cross-process notifications.
@@ -193,11 +196,7 @@ impl Hub {
     pub fn stock_changed(&self, conn: &mut DbConn, force: bool) -> Result<(), AppError> {
         let now = stock::read(conn)?;
         let mut registry = self.inner.registry.lock();
-        // the first reading after start is only remembered: every screen read its counts
-        // with its view on connecting
-        let unchanged = registry.stock.as_ref().is_none_or(|last| *last == now);
-        if !force && unchanged {
-            registry.stock = Some(now);
+        if !force && registry.stock.as_ref() == Some(&now) {
             return Ok(());
         }
         let text = envelope("inventory.changed", None, 0, &now);

@@ -188,3 +188,88 @@ both_backends!(
         })
     }
 );
+
+/// Sends `units` to `status` through the register.
+async fn batch<S, B>(app: &S, token: &str, numbers: &[&str], status: &str) -> Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let units: Vec<Value> = numbers.iter().map(|n| room(n)).collect();
+    let (status, outcome) = post(app, "/api/inventory/status", Some(token), json!({ "units": units, "status": status })).await;
+    assert_eq!(status, 200, "{outcome}");
+    outcome
+}
+
+/// The kiosk's agreement id and a signing body for it.
+async fn signing<S, B>(app: &S, kiosk: &str) -> Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let (_, view) = get(app, "/api/lanes/lane-1/view", Some(kiosk)).await;
+    json!({ "agreement_id": view["data"]["agreement"]["id"], "consent": true, "strokes": crate::strokes() })
+}
+
+both_backends!(
+    fn a_check_in_racing_a_cleaning_change_never_gets_a_room_that_is_not_clean(db) {
+        block_on(async {
+            let (app, _clock) = demo_app(db).await;
+            let desk = desk(&app).await;
+            let lane = |step: &str| format!("/api/lanes/lane-1/{step}");
+            let dirty = json!({ "units": [room("200")], "status": "DIRTY" });
+            for round in 0..10 {
+                let (_, customer) = post(&app, "/api/customers", Some(&desk.register), json!({ "name": format!("Race Round{round}") })).await;
+                post(&app, &lane("sessions"), Some(&desk.register), json!({ "customer_id": customer["id"] })).await;
+                post(&app, &lane("session/language"), Some(&desk.kiosk), json!({ "language": "EN" })).await;
+                post(&app, &lane("session/propose"), Some(&desk.kiosk), json!({ "rental_type": "STANDARD" })).await;
+                // even rounds race the hold (confirm) against 200 going dirty, odd rounds the assignment (sign)
+                let (number, cleaned) = if round % 2 == 0 {
+                    let (confirmed, cleaned) = futures_util::future::join(
+                        post(&app, &lane("session/confirm"), Some(&desk.kiosk), json!({})),
+                        post(&app, "/api/inventory/status", Some(&desk.register), dirty.clone()),
+                    )
+                    .await;
+                    assert_eq!((confirmed.0, cleaned.0), (200, 200), "{confirmed:?} {cleaned:?}");
+                    post(&app, &lane("session/payment"), Some(&desk.register), json!({ "method": "CASH" })).await;
+                    let (status, signed) = post(&app, &lane("session/sign"), Some(&desk.kiosk), signing(&app, &desk.kiosk).await).await;
+                    assert_eq!(status, 200, "{signed}");
+                    (signed["number"].as_str().unwrap().to_owned(), cleaned.1)
+                } else {
+                    post(&app, &lane("session/confirm"), Some(&desk.kiosk), json!({})).await;
+                    post(&app, &lane("session/payment"), Some(&desk.register), json!({ "method": "CASH" })).await;
+                    let sign = signing(&app, &desk.kiosk).await;
+                    let (signed, cleaned) = futures_util::future::join(
+                        post(&app, &lane("session/sign"), Some(&desk.kiosk), sign),
+                        post(&app, "/api/inventory/status", Some(&desk.register), dirty.clone()),
+                    )
+                    .await;
+                    assert_eq!(signed.0, 200, "{signed:?}");
+                    (signed.1["number"].as_str().unwrap().to_owned(), cleaned.1)
+                };
+                // either the cleaning won (200 dirty, the check-in took another room) or the
+                // check-in did (the cleaning refused, 200 occupied): never both
+                if changed(&cleaned) == ["200"] {
+                    assert_eq!(round % 2, 0, "a held room was cleaned under the check-in: {cleaned}");
+                    assert_ne!(number, "200", "round {round}");
+                    assert_eq!(status_of(db, "200").0, "DIRTY");
+                } else {
+                    assert_eq!(number, "200", "round {round}: {cleaned}");
+                    let refused = codes(&cleaned);
+                    assert!(["UNIT_HELD", "UNIT_OCCUPIED", "STALE_VERSION"].contains(&refused[0].1.as_str()), "{cleaned}");
+                }
+                assert_eq!(status_of(db, &number).0, "OCCUPIED");
+                post(&app, &lane("session/close"), Some(&desk.register), json!({})).await;
+                check_out(&app, &desk.register, &number).await;
+                // everything back to clean for the next round
+                let mut used = vec!["200", number.as_str()];
+                used.dedup();
+                batch(&app, &desk.register, &used, "CLEANING").await;
+                batch(&app, &desk.register, &used, "CLEAN").await;
+                assert_eq!(status_of(db, "200").0, "CLEAN");
+            }
+            let failing: Vec<_> = frontdesk::db::integrity::run_all(&mut db.conn()).unwrap().into_iter().filter(|c| c.count > 0).collect();
+            assert!(failing.is_empty(), "{failing:?}");
+        })
+    }
+);
