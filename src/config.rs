@@ -61,6 +61,8 @@ pub struct Settings {
     pub gym_locker_ranges: crate::lanes::gates::GymLockerRanges,
     /// threads that verify PINs (Argon2, ~19 MiB each while they work)
     pub pin_workers: usize,
+    /// the club's stock is read and pushed at most this often (changes in between are folded)
+    pub stock_push_every: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -79,6 +81,7 @@ impl std::fmt::Debug for Settings {
             .field("ws_timeout", &self.ws_timeout)
             .field("gym_locker_ranges", &self.gym_locker_ranges)
             .field("pin_workers", &self.pin_workers)
+            .field("stock_push_every", &self.stock_push_every)
             .finish()
     }
 }
@@ -153,6 +156,7 @@ impl Settings {
             ws_timeout: Duration::from_secs(parsed("FRONTDESK_WS_TIMEOUT", 45u64)?.max(2)),
             gym_locker_ranges: parsed("FRONTDESK_GYM_LOCKER_RANGES", Default::default())?,
             pin_workers: parsed("FRONTDESK_PIN_WORKERS", default_pin_workers())?.clamp(1, 64),
+            stock_push_every: Duration::from_millis(parsed("FRONTDESK_STOCK_PUSH_MS", 50u64)?.min(5_000)),
         })
     }
 }

@@ -368,7 +368,11 @@ fn occupy(
         ))
         .execute(conn)?,
     };
-    if n == 1 { Ok(()) } else { Err(AppError::conflict("UNIT_TAKEN", format!("{} was taken in the meantime.", unit.number))) }
+    if n != 1 {
+        return Err(AppError::conflict("UNIT_TAKEN", format!("{} was taken in the meantime.", unit.number)));
+    }
+    crate::db::touched::stock();
+    Ok(())
 }
 
 fn add_waitlist(
@@ -392,6 +396,7 @@ fn add_waitlist(
             waitlist::updated_at.eq(Ts(now)),
         ))
         .execute(conn)?;
+    crate::db::touched::stock();
     use crate::db::schema::checkin_blocks;
     diesel::update(checkin_blocks::table.find(block)).set(checkin_blocks::waitlist_id.eq(id)).execute(conn)?;
     Ok(())

@@ -12,6 +12,7 @@ pub mod pool;
 pub mod schema;
 pub mod sql_types;
 pub mod text_enums;
+pub mod touched;
 
 pub use dialect::{BackendKind, write_tx};
 pub use pool::{DbPool, PooledConn};

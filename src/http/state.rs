@@ -47,7 +47,7 @@ impl AppState {
             tz: settings.tz,
             gym: settings.gym_locker_ranges.clone(),
         };
-        let hub = Hub::new(pool.clone(), config, clock.clone());
+        let hub = Hub::paced(pool.clone(), config, clock.clone(), settings.stock_push_every);
         let pins = PinPool::start(settings.pin_workers, PIN_QUEUE);
         Self { pool, settings: Arc::new(settings), clock, hub, pins, throttle: Arc::default() }
     }

@@ -1,7 +1,8 @@
 //! Lane session lifecycle commands. Each runs in one write transaction that first takes the
 //! lane's revision forward (refusing with 409 `STALE_VERSION` and the current view when the
 //! caller's `expected_rev` is behind), applies the state machine with the row's version check,
-//! writes its audit event and announces the change; after commit the hub pushes fresh views.
+//! writes its audit event and announces the change; after commit the hub pushes fresh views
+//! (and the club's stock, when the command moved it: see [`crate::db::touched`]).
 
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
@@ -19,7 +20,7 @@ use crate::db::models::lane_session::{LaneSession, NewLaneSession, SessionChange
 use crate::db::models::visit::Visit;
 use crate::db::models::{hold, payment_intent};
 use crate::db::sql_types::Ts;
-use crate::db::{DbConn, write_tx};
+use crate::db::{DbConn, touched, write_tx};
 use crate::domain::enums::{IdentityMethod, LaneSessionStatus, Language, PaymentStatus};
 use crate::domain::lane_session::{self as machine, Command};
 use crate::error::AppError;
@@ -57,6 +58,7 @@ pub fn run<T>(
     cmd: &LaneCommand,
     f: impl FnOnce(&mut DbConn, i64) -> Result<T, AppError>,
 ) -> Result<Applied<T>, AppError> {
+    touched::take_stock();
     let result = write_tx(conn, |conn| {
         let Some(rev) = bump_rev(conn, &cmd.lane, cmd.expected_rev)? else {
             return Err(match Lane::find(conn, &cmd.lane)? {
@@ -65,16 +67,22 @@ pub fn run<T>(
             });
         };
         let value = f(conn, rev)?;
+        // the stock first, so that another process's view of this change counts it already
+        if touched::stock_marked() {
+            notify::announce(conn, hub, Notice::Stock { force: false })?;
+        }
         notify::announce(conn, hub, Notice::View { lane: cmd.lane.clone(), rev })?;
         Ok(Applied { rev, value })
     });
+    let stock_moved = touched::take_stock();
     match result {
         Ok(applied) => {
+            // only a command that placed, released or assigned a unit re-reads the stock
+            if stock_moved && let Err(err) = hub.stock_changed(conn, false) {
+                tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the club's stock");
+            }
             if let Err(err) = hub.refresh(conn, &cmd.lane) {
                 tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the lane's new views");
-            }
-            if let Err(err) = hub.stock_changed(conn, false) {
-                tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the club's stock");
             }
             Ok(applied)
         }

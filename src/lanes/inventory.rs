@@ -1,5 +1,6 @@
 //! Which room or locker a lane gets: the lowest-numbered CLEAN, unassigned, unheld unit of the
-//! locked type, never one needed for queued upgrades. Placing a hold bumps the unit's `version`
+//! locked type, never one needed for queued upgrades; the database finds it through a partial
+//! index, whatever the size of the club. Placing a hold bumps the unit's `version`
 //! (optimistic check) and inserts the hold (the partial unique index refuses a second one), each
 //! in a savepoint, moving on to the next candidate on conflict.
 
@@ -7,11 +8,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::ids::{HoldId, LaneSessionId, ResourceId};
+use crate::db::ids::{HoldId, LaneSessionId, LockerId, ResourceId, RoomId};
 use crate::db::schema::{inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
 use crate::domain::enums::{HoldKind, InventoryStatus, RentalType, ResourceType, RoomType};
-use crate::domain::inventory::number_order;
 use crate::error::AppError;
 
 /// A rentable unit.
@@ -37,46 +37,50 @@ pub fn room_tier(rental: RentalType) -> Option<RoomType> {
     }
 }
 
-/// Numeric order for unit numbers ("9" before "10", "007" before "012").
-fn by_number(units: &mut [Unit]) {
-    units.sort_by(|a, b| number_order(&a.number).cmp(&number_order(&b.number)));
-}
+diesel::define_sql_function!(fn length(x: diesel::sql_types::Text) -> diesel::sql_types::Integer);
 
-fn held_ids(conn: &mut DbConn, kind: ResourceType) -> QueryResult<Vec<ResourceId>> {
-    inventory_holds::table
-        .filter(inventory_holds::resource_type.eq(kind).and(inventory_holds::released_at.is_null()))
-        .select(inventory_holds::resource_id)
-        .load(conn)
-}
+/// How many candidates one read brings: enough that losing a race to other lanes moves on to
+/// the next without another read, few enough that the cost does not grow with the club.
+const CANDIDATES: i64 = 16;
 
-/// Free units of the rental type (CLEAN, unassigned, unheld), lowest number first.
-pub fn free_units(conn: &mut DbConn, rental: RentalType) -> QueryResult<Vec<Unit>> {
-    let mut units: Vec<Unit> = match room_tier(rental) {
+/// Free units of the rental type (CLEAN, unassigned, unheld), lowest number first (numeric
+/// order: "9" before "10", `domain::inventory::number_order`), at most `limit`, and only
+/// `number` when given. The database orders and cuts the list (partial indexes
+/// `rooms_free_by_number` / `lockers_free_by_number`), so the cost does not grow with the
+/// number of free units.
+fn free_units(conn: &mut DbConn, rental: RentalType, number: Option<&str>, limit: i64) -> QueryResult<Vec<Unit>> {
+    let any = number.is_none();
+    let number = number.unwrap_or_default();
+    match room_tier(rental) {
         Some(tier) => {
-            let held = held_ids(conn, ResourceType::Room)?;
-            rooms::table
+            let held = inventory_holds::table
+                .filter(inventory_holds::resource_type.eq(ResourceType::Room.as_str()).and(inventory_holds::released_at.is_null()))
+                .select(inventory_holds::resource_id);
+            let rows: Vec<(RoomId, String, i64)> = rooms::table
                 .filter(rooms::type_.eq(tier).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null()))
+                .filter(rooms::number.eq(number).or(any.into_sql::<diesel::sql_types::Bool>()))
+                .filter(rooms::id.ne_all(held))
+                .order((length(rooms::number), rooms::number))
+                .limit(limit)
                 .select((rooms::id, rooms::number, rooms::version))
-                .load::<(crate::db::ids::RoomId, String, i64)>(conn)?
-                .into_iter()
-                .map(|(id, number, version)| Unit { id: id.into(), number, kind: ResourceType::Room, version })
-                .filter(|u| !held.contains(&u.id))
-                .collect()
+                .load(conn)?;
+            Ok(rows.into_iter().map(|(id, number, version)| Unit { id: id.into(), number, kind: ResourceType::Room, version }).collect())
         }
         None => {
-            let held = held_ids(conn, ResourceType::Locker)?;
-            lockers::table
+            let held = inventory_holds::table
+                .filter(inventory_holds::resource_type.eq(ResourceType::Locker.as_str()).and(inventory_holds::released_at.is_null()))
+                .select(inventory_holds::resource_id);
+            let rows: Vec<(LockerId, String, i64)> = lockers::table
                 .filter(lockers::status.eq(InventoryStatus::Clean).and(lockers::assigned_to_customer_id.is_null()))
+                .filter(lockers::number.eq(number).or(any.into_sql::<diesel::sql_types::Bool>()))
+                .filter(lockers::id.ne_all(held))
+                .order((length(lockers::number), lockers::number))
+                .limit(limit)
                 .select((lockers::id, lockers::number, lockers::version))
-                .load::<(crate::db::ids::LockerId, String, i64)>(conn)?
-                .into_iter()
-                .map(|(id, number, version)| Unit { id: id.into(), number, kind: ResourceType::Locker, version })
-                .filter(|u| !held.contains(&u.id))
-                .collect()
+                .load(conn)?;
+            Ok(rows.into_iter().map(|(id, number, version)| Unit { id: id.into(), number, kind: ResourceType::Locker, version }).collect())
         }
-    };
-    by_number(&mut units);
-    Ok(units)
+    }
 }
 
 /// Checked-in customers waiting for this room tier (ACTIVE or OFFERED entries).
@@ -96,13 +100,13 @@ pub fn available(conn: &mut DbConn, rental: RentalType) -> QueryResult<i64> {
 /// Tries to reserve `unit` for the lane session; `false` if someone got there first.
 fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<HoldId>, AppError> {
     let bumped = match unit.kind {
-        ResourceType::Room => diesel::update(rooms::table.filter(rooms::id.eq(crate::db::ids::RoomId(unit.id.0))).filter(
+        ResourceType::Room => diesel::update(rooms::table.filter(rooms::id.eq(RoomId(unit.id.0))).filter(
             rooms::version.eq(unit.version).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null()),
         ))
         .set((rooms::version.eq(unit.version + 1), rooms::updated_at.eq(Ts(now))))
         .execute(conn)?,
         ResourceType::Locker => diesel::update(
-            lockers::table.filter(lockers::id.eq(crate::db::ids::LockerId(unit.id.0))).filter(
+            lockers::table.filter(lockers::id.eq(LockerId(unit.id.0))).filter(
                 lockers::version
                     .eq(unit.version)
                     .and(lockers::status.eq(InventoryStatus::Clean))
@@ -129,7 +133,10 @@ fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTim
             .execute(c)
     });
     match insert {
-        Ok(_) => Ok(Some(id)),
+        Ok(_) => {
+            crate::db::touched::stock();
+            Ok(Some(id))
+        }
         Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
         Err(err) => Err(err.into()),
     }
@@ -143,15 +150,29 @@ pub fn place_hold(
     session: LaneSessionId,
     now: DateTime<Utc>,
 ) -> Result<Option<(HoldId, Unit)>, AppError> {
-    for unit in free_units(conn, rental)? {
-        // Re-checked for every candidate: after losing a race, the winner's hold (committed by
-        // then) may have used up the supply that queued upgrades leave to new check-ins.
-        if available(conn, rental)? == 0 {
+    // Queued upgrades keep rooms of their tier from new check-ins: only then is the supply
+    // counted, and again for every candidate, since after losing a race the winner's hold
+    // (committed by then) may have used up what the queue leaves to new check-ins.
+    let queued = match room_tier(rental) {
+        Some(tier) => upgrade_demand(conn, tier)? > 0,
+        None => false,
+    };
+    // Each round reads the lowest free candidates again: the ones lost to other lanes are
+    // held by then and drop out. A round that wins nothing means every candidate was taken
+    // while we tried; after a few such rounds the answer is sold out for now.
+    for _round in 0..4 {
+        let candidates = free_units(conn, rental, None, CANDIDATES)?;
+        if candidates.is_empty() {
             return Ok(None);
         }
-        if let Some(hold) = hold_unit(conn, &unit, session, now)? {
-            // the hold bumped the unit's version
-            return Ok(Some((hold, Unit { version: unit.version + 1, ..unit })));
+        for unit in candidates {
+            if queued && available(conn, rental)? == 0 {
+                return Ok(None);
+            }
+            if let Some(hold) = hold_unit(conn, &unit, session, now)? {
+                // the hold bumped the unit's version
+                return Ok(Some((hold, Unit { version: unit.version + 1, ..unit })));
+            }
         }
     }
     Ok(None)
@@ -159,7 +180,7 @@ pub fn place_hold(
 
 /// A specific free unit by number (for the employee's swap to e.g. room 214).
 pub fn free_unit_by_number(conn: &mut DbConn, rental: RentalType, number: &str) -> QueryResult<Option<Unit>> {
-    Ok(free_units(conn, rental)?.into_iter().find(|u| u.number == number))
+    Ok(free_units(conn, rental, Some(number), 1)?.pop())
 }
 
 /// Reserves exactly `unit`, or `None` if someone got there first. The version bump and the

@@ -75,7 +75,6 @@ pub fn apply(hub: &Hub, notice: Notice) {
             if let Err(err) = hub.refresh_from_pool(&lane, rev) {
                 tracing::warn!(lane.id = %lane, error = %err, "cannot refresh lane after a notification");
             }
-            hub.stock_changed_from_pool(false);
         }
         Notice::Stock { force } => hub.stock_changed_from_pool(force),
         Notice::Event { lane, event, data, kiosk, staff } => {

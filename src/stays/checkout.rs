@@ -224,6 +224,7 @@ fn free_unit(conn: &mut DbConn, stay: &OpenStay, to: InventoryStatus, staff: Sta
     if n != 1 {
         return Err(AppError::conflict("STALE_VERSION", format!("{} changed in the meantime; look again.", stay.number)));
     }
+    crate::db::touched::stock();
     Transition {
         kind: stay.kind,
         unit: stay.unit_id,
@@ -317,6 +318,7 @@ fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result
         .first(conn)
         .optional()?;
     let Some(entry) = open else { return Ok(0) };
+    crate::db::touched::stock();
     diesel::update(inventory_holds::table.filter(inventory_holds::waitlist_id.eq(entry).and(inventory_holds::released_at.is_null())))
         .set((inventory_holds::released_at.eq(Ts(now)), inventory_holds::release_reason.eq("CHECKED_OUT")))
         .execute(conn)?;

@@ -238,5 +238,8 @@ fn write(conn: &mut DbConn, unit: &Unit, to: InventoryStatus, flag: bool, now: D
         ))
         .execute(conn)?,
     };
+    if n == 1 {
+        crate::db::touched::stock();
+    }
     Ok(n == 1)
 }

@@ -263,7 +263,11 @@ both_backends!(
         block_on(async {
             let (app, _) = demo_app(db).await;
             let (register, kiosk) = desk(&app).await;
-            diesel::update(rooms::table.filter(rooms::type_.eq("DOUBLE"))).set(rooms::status.eq(InventoryStatus::Dirty)).execute(&mut db.conn()).unwrap();
+            // every DOUBLE room needs cleaning: marked by housekeeping, so the screens hear of it
+            let doubles: Vec<String> = rooms::table.filter(rooms::type_.eq("DOUBLE")).select(rooms::number).load(&mut db.conn()).unwrap();
+            let units: Vec<Value> = doubles.iter().map(|n| json!({ "kind": "ROOM", "number": n })).collect();
+            let (status, batch) = post(&app, "/api/inventory/status", Some(&register), json!({ "units": units, "status": "DIRTY" })).await;
+            assert_eq!((status, batch["changed"].as_array().map(Vec::len)), (200, Some(doubles.len())), "{batch}");
             let ana = customer(db, "Ana Waits", |_, _| {});
             post(&app, "/api/lanes/lane-1/sessions", Some(&register), json!({ "customer_id": ana })).await;
             post(&app, "/api/lanes/lane-1/session/language", Some(&kiosk), json!({ "language": "ES" })).await;

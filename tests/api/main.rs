@@ -37,6 +37,7 @@ use frontdesk::db::pool;
 pub fn settings(url: &str) -> Settings {
     let mut settings = Settings::from_env().expect("settings");
     settings.database_url = url.to_owned();
+    settings.stock_push_every = std::time::Duration::ZERO;
     settings
 }
 

@@ -50,6 +50,9 @@ impl TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let mut settings = frontdesk::config::Settings::from_env().unwrap();
+        // every stock change pushed at once, so tests can count the pushes (the paced
+        // behaviour has its own test in stock.rs)
+        settings.stock_push_every = std::time::Duration::ZERO;
         tune(&mut settings);
         settings.database_url = db.url.clone();
         settings.allowed_origins = vec![format!("http://{addr}")];

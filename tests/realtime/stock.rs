@@ -84,3 +84,25 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn a_burst_of_stock_changes_reaches_the_screens_as_one_folded_push(db) {
+        seeded(db);
+        let server = TestServer::start_with(db, &ManualClock::at(start_time()), |s| s.stock_push_every = Duration::from_millis(1000));
+        block_on(async {
+            let desk = desk(&server).await;
+            let mut monitor = connect(&server, "/ws/monitor", &desk.manager, None).await.unwrap();
+            // five batches in a row, well within one window
+            for number in ["200", "201", "202", "203", "204"] {
+                let batch = json!({ "units": [{ "kind": "ROOM", "number": number }], "status": "DIRTY" });
+                let (status, outcome) = post(&server, "/api/inventory/status", Some(&desk.register), batch).await;
+                assert_eq!((status, outcome["changed"].as_array().map(Vec::len)), (200, Some(1)), "{outcome}");
+            }
+            let first = changed(&mut monitor).await.expect("the first change is pushed at once");
+            assert_eq!(first["rooms"]["DIRTY"].as_i64(), Some(1), "{first}");
+            let folded = changed(&mut monitor).await.expect("the other four, folded into one push");
+            assert_eq!((folded["rooms"]["DIRTY"].as_i64(), folded["rooms"]["CLEAN"].as_i64()), (Some(5), Some(50)), "{folded}");
+            assert!(monitor.silent_for(Duration::from_millis(400)).await, "one push for the four, not four");
+        })
+    }
+);

@@ -12,6 +12,7 @@ pub fn release_for_session(conn: &mut DbConn, session: LaneSessionId, reason: &s
     diesel::update(inventory_holds::table.filter(inventory_holds::lane_session_id.eq(session).and(inventory_holds::released_at.is_null())))
         .set((inventory_holds::released_at.eq(at), inventory_holds::release_reason.eq(reason)))
         .execute(conn)
+        .inspect(|released| mark(*released))
 }
 
 /// Releases one hold (no-op if already released).
@@ -19,4 +20,11 @@ pub fn release(conn: &mut DbConn, id: HoldId, reason: &str, at: Ts) -> QueryResu
     diesel::update(inventory_holds::table.find(id).filter(inventory_holds::released_at.is_null()))
         .set((inventory_holds::released_at.eq(at), inventory_holds::release_reason.eq(reason)))
         .execute(conn)
+        .inspect(|released| mark(*released))
+}
+
+fn mark(released: usize) {
+    if released > 0 {
+        crate::db::touched::stock();
+    }
 }

@@ -1,5 +1,7 @@
 //! Everything the two views of a lane are built from, read in one place.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
@@ -101,8 +103,15 @@ pub struct Facts {
     pub local_now: chrono::NaiveDateTime,
 }
 
-/// Reads the facts of a lane (revision first: the data is never older than its label).
-pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime<Utc>) -> Result<Facts, AppError> {
+/// Reads the facts of a lane (revision first: the data is never older than its label); the
+/// rental options count `available` (the hub's stock), or the database when it is `None`.
+pub fn load(
+    conn: &mut DbConn,
+    lane_id: &str,
+    config: &ViewConfig,
+    now: DateTime<Utc>,
+    available: Option<BTreeMap<String, i64>>,
+) -> Result<Facts, AppError> {
     let lane = Lane::find(conn, lane_id)?.ok_or(AppError::NotFound { what: "The lane" })?;
     let session = LaneSession::current(conn, lane_id)?;
     let customer = match session.as_ref().and_then(|s| s.customer_id) {
@@ -124,7 +133,7 @@ pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime
         local_now,
     };
     if let (Some(s), Some(c)) = (&session, &customer) {
-        fill(conn, &mut facts, s, c, config, now)?;
+        fill(conn, &mut facts, (s, c), config, now, available)?;
     }
     facts.session = session;
     facts.customer = customer;
@@ -134,13 +143,17 @@ pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime
 fn fill(
     conn: &mut DbConn,
     facts: &mut Facts,
-    s: &LaneSession,
-    c: &Customer,
+    (s, c): (&LaneSession, &Customer),
     config: &ViewConfig,
     now: DateTime<Utc>,
+    available: Option<BTreeMap<String, i64>>,
 ) -> Result<(), AppError> {
     if matches!(s.status, S::Active | S::AwaitingCustomer) {
-        facts.options = options(conn, c, config, now)?;
+        let stock = match available {
+            Some(stock) => stock,
+            None => stock::available(conn)?,
+        };
+        facts.options = options(c, config, now, &stock);
     }
     facts.quote = s.price_quote_json.as_deref().and_then(|q| serde_json::from_str(q).ok());
     facts.stay = stay(s, c, facts.quote.as_ref(), config, now);
@@ -164,17 +177,16 @@ fn fill(
     Ok(())
 }
 
-fn options(conn: &mut DbConn, c: &Customer, config: &ViewConfig, now: DateTime<Utc>) -> Result<Vec<RentalOption>, AppError> {
+fn options(c: &Customer, config: &ViewConfig, now: DateTime<Utc>, stock: &BTreeMap<String, i64>) -> Vec<RentalOption> {
     let local = now.with_timezone(&config.tz).naive_local();
     let youth = pricing::is_youth(c.dob, local.date());
     let initial = time_blocks::initial_stay(now);
-    let stock = stock::available(conn)?;
     gates::allowed_rentals(c, &config.gym)
         .into_iter()
         .map(|rental| {
             let available = stock.get(rental.as_str()).copied().unwrap_or(0);
             let price_cents = pricing::rental_price_cents(rental, local, youth);
-            Ok(RentalOption { rental_type: rental, price_cents, available, hours: initial.hours, checkout_at: initial.ends_at })
+            RentalOption { rental_type: rental, price_cents, available, hours: initial.hours, checkout_at: initial.ends_at }
         })
         .collect()
 }

@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod offers;
 pub mod register;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -149,9 +150,16 @@ pub fn envelope<T: Serialize>(kind: &str, lane: Option<&str>, rev: i64, data: &T
     Arc::from(text)
 }
 
-/// Reads the lane and builds both views.
-pub fn load(conn: &mut DbConn, lane_id: &str, config: &ViewConfig, now: DateTime<Utc>) -> Result<LaneViews, AppError> {
-    let facts = facts::load(conn, lane_id, config, now)?;
+/// Reads the lane and builds both views; `available` is the club's stock per rental type as
+/// the hub last read it (`None`: count it now).
+pub fn load(
+    conn: &mut DbConn,
+    lane_id: &str,
+    config: &ViewConfig,
+    now: DateTime<Utc>,
+    available: Option<BTreeMap<String, i64>>,
+) -> Result<LaneViews, AppError> {
+    let facts = facts::load(conn, lane_id, config, now, available)?;
     let kiosk = kiosk::build(&facts, &config.club_name);
     let register_view = register::build(&facts, kiosk.clone());
     let (lane, rev) = (facts.lane.id.clone(), facts.lane.rev);

@@ -1,0 +1,6 @@
+-- The lowest-numbered free unit is found by walking these indexes in numeric order
+-- (length, then text: "9" before "10"), so placing a hold reads a handful of rows whatever
+-- the size of the club. Not partial: the status is a bound parameter, which a partial
+-- index's WHERE cannot be matched against.
+CREATE INDEX rooms_by_type_status_number ON rooms (type, status, length(number), number);
+CREATE INDEX lockers_by_status_number ON lockers (status, length(number), number);

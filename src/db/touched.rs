@@ -1,0 +1,42 @@
+//! What the current thread's transaction changed that screens count: the club's stock (holds
+//! placed or released, units assigned, freed or cleaned, upgrades queued). The write sites mark
+//! it; the lane command that ran them reads the mark after commit and re-reads the stock only
+//! then, instead of after every command. Diesel work runs on one blocking thread from start to
+//! commit, so a thread-local mark belongs to exactly one transaction at a time.
+
+use std::cell::Cell;
+
+thread_local! {
+    static STOCK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks that the stock changed (called by the write sites).
+pub fn stock() {
+    STOCK.with(|mark| mark.set(true));
+}
+
+/// Whether the stock was marked since the last [`take_stock`], clearing the mark.
+pub fn take_stock() -> bool {
+    STOCK.with(|mark| mark.replace(false))
+}
+
+/// Whether the stock was marked, leaving the mark as it is.
+pub fn stock_marked() -> bool {
+    STOCK.with(Cell::get)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_is_read_once_and_stays_on_its_thread() {
+        take_stock();
+        assert!(!stock_marked());
+        stock();
+        assert!(stock_marked());
+        assert!(!std::thread::spawn(stock_marked).join().unwrap());
+        assert!(take_stock());
+        assert!(!take_stock());
+    }
+}
