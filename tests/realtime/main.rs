@@ -10,6 +10,7 @@ mod back;
 mod checkin;
 mod latency;
 mod lifecycle;
+mod processes;
 mod protocol;
 mod resilience;
 mod stock;

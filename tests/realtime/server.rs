@@ -98,8 +98,25 @@ impl Drop for TestServer {
     }
 }
 
+/// A server the helpers can talk to: one in this process or a child process.
+pub trait Endpoint {
+    /// where it listens
+    fn addr(&self) -> std::net::SocketAddr;
+
+    /// `http://addr/path`
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr())
+    }
+}
+
+impl Endpoint for TestServer {
+    fn addr(&self) -> std::net::SocketAddr {
+        self.addr
+    }
+}
+
 /// One JSON request to the server; `(status, body)`.
-pub async fn request(server: &TestServer, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
+pub async fn request(server: &impl Endpoint, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> (u16, Value) {
     let client = awc::Client::default();
     let mut req = client.request(method.parse().unwrap(), server.url(path));
     if let Some(token) = token {
@@ -114,12 +131,12 @@ pub async fn request(server: &TestServer, method: &str, path: &str, token: Optio
 }
 
 /// POST.
-pub async fn post(server: &TestServer, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
+pub async fn post(server: &impl Endpoint, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
     request(server, "POST", path, token, Some(body)).await
 }
 
 /// Signs in; returns the bearer token.
-pub async fn login(server: &TestServer, login: &str, pin: &str) -> String {
+pub async fn login(server: &impl Endpoint, login: &str, pin: &str) -> String {
     let (status, body) = post(server, "/api/auth/login", None, json!({ "login": login, "pin": pin, "bearer": true })).await;
     assert_eq!(status, 200, "{body}");
     body["token"].as_str().unwrap().to_owned()
@@ -138,7 +155,7 @@ pub struct Desk {
 }
 
 /// Signs in the registers and pairs lane-1's kiosk.
-pub async fn desk(server: &TestServer) -> Desk {
+pub async fn desk(server: &impl Endpoint) -> Desk {
     let manager = login(server, "manager", "111111").await;
     assert_eq!(post(server, "/api/auth/step-up", Some(&manager), json!({ "pin": "111111" })).await.0, 200);
     let (_, code) = post(server, "/api/lanes/lane-1/pairing-codes", Some(&manager), json!({})).await;

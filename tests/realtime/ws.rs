@@ -8,7 +8,7 @@ use awc::BoxedSocket;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::Value;
 
-use crate::server::TestServer;
+use crate::server::{Endpoint, TestServer};
 
 /// One socket.
 pub struct WsClient {
@@ -21,9 +21,9 @@ pub struct WsClient {
 pub type Refused = (u16, String);
 
 /// Opens `path` (e.g. `/ws/lanes/lane-1`) with a bearer token and optional Origin.
-pub async fn connect(server: &TestServer, path: &str, token: &str, origin: Option<&str>) -> Result<WsClient, Refused> {
+pub async fn connect(server: &impl Endpoint, path: &str, token: &str, origin: Option<&str>) -> Result<WsClient, Refused> {
     let client = awc::Client::builder().max_http_version(awc::http::Version::HTTP_11).finish();
-    let mut req = client.ws(format!("ws://{}{path}", server.addr)).bearer_auth(token);
+    let mut req = client.ws(format!("ws://{}{path}", server.addr())).bearer_auth(token);
     if let Some(origin) = origin {
         req = req.origin(origin);
     }
