@@ -23,6 +23,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 
 use super::credentials::Credentials;
 use super::principal::{StaffAuth, resolve_device, resolve_staff};
+use crate::db::DbConn;
 use crate::db::models::device::Device;
 use crate::db::models::lane::is_valid_lane_id;
 use crate::db::models::register_session::RegisterSession;
@@ -49,9 +50,33 @@ impl Ctx {
     }
 
     async fn staff(&self) -> Result<StaffAuth, AppError> {
+        self.staff_with_auth(|_, _| Ok(())).await.map(|(auth, ())| auth)
+    }
+
+    /// The staff caller and `then`, read on the same pooled connection in one blocking call.
+    async fn staff_with<T: Send + 'static>(
+        &self,
+        then: impl FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+    ) -> Result<(StaffAuth, T), AppError> {
+        self.staff_with_auth(move |conn, _| then(conn)).await
+    }
+
+    /// Like [`Ctx::staff_with`], `then` seeing who the caller is.
+    async fn staff_with_auth<T: Send + 'static>(
+        &self,
+        then: impl FnOnce(&mut DbConn, &StaffAuth) -> Result<T, AppError> + Send + 'static,
+    ) -> Result<(StaffAuth, T), AppError> {
         let now = self.state.clock.now();
         match (self.creds.staff.clone(), self.creds.device.clone()) {
-            (Some(token), _) => self.state.db(move |c| resolve_staff(c, &token, now)).await,
+            (Some(token), _) => {
+                self.state
+                    .db(move |c| {
+                        let auth = resolve_staff(c, &token, now)?;
+                        let value = then(c, &auth)?;
+                        Ok((auth, value))
+                    })
+                    .await
+            }
             (None, Some(token)) => {
                 self.state.db(move |c| resolve_device(c, &token, now)).await?;
                 Err(AppError::forbidden("WRONG_PRINCIPAL", "This action is for staff, not for a kiosk."))
@@ -151,9 +176,10 @@ pub struct AtRegister {
 }
 extractor!(AtRegister, |c| {
     let lane = c.lane()?;
-    let auth = c.staff().await?;
-    let (lane_q, session) = (lane.clone(), auth.session_id);
-    let register = c.state.db(move |conn| Ok(RegisterSession::active_on_lane(conn, &lane_q)?)).await?;
+    let lane_q = lane.clone();
+    // the caller and their register in one trip to the database
+    let (auth, register) = c.staff_with(move |conn| Ok(RegisterSession::active_on_lane(conn, &lane_q)?)).await?;
+    let session = auth.session_id;
     match register {
         Some(register) if register.staff_session_id == session => Ok(AtRegister { auth, lane, register }),
         _ => Err(AppError::forbidden("REGISTER_REQUIRED", format!("Sign in at the register of {lane} first."))),
@@ -170,9 +196,7 @@ pub struct AtDesk {
     pub lane: Option<String>,
 }
 extractor!(AtDesk, |c| {
-    let auth = c.staff().await?;
-    let session = auth.session_id;
-    let register = c.state.db(move |conn| Ok(RegisterSession::active_of_login(conn, session)?)).await?;
+    let (auth, register) = c.staff_with_auth(|conn, auth| Ok(RegisterSession::active_of_login(conn, auth.session_id)?)).await?;
     match (register, auth.require_manager()) {
         (Some(register), _) => Ok(AtDesk { auth, lane: Some(register.lane_id) }),
         (None, Ok(())) => Ok(AtDesk { auth, lane: None }),

@@ -66,12 +66,8 @@ fn session_ended() -> AppError {
 
 /// The staff session behind `raw_token`, if it is current.
 pub fn resolve_staff(conn: &mut DbConn, raw_token: &str, now: DateTime<Utc>) -> Result<StaffAuth, AppError> {
-    let session = StaffSession::by_token_hash(conn, &token::digest(raw_token))?.ok_or_else(session_ended)?;
-    if session.revoked_at.is_some() || session.expires_at.0 <= now {
-        return Err(session_ended());
-    }
-    let staff = Staff::find(conn, session.staff_id)?;
-    if !staff.active {
+    let (session, staff) = StaffSession::with_staff_by_token_hash(conn, &token::digest(raw_token))?.ok_or_else(session_ended)?;
+    if session.revoked_at.is_some() || session.expires_at.0 <= now || !staff.active {
         return Err(session_ended());
     }
     Ok(StaffAuth { staff, session_id: session.id, expires_at: session.expires_at.0, step_up_at: session.step_up_at.map(|t| t.0) })

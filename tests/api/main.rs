@@ -21,6 +21,7 @@ mod housekeeping;
 mod idempotency;
 mod logs;
 mod openapi;
+mod queries;
 mod registers;
 mod route_walk;
 mod serve;

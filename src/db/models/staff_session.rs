@@ -51,9 +51,19 @@ impl NewStaffSession<'_> {
 }
 
 impl StaffSession {
-    /// The session whose token hashes to `token_sha256`, if any.
-    pub fn by_token_hash(conn: &mut DbConn, token_sha256: &str) -> QueryResult<Option<StaffSession>> {
-        staff_sessions::table.filter(staff_sessions::token_sha256.eq(token_sha256)).select(StaffSession::as_select()).first(conn).optional()
+    /// The session behind a token digest with its staff member, in one query (every staff
+    /// request resolves its caller through it).
+    pub fn with_staff_by_token_hash(
+        conn: &mut DbConn,
+        token_sha256: &str,
+    ) -> QueryResult<Option<(StaffSession, crate::db::models::staff::Staff)>> {
+        use crate::db::schema::staff;
+        staff_sessions::table
+            .inner_join(staff::table)
+            .filter(staff_sessions::token_sha256.eq(token_sha256))
+            .select((StaffSession::as_select(), crate::db::models::staff::Staff::as_select()))
+            .first(conn)
+            .optional()
     }
 
     /// Whether the session can still be used at `now` (not revoked, not expired, staff active).
