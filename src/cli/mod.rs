@@ -1,8 +1,9 @@
 //! The `frontdesk` command line: `serve` (default), `migrate`, `seed`, `validate`, `backup`,
 //! `audit verify`, and first-run set-up (`staff add`, `lanes add`, `inventory import`,
-//! `agreement add`).
+//! `agreement add`), and `bench` (load and latency figures).
 
 mod admin;
+pub mod bench;
 mod serve;
 
 use std::path::PathBuf;
@@ -80,6 +81,8 @@ pub enum Command {
         #[command(subcommand)]
         action: AgreementAction,
     },
+    /// Load and latency figures: complete check-ins on N lanes, or idle sockets.
+    Bench(Box<bench::BenchArgs>),
 }
 
 /// `frontdesk audit ...`
@@ -175,6 +178,7 @@ pub fn run(cli: Cli, settings: Settings) -> ExitCode {
         Command::Agreement { action: AgreementAction::Add { language, version, title, consent, file } } => {
             admin::agreement_add(&settings, language, version, &title, &consent, &file)
         }
+        Command::Bench(args) => bench::run(*args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,233 @@
+//! `frontdesk bench`: N lanes, each a register and its paired kiosk on their own sockets,
+//! run complete check-ins against a server started here on a fresh database (SQLite or
+//! PostgreSQL) or against a running one (`--target`); or `--idle-sockets K`; or `--quick`
+//! (a short round of both, for CI: it prints figures and never judges them).
+
+mod client;
+mod desk;
+mod idle;
+mod lane;
+mod procfs;
+mod report;
+mod seed;
+mod server;
+mod stats;
+
+use std::cell::RefCell;
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use client::Http;
+use desk::Logins;
+use lane::{LaneRun, Window};
+use report::RunReport;
+pub use seed::Backend;
+use seed::{ClubSpec, FreshDb};
+use server::Server;
+
+use super::CliResult;
+
+/// `frontdesk bench ...`
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchArgs {
+    /// Database of the server started here (ignored with --target).
+    #[arg(long, value_enum, default_value = "sqlite")]
+    pub backend: Backend,
+    /// A running server (http://host:port) instead of starting one; its lanes lane-1..N
+    /// must exist; kiosks are paired over HTTP.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// With --target: the server's process id, to read its CPU and memory.
+    #[arg(long)]
+    pub server_pid: Option<u32>,
+    /// PostgreSQL server to create the fresh databases on (default: TEST_DATABASE_URL,
+    /// DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres).
+    #[arg(long)]
+    pub database_url: Option<String>,
+    /// Lanes working at once.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..=9999))]
+    pub lanes: u16,
+    /// Measured seconds (after the warm-up).
+    #[arg(long, default_value_t = 15.0)]
+    pub seconds: f64,
+    /// Warm-up seconds (check-ins run, nothing is counted).
+    #[arg(long, default_value_t = 2.0)]
+    pub warmup: f64,
+    /// The club has at least this many free lockers (lockers are added before the start).
+    #[arg(long)]
+    pub lockers: Option<usize>,
+    /// What every customer rents: LOCKER (default) or a room tier such as STANDARD.
+    #[arg(long, default_value = "LOCKER")]
+    pub rental: String,
+    /// Instead of check-ins: K idle authenticated sockets, server RSS per socket, and the
+    /// time for one change to reach them all.
+    #[arg(long)]
+    pub idle_sockets: Option<usize>,
+    /// A short round for CI (1 and 8 lanes for 5 s on SQLite and on PostgreSQL when it
+    /// answers, 500 idle sockets); prints, never asserts.
+    #[arg(long)]
+    pub quick: bool,
+    /// Print each run as one JSON line too.
+    #[arg(long)]
+    pub json: bool,
+    /// Manager sign-in (the demo's by default).
+    #[arg(long, default_value = "manager")]
+    pub manager_login: String,
+    /// Manager PIN.
+    #[arg(long, default_value = "111111")]
+    pub manager_pin: String,
+    /// Staff sign-in used at every register.
+    #[arg(long, default_value = "alex")]
+    pub staff_login: String,
+    /// Staff PIN.
+    #[arg(long, default_value = "222222")]
+    pub staff_pin: String,
+}
+
+impl BenchArgs {
+    fn logins(&self) -> Logins {
+        Logins {
+            manager: (self.manager_login.clone(), self.manager_pin.clone()),
+            staff: (self.staff_login.clone(), self.staff_pin.clone()),
+        }
+    }
+}
+
+/// What one phase needs to know.
+struct Plan {
+    backend: Backend,
+    lanes: usize,
+    seconds: f64,
+    warmup: f64,
+    lockers: Option<usize>,
+    idle: Option<usize>,
+    hold: Duration,
+}
+
+/// Runs the bench; a run that cannot start is an error, figures never are.
+pub fn run(args: BenchArgs) -> CliResult {
+    match procfs::raise_nofile() {
+        Some(limit) => println!("open-file limit: {limit}"),
+        None => println!("open-file limit: unchanged"),
+    }
+    let admin = seed::admin_url(args.database_url.as_deref());
+    let plans = if args.quick {
+        let mut plans = Vec::new();
+        let mut backends = vec![Backend::Sqlite];
+        if seed::postgres_answers(&admin) {
+            backends.push(Backend::Postgres);
+        } else {
+            println!("PostgreSQL does not answer at {}: SQLite only", crate::config::redact_url(&admin));
+        }
+        for backend in backends {
+            for lanes in [1, 8] {
+                plans.push(Plan { backend, lanes, seconds: 5.0, warmup: 1.0, lockers: None, idle: None, hold: Duration::ZERO });
+            }
+        }
+        plans.push(Plan {
+            backend: Backend::Sqlite,
+            lanes: 1,
+            seconds: 0.0,
+            warmup: 0.0,
+            lockers: None,
+            idle: Some(500),
+            hold: Duration::ZERO,
+        });
+        plans
+    } else {
+        let idle = args.idle_sockets;
+        let lanes = if idle.is_some() { 1 } else { usize::from(args.lanes) };
+        let hold = if idle.is_some() { Duration::from_secs(16) } else { Duration::ZERO };
+        vec![Plan { backend: args.backend, lanes, seconds: args.seconds, warmup: args.warmup, lockers: args.lockers, idle, hold }]
+    };
+    for (n, plan) in plans.iter().enumerate() {
+        let system = actix_web::rt::System::new();
+        system.block_on(phase(&args, &admin, plan, n))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn phase(args: &BenchArgs, admin: &str, plan: &Plan, n: usize) -> Result<(), String> {
+    let (mut server, kiosks, _db, label) = match &args.target {
+        Some(target) => (Server::target(target, args.server_pid), None, None, format!("target {target}")),
+        None => {
+            let db = FreshDb::create(plan.backend, admin, n)?;
+            let kiosks = seed::seed(&db.url, &ClubSpec { lanes: plan.lanes, lockers: plan.lockers })?;
+            let server = Server::spawn(&db.url, &format!("{n}"))?;
+            (server, Some(kiosks), Some(db), format!("{:?}", plan.backend).to_lowercase())
+        }
+    };
+    let http = Http::new(&server.base);
+    server.ready(&http).await?;
+    if let Some(log) = &server.log {
+        println!("\nserver log: {}", log.display());
+    }
+    let outcome = match plan.idle {
+        Some(k) => idle_phase(&http, args, &server, k, plan, &label).await,
+        None => check_ins(&http, args, &server, kiosks, plan, &label).await,
+    };
+    server.stop();
+    outcome
+}
+
+async fn idle_phase(http: &Http, args: &BenchArgs, server: &Server, k: usize, plan: &Plan, label: &str) -> Result<(), String> {
+    let token = desk::staff(http, &args.logins()).await?;
+    desk::sign_in_register(http, &token, "lane-1").await?;
+    let found = idle::run(http, &token, k, server.pid, plan.hold).await?;
+    let label = format!("{label}, {k} sockets");
+    report::print_idle(&label, &found);
+    if args.json {
+        println!("{}", serde_json::json!({ "run": label, "idle": found, "bytes_per_socket": found.bytes_per_socket() }));
+    }
+    Ok(())
+}
+
+async fn check_ins(
+    http: &Http,
+    args: &BenchArgs,
+    server: &Server,
+    kiosks: Option<Vec<String>>,
+    plan: &Plan,
+    label: &str,
+) -> Result<(), String> {
+    let desks = desk::open(http, &args.logins(), plan.lanes, kiosks).await?;
+    let pid = server.pid;
+    let mem_idle = pid.and_then(procfs::memory);
+    let stats = Rc::new(RefCell::new(stats::Stats::default()));
+    let start = Instant::now() + Duration::from_secs_f64(plan.warmup.max(0.0));
+    let window = Window { start, end: start + Duration::from_secs_f64(plan.seconds.max(0.0)) };
+    let lanes: Vec<_> = desks
+        .into_iter()
+        .map(|desk| {
+            let run = LaneRun { http: http.clone(), desk, rental: args.rental.clone(), stats: stats.clone(), window };
+            actix_web::rt::spawn(run.run())
+        })
+        .collect();
+    let pg = plan.backend == Backend::Postgres && args.target.is_none();
+    let sampler = actix_web::rt::spawn(async move {
+        tokio::time::sleep_until(window.start.into()).await;
+        let first = (pid.and_then(procfs::cpu), if pg { procfs::postgres_cpu() } else { None });
+        tokio::time::sleep_until(window.end.into()).await;
+        let last = (pid.and_then(procfs::cpu), if pg { procfs::postgres_cpu() } else { None });
+        let delta = |a: Option<Duration>, b: Option<Duration>| Some(b?.saturating_sub(a?));
+        (delta(first.0, last.0), delta(first.1, last.1))
+    });
+    for lane in lanes {
+        match lane.await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => stats.borrow_mut().error("lane", &err),
+            Err(err) => stats.borrow_mut().error("lane", &err.to_string()),
+        }
+    }
+    let (server_cpu, pg_cpu) = sampler.await.map_err(|e| e.to_string())?;
+    let stats = std::mem::take(&mut *stats.borrow_mut());
+    let lockers = plan.lockers.map(|l| format!(", {l} lockers")).unwrap_or_default();
+    let label = format!("{label}, {} lanes, {} s, {}{lockers}", plan.lanes, plan.seconds, args.rental);
+    let report = RunReport { label, seconds: plan.seconds, stats, server_cpu, pg_cpu, mem_idle, mem_end: pid.and_then(procfs::memory) };
+    report.print();
+    if args.json {
+        println!("{}", report.json());
+    }
+    Ok(())
+}
