@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use client::Http;
 use desk::Logins;
 use lane::{LaneRun, Window};
-use report::RunReport;
+use report::{Cpu, RunReport};
 pub use seed::Backend;
 use seed::{ClubSpec, FreshDb};
 use server::Server;
@@ -54,7 +54,8 @@ pub struct BenchArgs {
     /// Warm-up seconds (check-ins run, nothing is counted).
     #[arg(long, default_value_t = 2.0)]
     pub warmup: f64,
-    /// The club has at least this many free lockers (lockers are added before the start).
+    /// The club has exactly this many free lockers (added, or the highest-numbered put
+    /// OUT_OF_ORDER, before the start).
     #[arg(long)]
     pub lockers: Option<usize>,
     /// What every customer rents: LOCKER (default) or a room tier such as STANDARD.
@@ -149,7 +150,7 @@ pub fn run(args: BenchArgs) -> CliResult {
 }
 
 async fn phase(args: &BenchArgs, admin: &str, plan: &Plan, n: usize) -> Result<(), String> {
-    let (mut server, kiosks, _db, label) = match &args.target {
+    let (mut server, kiosks, db, label) = match &args.target {
         Some(target) => (Server::target(target, args.server_pid), None, None, format!("target {target}")),
         None => {
             let db = FreshDb::create(plan.backend, admin, n)?;
@@ -165,7 +166,10 @@ async fn phase(args: &BenchArgs, admin: &str, plan: &Plan, n: usize) -> Result<(
     }
     let outcome = match plan.idle {
         Some(k) => idle_phase(&http, args, &server, k, plan, &label).await,
-        None => check_ins(&http, args, &server, kiosks, plan, &label).await,
+        None => {
+            let pg_name = db.as_ref().and_then(FreshDb::pg_name);
+            check_ins(&http, args, &server, kiosks, plan, &label, pg_name).await
+        }
     };
     server.stop();
     outcome
@@ -190,6 +194,7 @@ async fn check_ins(
     kiosks: Option<Vec<String>>,
     plan: &Plan,
     label: &str,
+    pg_name: Option<&str>,
 ) -> Result<(), String> {
     let desks = desk::open(http, &args.logins(), plan.lanes, kiosks).await?;
     let pid = server.pid;
@@ -204,14 +209,18 @@ async fn check_ins(
             actix_web::rt::spawn(run.run())
         })
         .collect();
-    let pg = plan.backend == Backend::Postgres && args.target.is_none();
+    let pg = pg_name.map(str::to_owned);
     let sampler = actix_web::rt::spawn(async move {
+        let read = || Cpu {
+            server: pid.and_then(procfs::cpu),
+            pg_ours: pg.as_deref().and_then(|db| procfs::postgres_cpu(Some(db))),
+            pg_all: pg.as_ref().and_then(|_| procfs::postgres_cpu(None)),
+            bench: procfs::cpu(std::process::id()),
+        };
         tokio::time::sleep_until(window.start.into()).await;
-        let first = (pid.and_then(procfs::cpu), if pg { procfs::postgres_cpu() } else { None });
+        let first = read();
         tokio::time::sleep_until(window.end.into()).await;
-        let last = (pid.and_then(procfs::cpu), if pg { procfs::postgres_cpu() } else { None });
-        let delta = |a: Option<Duration>, b: Option<Duration>| Some(b?.saturating_sub(a?));
-        (delta(first.0, last.0), delta(first.1, last.1))
+        read().since(&first)
     });
     for lane in lanes {
         match lane.await {
@@ -220,11 +229,11 @@ async fn check_ins(
             Err(err) => stats.borrow_mut().error("lane", &err.to_string()),
         }
     }
-    let (server_cpu, pg_cpu) = sampler.await.map_err(|e| e.to_string())?;
+    let cpu = sampler.await.map_err(|e| e.to_string())?;
     let stats = std::mem::take(&mut *stats.borrow_mut());
     let lockers = plan.lockers.map(|l| format!(", {l} lockers")).unwrap_or_default();
     let label = format!("{label}, {} lanes, {} s, {}{lockers}", plan.lanes, plan.seconds, args.rental);
-    let report = RunReport { label, seconds: plan.seconds, stats, server_cpu, pg_cpu, mem_idle, mem_end: pid.and_then(procfs::memory) };
+    let report = RunReport { label, seconds: plan.seconds, stats, cpu, mem_idle, mem_end: pid.and_then(procfs::memory) };
     report.print();
     if args.json {
         println!("{}", report.json());

@@ -35,15 +35,23 @@ pub fn cpu(pid: u32) -> Option<Duration> {
     stat(pid).map(|(_, ticks)| Duration::from_secs_f64(ticks as f64 / ticks_per_second()))
 }
 
-/// CPU time used so far by all processes named `postgres` (the server and its backends).
-pub fn postgres_cpu() -> Option<Duration> {
+/// CPU time used so far by the processes named `postgres`: all of them (`database` `None`),
+/// or only the backends serving `database` (their title, in `cmdline`, names it), which on
+/// a shared machine leaves out other people's work.
+pub fn postgres_cpu(database: Option<&str>) -> Option<Duration> {
     let mut ticks = 0u64;
     let mut found = false;
     for entry in std::fs::read_dir("/proc").ok()?.flatten() {
         let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
-        if let Some((comm, t)) = stat(pid)
-            && comm == "postgres"
-        {
+        let Some((comm, t)) = stat(pid) else { continue };
+        if comm != "postgres" {
+            continue;
+        }
+        let ours = database.is_none_or(|db| {
+            let title = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            String::from_utf8_lossy(&title).split_whitespace().any(|word| word == db)
+        });
+        if ours {
             ticks += t;
             found = true;
         }

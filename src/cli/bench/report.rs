@@ -8,6 +8,32 @@ use super::idle::IdleReport;
 use super::procfs::Memory;
 use super::stats::{STEPS, Stats, percentiles};
 
+/// CPU time used, read at the start and the end of the window.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cpu {
+    /// the server process
+    pub server: Option<Duration>,
+    /// the PostgreSQL backends of the run's database
+    pub pg_ours: Option<Duration>,
+    /// every postgres process on the machine
+    pub pg_all: Option<Duration>,
+    /// the bench itself (the client)
+    pub bench: Option<Duration>,
+}
+
+impl Cpu {
+    /// What was used since `start`.
+    pub fn since(&self, start: &Cpu) -> Cpu {
+        let delta = |a: Option<Duration>, b: Option<Duration>| Some(b?.saturating_sub(a?));
+        Cpu {
+            server: delta(start.server, self.server),
+            pg_ours: delta(start.pg_ours, self.pg_ours),
+            pg_all: delta(start.pg_all, self.pg_all),
+            bench: delta(start.bench, self.bench),
+        }
+    }
+}
+
 /// One check-in run's results.
 pub struct RunReport {
     /// what ran, e.g. `sqlite, 50 lanes, 15 s`
@@ -16,10 +42,8 @@ pub struct RunReport {
     pub seconds: f64,
     /// what the lanes measured
     pub stats: Stats,
-    /// server CPU over the window
-    pub server_cpu: Option<Duration>,
-    /// all postgres processes' CPU over the window
-    pub pg_cpu: Option<Duration>,
+    /// CPU used over the window
+    pub cpu: Cpu,
     /// server memory before the lanes opened
     pub mem_idle: Option<Memory>,
     /// server memory at the end
@@ -66,8 +90,15 @@ impl RunReport {
         }
         let all = s.all();
         println!("{:<16} {:>6} | {} | {}", "all steps", all.http.len(), cells(percentiles(&all.http)), cells(percentiles(&all.view)));
-        println!("server CPU per check-in: {}", opt(per_check_in(self.server_cpu, s.completed), "ms"));
-        println!("PostgreSQL CPU per check-in: {}", opt(per_check_in(self.pg_cpu, s.completed), "ms"));
+        let per = |cpu| opt(per_check_in(cpu, s.completed), "ms");
+        println!("CPU per check-in: server {}; bench client {}", per(self.cpu.server), per(self.cpu.bench));
+        if self.cpu.pg_all.is_some() {
+            println!(
+                "PostgreSQL CPU per check-in: {} (this database's backends), {} (every postgres process)",
+                per(self.cpu.pg_ours),
+                per(self.cpu.pg_all)
+            );
+        }
         println!("server memory: idle {}; end {}", mem(self.mem_idle), mem(self.mem_end));
         if s.errors.is_empty() {
             println!("errors: none");
@@ -93,8 +124,10 @@ impl RunReport {
         json!({
             "run": self.label, "check_ins_per_s": self.rate(), "completed": s.completed, "seconds": self.seconds,
             "steps": steps, "errors": s.errors,
-            "server_cpu_ms_per_check_in": per_check_in(self.server_cpu, s.completed),
-            "postgres_cpu_ms_per_check_in": per_check_in(self.pg_cpu, s.completed),
+            "server_cpu_ms_per_check_in": per_check_in(self.cpu.server, s.completed),
+            "bench_cpu_ms_per_check_in": per_check_in(self.cpu.bench, s.completed),
+            "postgres_cpu_ms_per_check_in": per_check_in(self.cpu.pg_ours, s.completed),
+            "all_postgres_cpu_ms_per_check_in": per_check_in(self.cpu.pg_all, s.completed),
             "memory_idle": self.mem_idle, "memory_end": self.mem_end,
         })
     }

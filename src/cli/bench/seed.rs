@@ -10,6 +10,7 @@ use crate::db::models::device::{Device, NewDevice};
 use crate::db::models::staff::Staff;
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, migrate, pool};
+use crate::domain::enums::InventoryStatus;
 use crate::security::token::{self, TokenKind};
 use crate::seed::inventory_csv::{self, Unit};
 use crate::seed::{demo, setup};
@@ -48,6 +49,11 @@ pub struct FreshDb {
 }
 
 impl FreshDb {
+    /// The PostgreSQL database's name (`None` for SQLite).
+    pub fn pg_name(&self) -> Option<&str> {
+        self.pg.as_ref().map(|(_, name)| name.as_str())
+    }
+
     /// Creates an empty database named after this process and `run`.
     pub fn create(backend: Backend, admin: &str, run: usize) -> Result<Self, String> {
         let name = format!("bench_{}_{run}", std::process::id());
@@ -87,7 +93,7 @@ impl Drop for FreshDb {
 pub struct ClubSpec {
     /// lanes `lane-1` ..= `lane-N`
     pub lanes: usize,
-    /// free lockers at least (the demo has 108)
+    /// exactly this many free lockers (the demo has 108)
     pub lockers: Option<usize>,
 }
 
@@ -123,12 +129,18 @@ pub fn seed(url: &str, spec: &ClubSpec) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// Adds clean lockers `B00001`, ... until the club has `wanted` lockers.
+/// Makes exactly `wanted` lockers free: adds clean lockers `B00001`, ... when there are
+/// fewer, or puts the highest-numbered ones OUT_OF_ORDER when there are more.
 fn add_lockers(conn: &mut DbConn, wanted: usize) -> Result<(), String> {
     use crate::db::schema::lockers;
-    let have: i64 = lockers::table.count().get_result(conn).map_err(|e| e.to_string())?;
-    let have = usize::try_from(have).unwrap_or(0);
-    let units: Vec<Unit> = (1..=wanted.saturating_sub(have)).map(|i| Unit::Locker(format!("B{i:05}"))).collect();
+    let numbers: Vec<String> = lockers::table.select(lockers::number).order(lockers::number).load(conn).map_err(|e| e.to_string())?;
+    if let Some(extra) = numbers.get(wanted..) {
+        diesel::update(lockers::table.filter(lockers::number.eq_any(extra)))
+            .set(lockers::status.eq(InventoryStatus::OutOfOrder))
+            .execute(conn)
+            .map_err(|e| e.to_string())?;
+    }
+    let units: Vec<Unit> = (1..=wanted.saturating_sub(numbers.len())).map(|i| Unit::Locker(format!("B{i:05}"))).collect();
     inventory_csv::import(conn, &units, Utc::now()).map_err(|e| e.to_string())?;
     Ok(())
 }
