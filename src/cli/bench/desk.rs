@@ -50,6 +50,14 @@ pub async fn sign_in_register(http: &Http, token: &str, lane: &str) -> Result<()
     if answer.ok() { Ok(()) } else { Err(format!("{path}: {} {}", answer.status, answer.body)) }
 }
 
+/// Signs the registers of `desks` out, so that another run against the same server can sign
+/// in again (a register stays with the login that holds it).
+pub async fn close(http: &Http, desks: &[Desk]) {
+    for desk in desks {
+        let _ = http.post(&format!("/api/lanes/{}/register/sign-out", desk.lane), &desk.register, &serde_json::json!({})).await;
+    }
+}
+
 /// Pairs a kiosk to `lane` with a one-time code; waits out 429s.
 async fn pair(http: &Http, manager: &str, lane: &str) -> Result<String, String> {
     let issued = http.post(&format!("/api/lanes/{lane}/pairing-codes"), manager, &json!({})).await?;

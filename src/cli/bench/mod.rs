@@ -203,7 +203,8 @@ async fn check_ins(
     let start = Instant::now() + Duration::from_secs_f64(plan.warmup.max(0.0));
     let window = Window { start, end: start + Duration::from_secs_f64(plan.seconds.max(0.0)) };
     let lanes: Vec<_> = desks
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|desk| {
             let run = LaneRun { http: http.clone(), desk, rental: args.rental.clone(), stats: stats.clone(), window };
             actix_web::rt::spawn(run.run())
@@ -230,6 +231,7 @@ async fn check_ins(
         }
     }
     let cpu = sampler.await.map_err(|e| e.to_string())?;
+    desk::close(http, &desks).await;
     let stats = std::mem::take(&mut *stats.borrow_mut());
     let lockers = plan.lockers.map(|l| format!(", {l} lockers")).unwrap_or_default();
     let label = format!("{label}, {} lanes, {} s, {}{lockers}", plan.lanes, plan.seconds, args.rental);
