@@ -11,6 +11,7 @@ pub mod models;
 pub mod pool;
 pub mod schema;
 pub mod sql_types;
+pub mod sqlite_planner;
 pub mod text_enums;
 pub mod touched;
 

@@ -56,6 +56,7 @@ pub fn establish(url: &str) -> Result<DbConn, ConnectError> {
         BackendKind::Sqlite => {
             let path = &url["sqlite://".len()..];
             ensure_parent(path)?;
+            super::sqlite_planner::keep_plans();
             DbConn::Sqlite(SqliteConnection::establish(path)?)
         }
     };

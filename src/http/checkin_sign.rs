@@ -87,26 +87,21 @@ pub async fn sign(
     }
     let consent_at = body.consent_at.map(|at| validate::timestamp("consent_at", at)).transpose()?;
     let png = body.signature_png.as_ref().map(|p| p.text("signature_png", 0, SIGN_LIMIT, Lines::One)).transpose()?;
-    let mark = signature::accept(png.as_deref(), body.strokes.as_ref()).map_err(|e| AppError::Invalid {
-        code: e.code(),
-        field: Some("signature".into()),
-        message: e.to_string(),
-    })?;
-    let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
     let header = Text::header(&req, "Idempotency-Key", 1, 200)?;
-    let key = Idempotency::from_header(header.as_deref(), "sign", Actor::Device(k.device.id), &raw)?;
-    let sub = Submission {
-        agreement_id: body.agreement_id,
-        consent_at,
-        mark,
-        device: k.device.id,
-        user_agent: user_agent(&req),
-        ip: client_ip(&req),
-    };
+    let (user_agent, ip) = (user_agent(&req), client_ip(&req));
     let cmd = kiosk_cmd(&k, &state, None);
-    let (hub, tz) = (state.hub.clone(), state.settings.tz);
+    let (hub, tz, device) = (state.hub.clone(), state.settings.tz, k.device.id);
     let answer = state
         .db(move |c| {
+            // checking or drawing the image is CPU work: here, off the async workers
+            let mark = signature::accept(png.as_deref(), body.strokes.as_ref()).map_err(|e| AppError::Invalid {
+                code: e.code(),
+                field: Some("signature".into()),
+                message: e.to_string(),
+            })?;
+            let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
+            let key = Idempotency::from_header(header.as_deref(), "sign", Actor::Device(device), &raw)?;
+            let sub = Submission { agreement_id: body.agreement_id, consent_at, mark, device, user_agent, ip };
             let lane = cmd.lane.clone();
             idempotency::once(key.as_ref(), c, &lane, |c| Ok(signing::sign(c, &hub, &cmd, sub, tz, key.as_ref())?.value))
         })

@@ -34,7 +34,7 @@ impl Instrumentation for Counter {
             }
             InstrumentationEvent::StartQuery { query, .. } => {
                 if std::env::var_os("SHOW_QUERIES").is_some() {
-                    println!("    sql: {}", query.to_string().chars().take(200).collect::<String>());
+                    println!("    sql: {}", query);
                 }
                 (1, 0)
             }

@@ -4,3 +4,10 @@
 -- index's WHERE cannot be matched against.
 CREATE INDEX rooms_by_type_status_number ON rooms (type, status, length(number), number);
 CREATE INDEX lockers_by_status_number ON lockers (status, length(number), number);
+
+-- Lookups the hot path makes with bound values, which the partial unique indexes (their
+-- WHERE names fixed statuses) cannot serve: without these, each is a scan of a table that
+-- grows with every check-in.
+CREATE INDEX lane_sessions_by_customer ON lane_sessions (customer_id);
+CREATE INDEX checkin_blocks_by_session ON checkin_blocks (session_id);
+CREATE INDEX waitlist_by_status ON waitlist (status);
