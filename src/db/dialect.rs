@@ -78,8 +78,11 @@ where
     }
 }
 
-/// Reads through a memory map of up to 256 MiB instead of a `read` call per page (pages are
-/// shared by every connection and counted in RSS only once touched).
+/// Reads through a memory map of up to 256 MiB instead of a `read` call per page. Measured
+/// both ways (docs/performance.md): every connection's page cache is dropped after another
+/// connection commits; reading the pages again with `pread` took 13 % of the server's samples,
+/// re-mapping the file at the next read transaction 7 % (per check-in, within noise). Mapped pages are
+/// shared by every connection and counted in RSS only once touched.
 const MMAP: &str = "PRAGMA mmap_size = 268435456";
 
 /// Per-connection set-up, run once when a connection is established. WAL with

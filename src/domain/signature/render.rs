@@ -2,7 +2,8 @@
 //! IEEE-exact arithmetic (+ − × ÷ √), an order-independent blend (max of alpha) and fixed PNG
 //! encoder settings, so the same strokes always give the same bytes and the same SHA-256.
 //! The settings are fast deflate with adaptive filters (since 2026-12-03; before, default
-//! deflate, which was a fifth of the server's CPU per check-in for a ~10 % smaller file): a
+//! deflate, which was a fifth of the server's CPU per check-in, for 4.1 KB instead of 7.3 KB with
+//! the bench's two-stroke signature): a
 //! signature is evidence through the PNG bytes and hash stored when it was signed, so older
 //! signatures stay verifiable; only a re-rendering of their strokes would differ.
 
