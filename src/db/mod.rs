@@ -3,6 +3,7 @@
 //!
 //! Backend-specific SQL lives only in [`dialect`]; everything else is portable diesel.
 
+pub mod cached;
 pub mod dialect;
 pub mod ids;
 pub mod integrity;

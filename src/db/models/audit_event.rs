@@ -90,10 +90,7 @@ impl NewAuditEvent<'_> {
     /// Appends the event in the caller's transaction; returns its `seq`.
     pub fn append(self, conn: &mut DbConn, at: DateTime<Utc>) -> QueryResult<i64> {
         // Taking the head row's lock first makes concurrent appends queue up here.
-        let (seq, prev_hash): (i64, String) = diesel::update(audit_head::table.find(1))
-            .set(audit_head::seq.eq(audit_head::seq + 1))
-            .returning((audit_head::seq, audit_head::hash))
-            .get_result(conn)?;
+        let (seq, prev_hash): (i64, String) = crate::db::cached::NextAuditSeq.get_result(conn)?;
         let (actor_type, actor_id) = self.actor.parts();
         let (entity_type, entity_id) = self.entity.map_or((None, None), |(t, id)| (Some(t.to_owned()), Some(id)));
         let record = AuditRecord {
@@ -110,7 +107,7 @@ impl NewAuditEvent<'_> {
             prev_hash,
         };
         let hash = record.compute_hash();
-        diesel::update(audit_head::table.find(1)).set(audit_head::hash.eq(&hash)).execute(conn)?;
+        crate::db::cached::SetAuditHash(&hash).execute(conn)?;
         diesel::insert_into(audit_events::table).values(row_of(record, hash)).execute(conn)?;
         Ok(seq)
     }

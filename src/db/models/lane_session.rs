@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 
 use crate::db::ids::{AgreementId, CustomerId, HoldId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
-use crate::db::schema::{lane_sessions, lanes};
+use crate::db::schema::lane_sessions;
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
 use crate::domain::enums::{IdentityMethod, LaneSessionStatus, Language, RentalType};
@@ -249,12 +249,5 @@ fn live_statuses() -> [&'static str; 5] {
 /// the new revision, or `None` when the lane moved on. This UPDATE is the first write of every
 /// lane command, so commands on one lane queue behind each other on both databases.
 pub fn bump_rev(conn: &mut DbConn, lane_id: &str, expected: Option<i64>) -> QueryResult<Option<i64>> {
-    let target = lanes::table.filter(lanes::id.eq(lane_id));
-    let rev = match expected {
-        Some(rev) => {
-            diesel::update(target.filter(lanes::rev.eq(rev))).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn)
-        }
-        None => diesel::update(target).set(lanes::rev.eq(lanes::rev + 1)).returning(lanes::rev).get_result(conn),
-    };
-    rev.optional()
+    crate::db::cached::BumpRev { lane: lane_id, expected }.get_result(conn).optional()
 }

@@ -1,0 +1,94 @@
+//! The hottest `UPDATE`s as query fragments diesel can keep prepared. Diesel marks every
+//! `UpdateStatement` as unsafe to cache (its changeset may vary), so each was parsed and
+//! planned again on every call: on PostgreSQL, the bulk of the ≈ 40 updates of a check-in. The
+//! SQL here is fixed, portable (plain identifiers, binds placed by each backend) and keyed in
+//! the statement cache by its type.
+
+use diesel::backend::Backend;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::serialize::ToSql;
+use diesel::sql_types::{BigInt, Nullable, Text};
+
+/// `UPDATE lanes SET rev = rev + 1 WHERE id = ? [AND rev = expected] RETURNING rev`: the first
+/// write of every lane command (`lane_session::bump_rev`).
+pub struct BumpRev<'a> {
+    /// the lane
+    pub lane: &'a str,
+    /// only if the lane is still at this revision (`None`: whatever it is)
+    pub expected: Option<i64>,
+}
+
+impl QueryId for BumpRev<'_> {
+    type QueryId = BumpRev<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl Query for BumpRev<'_> {
+    type SqlType = BigInt;
+}
+
+impl<C> RunQueryDsl<C> for BumpRev<'_> {}
+
+impl<DB> QueryFragment<DB> for BumpRev<'_>
+where
+    DB: Backend,
+    str: ToSql<Text, DB>,
+    Option<i64>: ToSql<Nullable<BigInt>, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("UPDATE lanes SET rev = rev + 1 WHERE id = ");
+        out.push_bind_param::<Text, _>(self.lane)?;
+        out.push_sql(" AND (");
+        out.push_bind_param::<Nullable<BigInt>, _>(&self.expected)?;
+        out.push_sql(" IS NULL OR rev = ");
+        out.push_bind_param::<Nullable<BigInt>, _>(&self.expected)?;
+        out.push_sql(") RETURNING rev");
+        Ok(())
+    }
+}
+
+/// `UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash`: the next link of
+/// the audit chain and the hash it follows; the row lock makes concurrent appends queue.
+pub struct NextAuditSeq;
+
+impl QueryId for NextAuditSeq {
+    type QueryId = NextAuditSeq;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl Query for NextAuditSeq {
+    type SqlType = (BigInt, Text);
+}
+
+impl<C> RunQueryDsl<C> for NextAuditSeq {}
+
+impl<DB: Backend> QueryFragment<DB> for NextAuditSeq {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+        Ok(())
+    }
+}
+
+/// `UPDATE audit_head SET hash = ? WHERE id = 1`: the chain's new head.
+pub struct SetAuditHash<'a>(pub &'a str);
+
+impl QueryId for SetAuditHash<'_> {
+    type QueryId = SetAuditHash<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl<C> RunQueryDsl<C> for SetAuditHash<'_> {}
+
+impl<DB> QueryFragment<DB> for SetAuditHash<'_>
+where
+    DB: Backend,
+    str: ToSql<Text, DB>,
+{
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        out.push_sql("UPDATE audit_head SET hash = ");
+        out.push_bind_param::<Text, _>(self.0)?;
+        out.push_sql(" WHERE id = 1");
+        Ok(())
+    }
+}
