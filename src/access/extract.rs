@@ -53,15 +53,8 @@ impl Ctx {
         self.staff_with_auth(|_, _| Ok(())).await.map(|(auth, ())| auth)
     }
 
-    /// The staff caller and `then`, read on the same pooled connection in one blocking call.
-    async fn staff_with<T: Send + 'static>(
-        &self,
-        then: impl FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
-    ) -> Result<(StaffAuth, T), AppError> {
-        self.staff_with_auth(move |conn, _| then(conn)).await
-    }
-
-    /// Like [`Ctx::staff_with`], `then` seeing who the caller is.
+    /// The staff caller and `then` (which sees who it is), read on the same pooled connection
+    /// in one blocking call.
     async fn staff_with_auth<T: Send + 'static>(
         &self,
         then: impl FnOnce(&mut DbConn, &StaffAuth) -> Result<T, AppError> + Send + 'static,
@@ -178,7 +171,7 @@ extractor!(AtRegister, |c| {
     let lane = c.lane()?;
     let lane_q = lane.clone();
     // the caller and their register in one trip to the database
-    let (auth, register) = c.staff_with(move |conn| Ok(RegisterSession::active_on_lane(conn, &lane_q)?)).await?;
+    let (auth, register) = c.staff_with_auth(move |conn, _| Ok(RegisterSession::active_on_lane(conn, &lane_q)?)).await?;
     let session = auth.session_id;
     match register {
         Some(register) if register.staff_session_id == session => Ok(AtRegister { auth, lane, register }),
