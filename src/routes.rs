@@ -6,7 +6,7 @@ use actix_web::web::{self, get, post};
 
 use crate::http::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, health, housekeeping, inventory,
-    lane_sessions, lanes, limits, openapi, pages, registers, signatures, staff, stays, ws,
+    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, staff, stays, ws,
 };
 
 /// Registers every route.
@@ -90,6 +90,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/inventory/status", post().to(housekeeping::set_status))
                 .route("/stays", get().to(stays::list))
                 .route("/stays/{visit_id}/checkout", post().to(stays::check_out))
+                .route("/stays/{visit_id}/renewals", get().to(renewals::options))
+                .route("/lanes/{lane}/renewals", post().to(renewals::start))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

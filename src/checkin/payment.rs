@@ -77,6 +77,9 @@ pub fn set_addons(
     commands::run(conn, hub, cmd, |conn, _| {
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingPayment], "Changing add-ons")?;
+        if ctx.session.mode == "RENEWAL" {
+            return Err(AppError::conflict("NOT_FOR_RENEWAL", "Add-ons are sold with a check-in, not with a renewal."));
+        }
         let json = serde_json::to_string(addons).unwrap_or_default();
         let changes = SessionChanges { addons_json: Some(Some(&json)), last_activity_at: Some(Ts(cmd.now)), ..Default::default() };
         requote(conn, cmd, config, &ctx, changes)?;

@@ -50,6 +50,11 @@ pub struct Submission {
     pub ip: Option<String>,
 }
 
+/// Adds a renewal's block when its session is signed (`stays::renewal::extend::renew`, passed
+/// in by the caller: the renewal flow owns it, signing only calls it). Answers the unit's
+/// number and the new checkout.
+pub type Renew = fn(&mut DbConn, &LaneSession, (SignatureId, BlockId), DateTime<Utc>) -> Result<(String, DateTime<Utc>), AppError>;
+
 /// Where the customer ended up: the answer of signing and of assigning.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Outcome {
@@ -114,7 +119,7 @@ pub fn sign(
     hub: &Hub,
     cmd: &LaneCommand,
     sub: Submission,
-    tz: Tz,
+    (tz, renew): (Tz, Renew),
     key: Option<&Idempotency>,
 ) -> Result<Applied<serde_json::Value>, AppError> {
     commands::run(conn, hub, cmd, |conn, rev| {
@@ -130,10 +135,13 @@ pub fn sign(
             });
         }
         let block_id = BlockId::new();
-        let unit = held_unit(conn, &ctx.session)?;
-        let signature = evidence_row(conn, cmd, &ctx, &agreement, &sub, unit.as_ref().map(|_| block_id))?;
+        let renewing = ctx.session.mode == "RENEWAL";
+        let unit = if renewing { None } else { held_unit(conn, &ctx.session)? };
+        let signed_block = (renewing || unit.is_some()).then_some(block_id);
+        let signature = evidence_row(conn, cmd, &ctx, &agreement, &sub, signed_block)?;
         signature.insert(conn)?;
         let outcome = match unit {
+            _ if renewing => complete_renewal(conn, cmd, &ctx, (signature.id, block_id), (tz, renew), rev)?,
             Some(unit) => complete(conn, cmd, &ctx, &unit, (signature.id, block_id), tz, rev)?,
             None => {
                 let changes = SessionChanges {
@@ -328,6 +336,32 @@ fn complete(
     };
     commands::save(conn, session, &changes, now)?;
     Ok(Outcome { rev, signature_id: signature, status: S::Completed, number: Some(unit.number.clone()), checkout_at: Some(ends_at) })
+}
+
+/// Adds the renewal's block on the same unit (`renew`) and completes the session; a
+/// six-month membership bought with it starts today.
+fn complete_renewal(
+    conn: &mut DbConn,
+    cmd: &LaneCommand,
+    ctx: &Context,
+    signed: (SignatureId, BlockId),
+    (tz, renew): (Tz, Renew),
+    rev: i64,
+) -> Result<Outcome, AppError> {
+    let now = cmd.now;
+    let (number, checkout_at) = renew(conn, &ctx.session, signed, now)?;
+    buy_membership(conn, ctx, now.with_timezone(&tz).date_naive(), now)?;
+    let changes = SessionChanges {
+        status: Some(S::Completed),
+        completed_at: Some(Ts(now)),
+        agreement_signature_id: Some(Some(signed.0)),
+        last_activity_at: Some(Ts(now)),
+        ..Default::default()
+    };
+    commands::save(conn, &ctx.session, &changes, now)?;
+    let summary = json!({ "visit_id": ctx.session.visit_id, "block_id": signed.1, "unit": number, "checkout_at": checkout_at });
+    commands::audit(conn, cmd, "RENEWAL_COMPLETED", ctx.session.id, summary, None)?;
+    Ok(Outcome { rev, signature_id: signed.0, status: S::Completed, number: Some(number), checkout_at: Some(checkout_at) })
 }
 
 fn occupy(

@@ -8,6 +8,7 @@ use std::cell::Cell;
 
 thread_local! {
     static STOCK: Cell<bool> = const { Cell::new(false) };
+    static STAYS: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Marks that the stock changed (called by the write sites).
@@ -15,9 +16,27 @@ pub fn stock() {
     STOCK.with(|mark| mark.set(true));
 }
 
+/// Marks that an open stay changed in a way the counts do not show (a checkout time moved by a
+/// renewal, a customer moved by an upgrade): the stock push goes out even when the counts are
+/// the same, so that the due board and the inventory board re-read.
+pub fn stays() {
+    stock();
+    STAYS.with(|mark| mark.set(true));
+}
+
 /// Whether the stock was marked since the last [`take_stock`], clearing the mark.
 pub fn take_stock() -> bool {
     STOCK.with(|mark| mark.replace(false))
+}
+
+/// Whether [`stays`] was marked since the last call, clearing the mark.
+pub fn take_stays() -> bool {
+    STAYS.with(|mark| mark.replace(false))
+}
+
+/// Whether [`stays`] was marked, leaving the mark as it is.
+pub fn stays_marked() -> bool {
+    STAYS.with(Cell::get)
 }
 
 /// Whether the stock was marked, leaving the mark as it is.
@@ -38,5 +57,10 @@ mod tests {
         assert!(!std::thread::spawn(stock_marked).join().unwrap());
         assert!(take_stock());
         assert!(!take_stock());
+        take_stays();
+        stays();
+        assert!(stock_marked() && stays_marked());
+        assert!(take_stays() && take_stock());
+        assert!(!stays_marked());
     }
 }

@@ -11,5 +11,6 @@ pub mod inventory;
 pub mod lane_session;
 pub mod lockout;
 pub mod pricing;
+pub mod renewal;
 pub mod signature;
 pub mod time_blocks;

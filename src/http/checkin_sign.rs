@@ -103,7 +103,9 @@ pub async fn sign(
             let key = Idempotency::from_header(header.as_deref(), "sign", Actor::Device(device), &raw)?;
             let sub = Submission { agreement_id: body.agreement_id, consent_at, mark, device, user_agent, ip };
             let lane = cmd.lane.clone();
-            idempotency::once(key.as_ref(), c, &lane, |c| Ok(signing::sign(c, &hub, &cmd, sub, tz, key.as_ref())?.value))
+            idempotency::once(key.as_ref(), c, &lane, |c| {
+                Ok(signing::sign(c, &hub, &cmd, sub, (tz, crate::stays::renewal::extend::renew), key.as_ref())?.value)
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(answer))

@@ -19,6 +19,7 @@ pub mod openapi;
 pub mod origin;
 pub mod pages;
 pub mod registers;
+pub mod renewals;
 pub mod signature_views;
 pub mod signatures;
 pub mod staff;

@@ -59,6 +59,7 @@ pub fn run<T>(
     f: impl FnOnce(&mut DbConn, i64) -> Result<T, AppError>,
 ) -> Result<Applied<T>, AppError> {
     touched::take_stock();
+    touched::take_stays();
     let result = write_tx(conn, |conn| {
         let Some(rev) = bump_rev(conn, &cmd.lane, cmd.expected_rev)? else {
             return Err(match Lane::find(conn, &cmd.lane)? {
@@ -69,16 +70,16 @@ pub fn run<T>(
         let value = f(conn, rev)?;
         // the stock first, so that another process's view of this change counts it already
         if touched::stock_marked() {
-            notify::announce(conn, hub, Notice::Stock { force: false })?;
+            notify::announce(conn, hub, Notice::Stock { force: touched::stays_marked() })?;
         }
         notify::announce(conn, hub, Notice::View { lane: cmd.lane.clone(), rev })?;
         Ok(Applied { rev, value })
     });
-    let stock_moved = touched::take_stock();
+    let (stock_moved, stays_moved) = (touched::take_stock(), touched::take_stays());
     match result {
         Ok(applied) => {
             // only a command that placed, released or assigned a unit re-reads the stock
-            if stock_moved && let Err(err) = hub.stock_changed(conn, false) {
+            if stock_moved && let Err(err) = hub.stock_changed(conn, stays_moved) {
                 tracing::warn!(lane.id = %cmd.lane, error = %err, "cannot push the club's stock");
             }
             if let Err(err) = hub.refresh(conn, &cmd.lane) {
@@ -156,22 +157,7 @@ pub fn start(
         let customer = Customer::find(conn, customer)?.ok_or(AppError::NotFound { what: "The customer" })?;
         admission::check_ban(&customer, cmd.now)?;
         crate::domain::identity::check(customer.dob, customer.id_expires_on, today).map_err(admission::refusal)?;
-        if let Some(live) = LaneSession::current(conn, &cmd.lane)?.filter(|s| s.status.is_live()) {
-            let details = json!({ "session_id": live.id, "status": live.status });
-            return Err(AppError::Conflict {
-                code: "LANE_BUSY",
-                message: "This lane already has a session in progress. Cancel it first.".into(),
-                details,
-            });
-        }
-        if let Some(elsewhere) = LaneSession::live_for_customer(conn, customer.id)? {
-            let details = json!({ "lane_id": elsewhere.lane_id });
-            return Err(AppError::Conflict {
-                code: "CUSTOMER_BUSY",
-                message: format!("This customer is already being checked in at {}.", elsewhere.lane_id),
-                details,
-            });
-        }
+        ensure_free(conn, &cmd.lane, customer.id)?;
         if let Some(visit) = Visit::open_for(conn, customer.id)? {
             let details = json!({ "visit_id": visit.id, "started_at": visit.started_at });
             return Err(AppError::Conflict { code: "ALREADY_CHECKED_IN", message: "This customer is already checked in.".into(), details });
@@ -193,6 +179,9 @@ pub fn start(
             customer_id: customer.id,
             language: customer.primary_language,
             identity_method: Some(identity),
+            mode: "CHECKIN",
+            visit_id: None,
+            renewal_hours: None,
             last_activity_at: now,
             created_at: now,
             updated_at: now,
@@ -201,6 +190,28 @@ pub fn start(
         audit(conn, cmd, "LANE_SESSION_STARTED", id, json!({ "customer_id": customer.id, "status": LaneSessionStatus::Active }), None)?;
         Ok(id)
     })
+}
+
+/// 409 `LANE_BUSY` while the lane has a live session, `CUSTOMER_BUSY` while the customer has
+/// one at any lane: a lane serves one customer at a time, a customer stands at one lane.
+pub fn ensure_free(conn: &mut DbConn, lane: &str, customer: CustomerId) -> Result<(), AppError> {
+    if let Some(live) = LaneSession::current(conn, lane)?.filter(|s| s.status.is_live()) {
+        let details = json!({ "session_id": live.id, "status": live.status });
+        return Err(AppError::Conflict {
+            code: "LANE_BUSY",
+            message: "This lane already has a session in progress. Cancel it first.".into(),
+            details,
+        });
+    }
+    if let Some(elsewhere) = LaneSession::live_for_customer(conn, customer)? {
+        let details = json!({ "lane_id": elsewhere.lane_id });
+        return Err(AppError::Conflict {
+            code: "CUSTOMER_BUSY",
+            message: format!("This customer is already being served at {}.", elsewhere.lane_id),
+            details,
+        });
+    }
+    Ok(())
 }
 
 /// Sets the customer's language (either screen); it is also kept on the customer.

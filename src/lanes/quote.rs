@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Config;
 use crate::db::DbConn;
-use crate::db::ids::{LaneSessionId, PaymentIntentId};
+use crate::db::ids::{LaneSessionId, PaymentIntentId, VisitId};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
 use crate::db::schema::payment_intents;
@@ -39,7 +39,8 @@ pub fn pricing_customer(customer: &Customer) -> pricing::Customer {
     pricing::Customer { dob: customer.dob, six_month_valid_until: six_month }
 }
 
-/// The quote for renting `rental` now, with the session's membership choice and add-ons.
+/// The quote for renting `rental` now, with the session's membership choice and add-ons; a
+/// renewal session is priced as a renewal of its hours (pricing.md).
 pub fn for_session(
     customer: &Customer,
     session: &LaneSession,
@@ -47,7 +48,25 @@ pub fn for_session(
     now: DateTime<Utc>,
     config: &Config,
 ) -> Result<Quote, AppError> {
-    Ok(price(customer, session, rental, now, config.tz))
+    match session.renewal_hours.filter(|_| session.mode == "RENEWAL") {
+        Some(hours) => renewal(customer, session.membership_choice.as_deref() == Some("SIX_MONTH"), hours, rental, now, config.tz),
+        None => Ok(price(customer, session, rental, now, config.tz)),
+    }
+}
+
+/// The quote of renewing `rental` for `hours` at `now` (6 h as a check-in, 2 h at 2000, each
+/// with the daily-fee rule; `buy_six_month` adds the membership instead of the daily fee).
+pub fn renewal(
+    customer: &Customer,
+    buy_six_month: bool,
+    hours: i32,
+    rental: RentalType,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Result<Quote, AppError> {
+    let hours = u8::try_from(hours).unwrap_or(0);
+    pricing::renewal_quote(hours, rental, now, tz, &pricing_customer(customer), buy_six_month)
+        .map_err(|e| AppError::conflict("INVALID_RENEWAL", e.to_string()))
 }
 
 /// The quote `rental` would get if it were locked at `now` (the lock itself uses the same
@@ -59,14 +78,27 @@ pub fn price(customer: &Customer, session: &LaneSession, rental: RentalType, now
     pricing::checkin_quote(&CheckinQuote { rental, at: now, tz, customer: &facts, buy_six_month, addons: &addons })
 }
 
-/// Creates the session's DUE intent (the database allows one DUE intent per session).
+/// Creates the session's DUE check-in intent (the database allows one DUE intent per session).
 pub fn create_intent(conn: &mut DbConn, session: LaneSessionId, quote: &Quote, now: DateTime<Utc>) -> Result<PaymentIntentId, AppError> {
+    create_intent_for(conn, session, ("CHECKIN", None), quote, now)
+}
+
+/// Creates the session's DUE intent for `purpose` (CHECKIN, RENEWAL, FINAL_EXTENSION), tied to
+/// the visit it extends when there is one.
+pub fn create_intent_for(
+    conn: &mut DbConn,
+    session: LaneSessionId,
+    (purpose, visit): (&str, Option<VisitId>),
+    quote: &Quote,
+    now: DateTime<Utc>,
+) -> Result<PaymentIntentId, AppError> {
     let id = PaymentIntentId::new();
     diesel::insert_into(payment_intents::table)
         .values((
             payment_intents::id.eq(id),
             payment_intents::lane_session_id.eq(session),
-            payment_intents::purpose.eq("CHECKIN"),
+            payment_intents::visit_id.eq(visit),
+            payment_intents::purpose.eq(purpose),
             payment_intents::amount_cents.eq(quote.total_cents),
             payment_intents::status.eq(PaymentStatus::Due),
             payment_intents::quote_json.eq(serde_json::to_string(quote).unwrap_or_default()),

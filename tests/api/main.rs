@@ -23,6 +23,7 @@ mod logs;
 mod openapi;
 mod queries;
 mod registers;
+mod renewals;
 mod route_walk;
 mod serve;
 mod signatures;

@@ -97,7 +97,15 @@ impl Day {
         let agreement = frontdesk::db::models::agreement::Agreement::active_for(conn, Language::En).unwrap().unwrap();
         let mark = frontdesk::domain::signature::accept(None, Some(&crate::soak::strokes())).unwrap();
         let sub = Submission { agreement_id: agreement.id, consent_at: None, mark, device: self.device, user_agent: None, ip: None };
-        signing::sign(conn, &self.hub, &self.cmd(lane, Actor::Device(self.device)), sub, Chicago, None).unwrap();
+        signing::sign(
+            conn,
+            &self.hub,
+            &self.cmd(lane, Actor::Device(self.device)),
+            sub,
+            (Chicago, frontdesk::stays::renewal::extend::renew),
+            None,
+        )
+        .unwrap();
         true
     }
 

@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::ids::{AgreementId, CustomerId, HoldId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
+use crate::db::ids::{AgreementId, CustomerId, HoldId, LaneSessionId, PaymentIntentId, SignatureId, StaffId, VisitId};
 use crate::db::schema::lane_sessions;
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
@@ -22,6 +22,10 @@ pub struct LaneSession {
     pub version: i64,
     /// CHECKIN or RENEWAL
     pub mode: String,
+    /// the visit a renewal extends
+    pub visit_id: Option<VisitId>,
+    /// 6 or 2 (renewals)
+    pub renewal_hours: Option<i32>,
     /// who started it
     pub staff_id: Option<StaffId>,
     /// the customer
@@ -96,6 +100,12 @@ pub struct NewLaneSession<'a> {
     pub language: Option<Language>,
     /// how the customer was identified
     pub identity_method: Option<IdentityMethod>,
+    /// CHECKIN or RENEWAL
+    pub mode: &'a str,
+    /// the visit a renewal extends
+    pub visit_id: Option<VisitId>,
+    /// 6 or 2 (renewals)
+    pub renewal_hours: Option<i32>,
     /// now
     pub last_activity_at: Ts,
     /// now

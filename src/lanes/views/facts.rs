@@ -13,9 +13,9 @@ use crate::db::models::customer::Customer;
 use crate::db::models::lane::Lane;
 use crate::db::models::lane_session::LaneSession;
 use crate::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intents, rooms};
-use crate::domain::enums::{LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
+use crate::domain::enums::{BlockType, LaneSessionStatus as S, PaymentMethod, PaymentStatus, RentalType, ResourceType};
 use crate::domain::pricing::{self, Quote};
-use crate::domain::time_blocks;
+use crate::domain::{renewal, time_blocks};
 use crate::error::AppError;
 use crate::lanes::gates::{self, GymLockerRanges};
 use crate::lanes::quote;
@@ -77,6 +77,23 @@ pub struct UnitFacts {
     pub checkout_at: Option<DateTime<Utc>>,
 }
 
+/// The renewal a RENEWAL session sells (until it completes): the block it will add.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct RenewalFacts {
+    /// 6 or 2
+    #[schema(example = 6)]
+    pub hours: i32,
+    /// RENEWAL or FINAL2H
+    #[schema(value_type = String, example = "RENEWAL")]
+    pub block_type: BlockType,
+    /// the current checkout, where the new block starts
+    pub starts_at: DateTime<Utc>,
+    /// the new checkout
+    pub ends_at: DateTime<Utc>,
+    /// the same room or locker
+    pub unit: UnitFacts,
+}
+
 /// What a lane's views are built from.
 pub struct Facts {
     /// the lane
@@ -99,6 +116,8 @@ pub struct Facts {
     pub assigned: Option<UnitFacts>,
     /// the proposed or locked stay before completion: hours, checkout, price
     pub stay: Option<KioskStay>,
+    /// what a renewal session adds (live renewal sessions)
+    pub renewal: Option<RenewalFacts>,
     /// today's date in the club
     pub local_now: chrono::NaiveDateTime,
 }
@@ -130,6 +149,7 @@ pub fn load(
         agreement: None,
         assigned: None,
         stay: None,
+        renewal: None,
         local_now,
     };
     if let (Some(s), Some(c)) = (&session, &customer) {
@@ -156,7 +176,19 @@ fn fill(
         facts.options = options(c, config, now, &stock);
     }
     facts.quote = s.price_quote_json.as_deref().and_then(|q| serde_json::from_str(q).ok());
-    facts.stay = stay(s, c, facts.quote.as_ref(), config, now);
+    if s.mode == "RENEWAL" && s.status.is_live() {
+        facts.renewal = renewal(conn, s)?;
+    }
+    facts.stay = match &facts.renewal {
+        Some(r) => s.desired_rental_type.zip(facts.quote.clone()).map(|(rental, quote)| KioskStay {
+            rental_type: rental,
+            locked: true,
+            hours: r.hours,
+            checkout_at: r.ends_at,
+            quote,
+        }),
+        None => stay(s, c, facts.quote.as_ref(), config, now),
+    };
     if let Some(intent) = s.payment_intent_id {
         facts.payment = payment_intents::table
             .find(intent)
@@ -237,4 +269,30 @@ fn assigned(conn: &mut DbConn, s: &LaneSession) -> Result<Option<UnitFacts>, App
         (None, None) => return Ok(None),
     };
     Ok(unit_number(conn, kind, id)?.map(|number| UnitFacts { kind, number, checkout_at: Some(ends.0) }))
+}
+
+/// The block a live renewal session will add: after the visit's latest block, on its unit.
+fn renewal(conn: &mut DbConn, s: &LaneSession) -> Result<Option<RenewalFacts>, AppError> {
+    let (Some(visit), Some(hours)) = (s.visit_id, s.renewal_hours) else { return Ok(None) };
+    let last: Option<(Option<RoomId>, Option<LockerId>, crate::db::sql_types::Ts)> = checkin_blocks::table
+        .filter(checkin_blocks::visit_id.eq(visit))
+        .order(checkin_blocks::ends_at.desc())
+        .select((checkin_blocks::room_id, checkin_blocks::locker_id, checkin_blocks::ends_at))
+        .first(conn)
+        .optional()?;
+    let Some((room, locker, ends)) = last else { return Ok(None) };
+    let Some(plan) = renewal::block(hours, ends.0) else { return Ok(None) };
+    let (kind, id) = match (room, locker) {
+        (Some(r), _) => (ResourceType::Room, r.0),
+        (None, Some(l)) => (ResourceType::Locker, l.0),
+        (None, None) => return Ok(None),
+    };
+    let Some(number) = unit_number(conn, kind, id)? else { return Ok(None) };
+    Ok(Some(RenewalFacts {
+        hours,
+        block_type: plan.block_type,
+        starts_at: plan.starts_at,
+        ends_at: plan.ends_at,
+        unit: UnitFacts { kind, number, checkout_at: Some(plan.starts_at) },
+    }))
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::facts::{Facts, RentalOption};
+use super::facts::{Facts, RenewalFacts, RentalOption};
 use super::offers::{self, KioskStay, MembershipOption};
 use crate::db::ids::{AgreementId, LaneSessionId};
 use crate::db::models::customer::Customer;
@@ -82,6 +82,10 @@ pub struct KioskView {
     /// the session on screen
     #[schema(value_type = Option<String>, format = "uuid")]
     pub session_id: Option<LaneSessionId>,
+    /// CHECKIN or RENEWAL (a renewal shows its block: same unit, new checkout)
+    pub mode: Option<String>,
+    /// what a renewal adds (live renewal sessions)
+    pub renewal: Option<RenewalFacts>,
     /// first name only
     pub first_name: Option<String>,
     /// EN/ES once chosen
@@ -131,6 +135,8 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
         club_name: club_name.to_owned(),
         status: S::Idle,
         session_id: None,
+        mode: None,
+        renewal: None,
         first_name: None,
         language: None,
         membership: None,
@@ -147,6 +153,8 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
     KioskView {
         status: s.status,
         session_id: Some(s.id),
+        mode: Some(s.mode.clone()),
+        renewal: f.renewal.clone(),
         first_name: Some(c.first_name()),
         language: s.language,
         membership: Some(membership(c, s.membership_choice.as_deref(), f.local_now.date())),

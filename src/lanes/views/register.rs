@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::facts::{Facts, PaymentFacts, RentalOption, UnitFacts};
+use super::facts::{Facts, PaymentFacts, RenewalFacts, RentalOption, UnitFacts};
 use super::kiosk::KioskView;
 use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::customer::Customer;
@@ -50,6 +50,8 @@ pub struct RegisterSessionView {
     pub version: i64,
     /// CHECKIN or RENEWAL
     pub mode: String,
+    /// a renewal's stay and the block it adds (live renewal sessions)
+    pub renewal: Option<RenewalFacts>,
     /// EN/ES once chosen
     #[schema(value_type = Option<String>)]
     pub language: Option<Language>,
@@ -147,6 +149,7 @@ fn session_view(s: &LaneSession, f: &Facts) -> RegisterSessionView {
         status: s.status,
         version: s.version,
         mode: s.mode.clone(),
+        renewal: f.renewal.clone(),
         language: s.language,
         customer: customer.map(customer_summary),
         identity_method: s.identity_method,
