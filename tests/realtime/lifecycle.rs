@@ -12,17 +12,19 @@ use crate::ws::{connect, lane_one_screens};
 use crate::{block_on, seeded};
 
 /// Every key the customer's screen may receive; anything else is a leak.
-const KIOSK_FIELDS: [&str; 14] = [
+const KIOSK_FIELDS: [&str; 16] = [
     "agreement",
     "assignment",
     "club_name",
     "first_name",
     "language",
     "membership",
+    "mode",
     "options",
     "past_due_blocked",
     "payment_status",
     "quote",
+    "renewal",
     "selection",
     "session_id",
     "status",
