@@ -75,7 +75,7 @@ pub struct CheckoutRequest {
     params(("visit_id" = String, Path, format = "uuid")),
     responses((status = 200, body = CheckoutDone),
         (status = 404, body = ErrorBody, description = "no such stay"),
-        (status = 409, body = ErrorBody, description = "`ALREADY_CHECKED_OUT` (details: the checkout), `LATE_FEE_DECISION_NEEDED` or `LATE_FEE_CHANGED` (details: minutes_late, late_fee_cents, late_ban), `STALE_VERSION`")))]
+        (status = 409, body = ErrorBody, description = "`ALREADY_CHECKED_OUT` (details: the checkout), `LATE_FEE_DECISION_NEEDED` or `LATE_FEE_CHANGED` (details: minutes_late, late_fee_cents, late_ban), `RENEWAL_IN_PROGRESS` (details: lane_id), `STALE_VERSION`")))]
 pub async fn check_out(
     Authed(AnyStaff(auth), (visit, body)): Authed<AnyStaff, (web::Path<VisitId>, web::Json<CheckoutRequest>)>,
     state: web::Data<AppState>,

@@ -15,10 +15,10 @@ use super::transitions::{Cause, Transition};
 use crate::db::DbConn;
 use crate::db::ids::{ChargeId, CheckoutId, LockerId, PaymentIntentId, RoomId, StaffId, VisitId};
 use crate::db::models::audit_event::{Actor, NewAuditEvent};
-use crate::db::schema::{charges, checkouts, customers, inventory_holds, lockers, payment_intents, rooms, visits, waitlist};
+use crate::db::schema::{charges, checkouts, customers, inventory_holds, lane_sessions, lockers, payment_intents, rooms, visits, waitlist};
 use crate::db::sql_types::Ts;
 use crate::domain::checkout::{CheckoutPlan, SYSTEM_NOTE_PREFIX, plan};
-use crate::domain::enums::{InventoryStatus, PaymentMethod, ResourceType};
+use crate::domain::enums::{InventoryStatus, LaneSessionStatus, PaymentMethod, ResourceType};
 use crate::error::AppError;
 
 /// How the employee settles a late fee.
@@ -140,6 +140,25 @@ fn already(conn: &mut DbConn, visit: VisitId) -> Result<AppError, AppError> {
     Ok(AppError::Conflict { code: "ALREADY_CHECKED_OUT", message: "This stay has already been checked out.".into(), details })
 }
 
+/// 409 `RENEWAL_IN_PROGRESS` while a lane sells this stay a renewal: the customer may have
+/// paid for hours a checkout would take away. The lane finishes or cancels it first.
+fn renewal_in_progress(conn: &mut DbConn, visit: VisitId) -> Result<(), AppError> {
+    let live: Option<String> = lane_sessions::table
+        .filter(lane_sessions::visit_id.eq(visit).and(lane_sessions::mode.eq("RENEWAL")))
+        .filter(lane_sessions::status.eq_any(LaneSessionStatus::LIVE.map(LaneSessionStatus::as_str)))
+        .select(lane_sessions::lane_id)
+        .first(conn)
+        .optional()?;
+    match live {
+        None => Ok(()),
+        Some(lane) => Err(AppError::Conflict {
+            code: "RENEWAL_IN_PROGRESS",
+            message: format!("A renewal of this stay is in progress at {lane}. Finish or cancel it there first."),
+            details: json!({ "lane_id": lane }),
+        }),
+    }
+}
+
 /// Checks the stay out at `now`, in the caller's transaction.
 pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result<CheckoutDone, AppError> {
     let ended: Option<Option<Ts>> = visits::table.find(req.visit).select(visits::ended_at).first(conn).optional()?;
@@ -148,6 +167,7 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
         Some(Some(_)) => return Err(already(conn, req.visit)?),
         Some(None) => {}
     }
+    renewal_in_progress(conn, req.visit)?;
     // the conditional update comes first and is the race guard: the second of two checkouts
     // waits for the first's row lock (PostgreSQL) or write lock (SQLite), then changes no row;
     // any refusal below rolls it back with the rest

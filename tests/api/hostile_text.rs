@@ -134,7 +134,11 @@ const EXAMPLES: &[Example] = &[
     Example { query: &[("q", "214")], ..op("GET", "/api/inventory", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/stays", none) },
     op("POST", "/api/stays/{visit_id}/checkout", || json!({ "late_fee": "PAID", "method": "CASH", "expected_late_fee_cents": 1500 })),
-    op("POST", "/api/lanes/{lane}/renewals", || json!({ "visit_id": "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e", "hours": 6, "expected_rev": null })),
+    op(
+        "POST",
+        "/api/lanes/{lane}/renewals",
+        || json!({ "visit_id": "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e", "hours": 6, "expected_rev": null }),
+    ),
     op(
         "POST",
         "/api/inventory/status",

@@ -206,6 +206,9 @@ both_backends!(
                 .load(&mut db.conn())
                 .unwrap();
             assert_eq!(statuses, ["CANCELLED", "PAID"]);
+            // a paid renewal in progress keeps the stay from being checked out under it
+            let (status, refused) = post(&app, &format!("/api/stays/{visit}/checkout"), Some(&desk.register), json!({})).await;
+            assert_eq!((status, refused["error"]["code"].as_str(), refused["error"]["details"]["lane_id"].as_str()), (409, Some("RENEWAL_IN_PROGRESS"), Some("lane-1")), "{refused}");
 
             // bad input: hours other than 6 or 2, an unknown stay
             for (body, want) in [
