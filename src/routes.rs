@@ -6,7 +6,7 @@ use actix_web::web::{self, get, post};
 
 use crate::http::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, health, housekeeping, inventory,
-    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, staff, stays, ws,
+    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, ws,
 };
 
 /// Registers every route.
@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/housekeeping", get().to(pages::index))
         .route("/manager", get().to(pages::index))
         .route("/manager/{rest:.*}", get().to(pages::index))
+        .route("/slip/{block_id}", get().to(pages::index))
         .route("/assets/{file}", get().to(pages::asset))
         .route("/ws/lanes/{lane}", get().to(ws::lane))
         .route("/ws/monitor", get().to(ws::monitor))
@@ -92,6 +93,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/stays/{visit_id}/checkout", post().to(stays::check_out))
                 .route("/stays/{visit_id}/renewals", get().to(renewals::options))
                 .route("/lanes/{lane}/renewals", post().to(renewals::start))
+                .route("/slips/{block_id}", get().to(slips::get))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

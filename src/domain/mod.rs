@@ -11,6 +11,7 @@ pub mod inventory;
 pub mod lane_session;
 pub mod lockout;
 pub mod pricing;
+pub mod qr;
 pub mod renewal;
 pub mod signature;
 pub mod time_blocks;

@@ -22,6 +22,7 @@ pub mod registers;
 pub mod renewals;
 pub mod signature_views;
 pub mod signatures;
+pub mod slips;
 pub mod staff;
 pub mod state;
 pub mod stays;

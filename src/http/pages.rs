@@ -32,7 +32,7 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// `GET /`, `/kiosk`, `/register`, `/housekeeping`, `/manager[/…]`: the page.
+/// `GET /`, `/kiosk`, `/register`, `/housekeeping`, `/manager[/…]`, `/slip/{block_id}`: the page.
 pub async fn index() -> Result<HttpResponse, AppError> {
     let file = Ui::get("index.html").ok_or(AppError::NotFound { what: "The page" })?;
     Ok(HttpResponse::Ok()

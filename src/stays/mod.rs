@@ -8,4 +8,5 @@ pub mod checkout;
 pub mod cleaning;
 pub mod open;
 pub mod renewal;
+pub mod slip;
 pub mod transitions;

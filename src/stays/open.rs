@@ -49,9 +49,8 @@ pub struct OpenStay {
     #[schema(ignore)]
     /// the unit's id (for the checkout)
     pub unit_id: ResourceId,
-    #[serde(skip)]
-    #[schema(ignore)]
-    /// the current block
+    /// the current block (its slip: `GET /api/slips/{block_id}`)
+    #[schema(value_type = String, format = "uuid")]
     pub block_id: BlockId,
 }
 

@@ -27,6 +27,7 @@ mod renewals;
 mod route_walk;
 mod serve;
 mod signatures;
+mod slips;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use super::offers::{self, KioskStay};
 use crate::db::DbConn;
-use crate::db::ids::{LockerId, RoomId};
+use crate::db::ids::{BlockId, LockerId, RoomId};
 use crate::db::models::agreement::Agreement;
 use crate::db::models::customer::Customer;
 use crate::db::models::lane::Lane;
@@ -75,6 +75,11 @@ pub struct UnitFacts {
     pub number: String,
     /// checkout time (assigned units)
     pub checkout_at: Option<DateTime<Utc>>,
+    /// the check-in block of an assigned unit (its slip: `GET /api/slips/{block_id}`);
+    /// absent for a held unit
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, format = "uuid")]
+    pub block_id: Option<BlockId>,
 }
 
 /// The renewal a RENEWAL session sells (until it completes): the block it will add.
@@ -252,23 +257,23 @@ fn held(conn: &mut DbConn, s: &LaneSession) -> Result<Option<UnitFacts>, AppErro
         .first(conn)
         .optional()?;
     let Some((kind, id)) = row else { return Ok(None) };
-    Ok(unit_number(conn, kind, id.0)?.map(|number| UnitFacts { kind, number, checkout_at: None }))
+    Ok(unit_number(conn, kind, id.0)?.map(|number| UnitFacts { kind, number, checkout_at: None, block_id: None }))
 }
 
 fn assigned(conn: &mut DbConn, s: &LaneSession) -> Result<Option<UnitFacts>, AppError> {
-    let block: Option<(Option<RoomId>, Option<LockerId>, crate::db::sql_types::Ts)> = checkin_blocks::table
+    let block: Option<(BlockId, Option<RoomId>, Option<LockerId>, crate::db::sql_types::Ts)> = checkin_blocks::table
         .filter(checkin_blocks::session_id.eq(s.id))
         .order(checkin_blocks::ends_at.desc())
-        .select((checkin_blocks::room_id, checkin_blocks::locker_id, checkin_blocks::ends_at))
+        .select((checkin_blocks::id, checkin_blocks::room_id, checkin_blocks::locker_id, checkin_blocks::ends_at))
         .first(conn)
         .optional()?;
-    let Some((room, locker, ends)) = block else { return Ok(None) };
+    let Some((block_id, room, locker, ends)) = block else { return Ok(None) };
     let (kind, id) = match (room, locker) {
         (Some(r), _) => (ResourceType::Room, r.0),
         (None, Some(l)) => (ResourceType::Locker, l.0),
         (None, None) => return Ok(None),
     };
-    Ok(unit_number(conn, kind, id)?.map(|number| UnitFacts { kind, number, checkout_at: Some(ends.0) }))
+    Ok(unit_number(conn, kind, id)?.map(|number| UnitFacts { kind, number, checkout_at: Some(ends.0), block_id: Some(block_id) }))
 }
 
 /// The block a live renewal session will add: after the visit's latest block, on its unit.
