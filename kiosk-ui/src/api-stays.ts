@@ -5,7 +5,7 @@
 
 import type { ApiResult, Requester } from './api';
 import { queryString } from './api-staff';
-import type { BatchOutcome, CheckoutBody, CheckoutDone, DueBoard, StatusBatchBody } from './wire-stays';
+import type { BatchOutcome, CheckoutBody, CheckoutDone, DueBoard, Slip, StatusBatchBody } from './wire-stays';
 
 /** The calls, bound to one requester. */
 export function staysCommands(request: Requester) {
@@ -14,5 +14,6 @@ export function staysCommands(request: Requester) {
     checkout: (visitId: string, body: CheckoutBody): Promise<ApiResult<CheckoutDone>> =>
       request<CheckoutDone>('POST', `/api/stays/${encodeURIComponent(visitId)}/checkout`, body),
     setUnitStatus: (body: StatusBatchBody): Promise<ApiResult<BatchOutcome>> => request<BatchOutcome>('POST', '/api/inventory/status', body),
+    slip: (blockId: string): Promise<ApiResult<Slip>> => request<Slip>('GET', `/api/slips/${encodeURIComponent(blockId)}`),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Entry of the built page: one bundle for the three screens, chosen by the path
- * (`/kiosk`, `/register`, `/manager`, `/housekeeping`; `/` lists them). Each screen's code is loaded only on its
+ * (`/kiosk`, `/register`, `/manager`, `/housekeeping`, `/slip/{block_id}`; `/` lists them). Each screen's code is loaded only on its
  * own page. The club's time zone comes from `GET /api/club` before the first render; a staff
  * screen's language (EN/ES) is read from localStorage before it too.
  */
@@ -20,6 +20,7 @@ const SCREENS: Record<string, () => Promise<Screen>> = {
   register: () => import('./screens/register/register-app').then((m) => m.RegisterApp),
   manager: () => import('./screens/manager/manager-app').then((m) => m.ManagerApp),
   housekeeping: () => import('./screens/stays/housekeeping-app').then((m) => m.HousekeepingApp),
+  slip: () => import('./screens/slip/slip-app').then((m) => m.SlipApp),
 };
 
 function Landing() {
@@ -48,6 +49,8 @@ async function start(root: HTMLElement): Promise<void> {
   document.body.dataset.screen = name;
   // the staff screens remember their language (the kiosk follows its session's)
   if (name === 'register' || name === 'manager' || name === 'housekeeping') initLanguage(name);
+  // a slip is printed from the register: its toolbar speaks the register's language
+  if (name === 'slip') initLanguage('register');
   const [Screen, timeZone] = await Promise.all([load(), clubTimeZone()]);
   render(<Screen timeZone={timeZone} />, root);
 }

@@ -4,7 +4,7 @@
  * `src/stays/*.rs` and `src/lanes/stock.rs`. Types only.
  */
 
-import type { IsoDateTime, PaymentMethod, RentalType, ResourceType, Uuid } from './wire';
+import type { IsoDateTime, Language, PaymentMethod, RentalType, ResourceType, Uuid } from './wire';
 import type { InventoryStatus } from './wire-staff';
 
 /** One open stay of `GET /api/stays` (`stays::open::OpenStay`). */
@@ -21,6 +21,8 @@ export interface OpenStay {
   due_soon: boolean;
   late_fee_cents: number;
   late_ban: boolean;
+  /** the current block (its slip: `/slip/{block_id}`) */
+  block_id: Uuid;
 }
 
 /** `GET /api/stays`: open stays in due order (overdue first, then soonest). */
@@ -98,4 +100,27 @@ export interface Stock {
   available: Partial<Record<RentalType, number>>;
   rooms: Partial<Record<InventoryStatus, number>>;
   lockers: Partial<Record<InventoryStatus, number>>;
+}
+
+/** Paper sizes of the stay slip. */
+export type SlipPaper = '80mm' | 'a4';
+
+/** `GET /api/slips/{block_id}`: the stay slip of one check-in block (`stays::slip::Slip`). */
+export interface Slip {
+  block_id: Uuid;
+  club: { name: string };
+  kind: ResourceType;
+  number: string;
+  rental_type: RentalType;
+  block_type: 'INITIAL' | 'RENEWAL' | 'FINAL2H';
+  starts_at: IsoDateTime;
+  checkout_at: IsoDateTime;
+  /** IANA zone the slip shows its times in */
+  time_zone: string;
+  total_paid_cents: number;
+  /** null for a block without a signature */
+  agreement: { version: number; language: Language } | null;
+  record_sha256: string | null;
+  /** the QR code of `record_sha256`: one `<svg>` element drawn by the server */
+  qr_svg: string | null;
 }

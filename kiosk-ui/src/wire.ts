@@ -117,6 +117,8 @@ export interface UnitFacts {
   kind: ResourceType;
   number: string;
   checkout_at: IsoDateTime | null;
+  /** the check-in block of an assigned unit (its slip: `/slip/{block_id}`); absent when held */
+  block_id?: Uuid;
 }
 
 // ---- kiosk view (src/lanes/views/kiosk.rs) ----

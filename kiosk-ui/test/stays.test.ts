@@ -22,6 +22,7 @@ const stay = (number: string, kind: 'ROOM' | 'LOCKER' = 'ROOM'): OpenStay => ({
   due_soon: false,
   late_fee_cents: 0,
   late_ban: false,
+  block_id: `b-${kind}-${number}`,
 });
 
 describe('a typed unit', () => {

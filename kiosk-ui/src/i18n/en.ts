@@ -514,6 +514,30 @@ export const en = {
   'mon.available': 'Free for check-in',
   'mon.units': 'Units',
   // ---- end of stays ----
+  // ---- stay slip (issue 14) ----
+  'slip.title': 'Stay slip',
+  'slip.signIn': 'Sign in to print the slip',
+  'slip.print': 'Print slip',
+  'slip.printOf': 'Print the slip of {unit}',
+  'slip.paper': 'Paper',
+  'slip.paper80': '80 mm receipt',
+  'slip.paperA4': 'A4',
+  'slip.back': 'Back',
+  'slip.loading': 'Loading the slip…',
+  'slip.rental': 'Rental',
+  'slip.start': 'Start',
+  'slip.checkout': 'Checkout',
+  'slip.timeZone': 'Times in {zone}',
+  'slip.paid': 'Total paid',
+  'slip.agreement': 'Agreement',
+  'slip.agreementVersion': 'Version {version} ({language})',
+  'slip.noAgreement': 'No signature on this block',
+  'slip.record': 'Signature record (SHA-256)',
+  'slip.qr': 'QR code of the signature record',
+  'slip.block.INITIAL': 'Check-in',
+  'slip.block.RENEWAL': 'Renewal',
+  'slip.block.FINAL2H': 'Final 2 hours',
+  // ---- end of stay slip ----
 } as const;
 
 /** A key of the kiosk's strings. */

@@ -514,4 +514,28 @@ export const es: Messages = {
   'mon.available': 'Libres para registro',
   'mon.units': 'Unidades',
   // ---- end of stays ----
+  // ---- stay slip (issue 14) ----
+  'slip.title': 'Comprobante de estancia',
+  'slip.signIn': 'Inicie sesión para imprimir el comprobante',
+  'slip.print': 'Imprimir comprobante',
+  'slip.printOf': 'Imprimir el comprobante de {unit}',
+  'slip.paper': 'Papel',
+  'slip.paper80': 'Recibo de 80 mm',
+  'slip.paperA4': 'A4',
+  'slip.back': 'Volver',
+  'slip.loading': 'Cargando el comprobante…',
+  'slip.rental': 'Alquiler',
+  'slip.start': 'Inicio',
+  'slip.checkout': 'Salida',
+  'slip.timeZone': 'Horas en {zone}',
+  'slip.paid': 'Total pagado',
+  'slip.agreement': 'Acuerdo',
+  'slip.agreementVersion': 'Versión {version} ({language})',
+  'slip.noAgreement': 'Este bloque no tiene firma',
+  'slip.record': 'Registro de la firma (SHA-256)',
+  'slip.qr': 'Código QR del registro de la firma',
+  'slip.block.INITIAL': 'Entrada',
+  'slip.block.RENEWAL': 'Renovación',
+  'slip.block.FINAL2H': 'Últimas 2 horas',
+  // ---- end of stay slip ----
 };

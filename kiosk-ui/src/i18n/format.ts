@@ -120,6 +120,16 @@ export function formatTime(instant: IsoDateTime | Date, options: TimeOptions = {
   return translate(language, 'date.dateTime', { date: day, time });
 }
 
+/** An instant with its full date whatever day it is (for paper): `Nov 21, 2026, 6:03 PM`. */
+export function formatDateTime(instant: IsoDateTime | Date, options: Omit<TimeOptions, 'now'> = {}): string {
+  const language = options.language ?? 'EN';
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) return '';
+  const at = zonedParts(date, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const day = dayText(language, at.year, at.month, at.day, true);
+  return translate(language, 'date.dateTime', { date: day, time: timeText(language, at.hour, at.minute) });
+}
+
 /** A calendar date (`YYYY-MM-DD`, no zone): `Nov 21, 2026`. An unreadable value is returned as is. */
 export function formatDate(date: IsoDate, language: Language = 'EN'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

@@ -6,4 +6,4 @@
 export { en, type MessageKey, type Messages } from './en';
 export { es } from './es';
 export { createTranslator, interpolate, LANGUAGES, MESSAGES, translate, type Params, type Translator } from './translate';
-export { DEFAULT_TIME_ZONE, formatDate, formatMoney, formatTime, zonedParts, type TimeOptions } from './format';
+export { DEFAULT_TIME_ZONE, formatDate, formatDateTime, formatMoney, formatTime, zonedParts, type TimeOptions } from './format';

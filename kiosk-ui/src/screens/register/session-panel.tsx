@@ -20,6 +20,7 @@ import { t, timeAt } from '../../ui/language';
 import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { PaymentMethod, RegisterSessionView, RegisterView, RentalType } from '../../wire';
 import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, METHODS, PAYMENT_STATUS_NAMES, RENTAL_NAMES, STATUS_NAMES } from './labels';
+import { slipHref } from '../slip/slip-model';
 import { HoldLine, QuoteTable, RentalOptions } from './session-parts';
 import { parseUnitNumber } from './typed';
 
@@ -203,6 +204,12 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
             {t(s.assigned.kind === 'ROOM' ? 'staff.room' : 'staff.locker')} <strong data-testid="completed-number">{s.assigned.number}</strong>
           </p>
           {s.assigned.checkout_at ? <p>{t('reg.checkout', { time: timeAt(s.assigned.checkout_at, timeZone) })}</p> : null}
+          {s.assigned.block_id ? (
+            // a new tab of this origin: the staff cookie goes with it, and the register stays live
+            <a class="btn btn-secondary" href={slipHref(s.assigned.block_id, { print: true })} target="_blank" rel="noopener" data-testid="print-slip">
+              {t('slip.print')}
+            </a>
+          ) : null}
         </div>
       ) : null}
 

@@ -16,6 +16,7 @@ import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import type { CheckoutDone, OpenStay } from '../../wire-stays';
 import { RENTAL_NAMES } from '../register/labels';
+import { slipHref } from '../slip/slip-model';
 import { CheckoutDialog, unitName } from './checkout-dialog';
 import { checkoutAsked, countdown, findStays, parseUnit, useNow } from './stays-model';
 
@@ -112,6 +113,17 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
                   ) : null}
                   {s.late_ban ? <span class="warn"> · {t('stay.banShort')}</span> : null}
                 </div>
+                <div class="due-actions">
+                <a
+                  class="btn btn-secondary"
+                  href={slipHref(s.block_id, { print: true })}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid={`due-slip-${s.number}`}
+                  aria-label={t('slip.printOf', { unit: unitName(s.kind, s.number) })}
+                >
+                  {t('slip.print')}
+                </a>
                 <button
                   type="button"
                   class="btn btn-primary"
@@ -124,6 +136,7 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
                 >
                   {t('stay.checkOut')}
                 </button>
+                </div>
               </li>
             );
           })}
