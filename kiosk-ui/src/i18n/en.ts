@@ -518,7 +518,7 @@ export const en = {
   'slip.title': 'Stay slip',
   'slip.signIn': 'Sign in to print the slip',
   'slip.print': 'Print slip',
-  'slip.printOf': 'Print the slip of {unit}',
+  'slip.printOf': 'Print slip for {unit}',
   'slip.paper': 'Paper',
   'slip.paper80': '80 mm receipt',
   'slip.paperA4': 'A4',

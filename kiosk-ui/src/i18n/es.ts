@@ -518,7 +518,7 @@ export const es: Messages = {
   'slip.title': 'Comprobante de estancia',
   'slip.signIn': 'Inicie sesión para imprimir el comprobante',
   'slip.print': 'Imprimir comprobante',
-  'slip.printOf': 'Imprimir el comprobante de {unit}',
+  'slip.printOf': 'Imprimir comprobante de {unit}',
   'slip.paper': 'Papel',
   'slip.paper80': 'Recibo de 80 mm',
   'slip.paperA4': 'A4',
