@@ -2,6 +2,7 @@
 # The screens' prerequisites and the build check, for .ci/run:
 # - Node.js 20.19+ and kiosk-ui's exact packages (npm ci);
 # - Debian's Chromium for the browser test (playwright-core drives /usr/bin/chromium);
+# - poppler-utils (pdftotext) for the stay slip's PDF test;
 # - the committed build (static/ui/, compiled into the binary) must be what the source builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 /usr/bin/chromium --version 2>/dev/null | head -1 || true
+
+# the slip test (tests/ui/slip.rs) reads the PDFs Chromium prints with pdftotext
+if ! command -v pdftotext >/dev/null; then
+  echo "installing poppler-utils (Debian package)"
+  apt_install poppler-utils
+fi
 
 (cd kiosk-ui && npm ci --no-audit --no-fund --loglevel=error)
 

@@ -19,5 +19,6 @@ mod keyboard;
 mod kiosk;
 mod manager;
 mod node;
+mod slip;
 mod stays;
 mod unit;
