@@ -178,7 +178,7 @@ const EXAMPLES: &[Example] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
-        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" | "block_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
         _ => None,
     }
 }
