@@ -298,6 +298,6 @@ fn renewal(conn: &mut DbConn, s: &LaneSession) -> Result<Option<RenewalFacts>, A
         block_type: plan.block_type,
         starts_at: plan.starts_at,
         ends_at: plan.ends_at,
-        unit: UnitFacts { kind, number, checkout_at: Some(plan.starts_at) },
+        unit: UnitFacts { kind, number, checkout_at: Some(plan.starts_at), block_id: None },
     }))
 }
