@@ -11,6 +11,7 @@ use crate::db::pool::{self, ConnectError};
 use crate::db::{DbConn, DbPool, migrate};
 use crate::http::telemetry;
 use crate::lanes::{idle, notify};
+use crate::stays::upgrades;
 
 pub use crate::http::state::AppState;
 
@@ -69,8 +70,9 @@ pub fn build(
         .configure(service(state))
 }
 
-/// Starts what runs beside the requests: the idle-timeout sweep (every 5 s) and, on
-/// PostgreSQL, the listener that brings other processes' lane changes to this one's sockets.
+/// Starts what runs beside the requests: the idle-timeout sweep (every 5 s), the upgrade offer
+/// tick (`FRONTDESK_UPGRADE_TICK`, at the injected clock's time) and, on PostgreSQL, the
+/// listener that brings other processes' lane changes to this one's sockets.
 pub fn start_background(state: &AppState) -> std::io::Result<()> {
     if pool::backend_of(&state.settings.database_url).is_ok_and(|b| b == crate::db::BackendKind::Postgres) {
         notify::spawn_listener(state.settings.database_url.clone(), state.hub.downgrade())?;
@@ -85,6 +87,21 @@ pub fn start_background(state: &AppState) -> std::io::Result<()> {
                 Ok(lanes) if !lanes.is_empty() => tracing::info!(lanes = ?lanes, "cancelled idle lane sessions"),
                 Ok(_) => {}
                 Err(err) => tracing::warn!(error = %err, "idle sweep failed"),
+            }
+        }
+    });
+    let ticker = state.clone();
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(ticker.settings.upgrade_tick_every);
+        loop {
+            tick.tick().await;
+            let (hub, now) = (ticker.hub.clone(), ticker.clock.now());
+            match ticker.db(move |conn| upgrades::tick::run(conn, &hub, now)).await {
+                Ok(out) if !out.is_empty() => {
+                    tracing::info!(expired = out.expired.len(), lapsed = out.lapsed.len(), offered = out.offered.len(), "upgrade tick")
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "upgrade tick failed"),
             }
         }
     });

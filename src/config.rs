@@ -17,6 +17,7 @@
 //! | `FRONTDESK_WS_TIMEOUT` | `45` (seconds without a pong before a socket is closed) |
 //! | `FRONTDESK_GYM_LOCKER_RANGES` | empty (membership-number ranges eligible for a gym locker, e.g. `1000-1999`) |
 //! | `FRONTDESK_PIN_WORKERS` | half the CPU cores, at least 1 (threads verifying PINs) |
+//! | `FRONTDESK_UPGRADE_TICK` | `5` (seconds between runs of the upgrade offer tick) |
 //! | `RUST_LOG` | `info` |
 
 use std::net::SocketAddr;
@@ -63,6 +64,8 @@ pub struct Settings {
     pub pin_workers: usize,
     /// the club's stock is read and pushed at most this often (changes in between are folded)
     pub stock_push_every: Duration,
+    /// how often the upgrade offer tick runs
+    pub upgrade_tick_every: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -82,6 +85,7 @@ impl std::fmt::Debug for Settings {
             .field("gym_locker_ranges", &self.gym_locker_ranges)
             .field("pin_workers", &self.pin_workers)
             .field("stock_push_every", &self.stock_push_every)
+            .field("upgrade_tick_every", &self.upgrade_tick_every)
             .finish()
     }
 }
@@ -157,6 +161,7 @@ impl Settings {
             gym_locker_ranges: parsed("FRONTDESK_GYM_LOCKER_RANGES", Default::default())?,
             pin_workers: parsed("FRONTDESK_PIN_WORKERS", default_pin_workers())?.clamp(1, 64),
             stock_push_every: Duration::from_millis(parsed("FRONTDESK_STOCK_PUSH_MS", 50u64)?.min(5_000)),
+            upgrade_tick_every: Duration::from_secs(parsed("FRONTDESK_UPGRADE_TICK", 5u64)?.clamp(1, 600)),
         })
     }
 }

@@ -6,7 +6,7 @@ use actix_web::web::{self, get, post};
 
 use crate::http::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, health, housekeeping, inventory,
-    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, ws,
+    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
 };
 
 /// Registers every route.
@@ -94,6 +94,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/stays/{visit_id}/renewals", get().to(renewals::options))
                 .route("/lanes/{lane}/renewals", post().to(renewals::start))
                 .route("/slips/{block_id}", get().to(slips::get))
+                // upgrade waitlist (staff)
+                .route("/waitlist", get().to(waitlist::list))
+                .route("/waitlist/{id}/offer", post().to(waitlist::make_offer))
+                .route("/waitlist/{id}/accept", post().to(waitlist::accept_offer))
+                .route("/waitlist/{id}/pay", post().to(waitlist::pay_upgrade))
+                .route("/waitlist/{id}/cancel", post().to(waitlist::cancel_entry))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

@@ -195,7 +195,7 @@ pub fn join_waitlist(
         if inventory::room_tier(wish.desired).is_none() || pricing::upgrade_fee_cents(wish.backup, wish.desired).is_none() {
             return Err(AppError::conflict("WAITLIST_NOT_POSSIBLE", "Only a better room than the backup can be waited for."));
         }
-        if inventory::available(conn, wish.desired)? > 0 {
+        if inventory::available(conn, wish.desired, cmd.now)? > 0 {
             return Err(AppError::conflict("NOT_SOLD_OUT", "That room type is available: choose it directly."));
         }
         lock(conn, cmd, config, &ctx, wish.backup, side, Some(&wish))

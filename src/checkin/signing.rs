@@ -431,6 +431,7 @@ fn add_waitlist(
         ))
         .execute(conn)?;
     crate::db::touched::stock();
+    crate::db::touched::waitlist(id);
     use crate::db::schema::checkin_blocks;
     diesel::update(checkin_blocks::table.find(block)).set(checkin_blocks::waitlist_id.eq(id)).execute(conn)?;
     Ok(())

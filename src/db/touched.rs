@@ -2,13 +2,37 @@
 //! placed or released, units assigned, freed or cleaned, upgrades queued). The write sites mark
 //! it; the lane command that ran them reads the mark after commit and re-reads the stock only
 //! then, instead of after every command. Diesel work runs on one blocking thread from start to
-//! commit, so a thread-local mark belongs to exactly one transaction at a time.
+//! commit, so a thread-local mark belongs to exactly one transaction at a time. The upgrade
+//! waitlist is marked the same way, with the entries that changed (`waitlist.changed`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use super::ids::WaitlistId;
 
 thread_local! {
     static STOCK: Cell<bool> = const { Cell::new(false) };
     static STAYS: Cell<bool> = const { Cell::new(false) };
+    static WAITLIST: RefCell<Vec<WaitlistId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks that a waitlist entry changed (created, offered, expired, completed, cancelled).
+pub fn waitlist(entry: WaitlistId) {
+    WAITLIST.with(|mark| {
+        let mut mark = mark.borrow_mut();
+        if !mark.contains(&entry) {
+            mark.push(entry);
+        }
+    });
+}
+
+/// The entries marked since the last [`take_waitlist`], clearing the mark.
+pub fn take_waitlist() -> Vec<WaitlistId> {
+    WAITLIST.with(|mark| std::mem::take(&mut *mark.borrow_mut()))
+}
+
+/// The entries marked, leaving the mark as it is.
+pub fn waitlist_marked() -> Vec<WaitlistId> {
+    WAITLIST.with(|mark| mark.borrow().clone())
 }
 
 /// Marks that the stock changed (called by the write sites).
@@ -62,5 +86,17 @@ mod tests {
         assert!(stock_marked() && stays_marked());
         assert!(take_stays() && take_stock());
         assert!(!stays_marked());
+    }
+
+    #[test]
+    fn waitlist_marks_collect_each_entry_once() {
+        take_waitlist();
+        let (a, b) = (WaitlistId::new(), WaitlistId::new());
+        waitlist(a);
+        waitlist(b);
+        waitlist(a);
+        assert_eq!(waitlist_marked(), vec![a, b]);
+        assert_eq!(take_waitlist(), vec![a, b]);
+        assert!(take_waitlist().is_empty());
     }
 }

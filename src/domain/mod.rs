@@ -15,3 +15,4 @@ pub mod qr;
 pub mod renewal;
 pub mod signature;
 pub mod time_blocks;
+pub mod waitlist;

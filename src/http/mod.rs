@@ -30,6 +30,7 @@ pub mod telemetry;
 pub mod text;
 pub mod throttle;
 pub mod validate;
+pub mod waitlist;
 pub mod web;
 pub mod wire;
 pub mod ws;

@@ -35,7 +35,7 @@ use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
     audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, housekeeping, inventory, lane_sessions,
-    lanes, pages, registers, renewals, signatures, slips, staff, stays, ws,
+    lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -61,7 +61,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         customer_correct::correct,
         inventory::board, housekeeping::set_status,
         stays::list, stays::check_out,
-        renewals::options, renewals::start, slips::get,
+        renewals::options, renewals::start, slips::get, waitlist::accept_offer, waitlist::cancel_entry, waitlist::list, waitlist::make_offer, waitlist::pay_upgrade,
         signatures::list, signatures::detail,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.

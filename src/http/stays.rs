@@ -15,6 +15,7 @@ use crate::domain::enums::PaymentMethod;
 use crate::error::AppError;
 use crate::http::state::AppState;
 use crate::lanes::notify::{self, Notice};
+use crate::lanes::waitlist_push;
 use crate::stays::checkout::{self, CheckoutDone, Settlement};
 use crate::stays::open::{self, OpenStay};
 
@@ -89,7 +90,8 @@ pub async fn check_out(
     let hub = state.hub.clone();
     let done = state
         .db(move |c| {
-            let done = write_tx(c, |c| -> Result<_, AppError> {
+            crate::db::touched::take_waitlist();
+            let result = write_tx(c, |c| -> Result<_, AppError> {
                 let req = checkout::Request {
                     visit,
                     staff,
@@ -100,8 +102,10 @@ pub async fn check_out(
                 };
                 let done = checkout::check_out(c, &req, now)?;
                 notify::announce(c, &hub, Notice::Stock { force: true })?;
-                Ok(done)
-            })?;
+                Ok((done, waitlist_push::announce(c, &hub)?))
+            });
+            let (done, waitlist) = result.inspect_err(|_| waitlist_push::deliver(&hub, None))?;
+            waitlist_push::deliver(&hub, waitlist);
             pushed(hub.stock_changed(c, true));
             Ok(done)
         })

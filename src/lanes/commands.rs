@@ -60,6 +60,7 @@ pub fn run<T>(
 ) -> Result<Applied<T>, AppError> {
     touched::take_stock();
     touched::take_stays();
+    touched::take_waitlist();
     let result = write_tx(conn, |conn| {
         let Some(rev) = bump_rev(conn, &cmd.lane, cmd.expected_rev)? else {
             return Err(match Lane::find(conn, &cmd.lane)? {
@@ -73,9 +74,15 @@ pub fn run<T>(
             notify::announce(conn, hub, Notice::Stock { force: touched::stays_marked() })?;
         }
         notify::announce(conn, hub, Notice::View { lane: cmd.lane.clone(), rev })?;
-        Ok(Applied { rev, value })
+        let waitlist = super::waitlist_push::announce(conn, hub)?;
+        Ok((Applied { rev, value }, waitlist))
     });
     let (stock_moved, stays_moved) = (touched::take_stock(), touched::take_stays());
+    let result = result.map(|(applied, waitlist)| {
+        super::waitlist_push::deliver(hub, waitlist);
+        applied
+    });
+    touched::take_waitlist();
     match result {
         Ok(applied) => {
             // only a command that placed, released or assigned a unit re-reads the stock

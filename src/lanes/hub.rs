@@ -205,7 +205,7 @@ impl Hub {
     pub fn paced(pool: DbPool, config: views::ViewConfig, clock: SharedClock, every: Duration) -> Self {
         let origin = uuid::Uuid::now_v7().simple().to_string();
         // the stock as the screens will first read it, so that the first change is pushed
-        let stock = pool.get().ok().and_then(|mut conn| stock::read(&mut conn).ok());
+        let stock = pool.get().ok().and_then(|mut conn| stock::read(&mut conn, clock.now()).ok());
         let registry = Mutex::new(Registry { stock, ..Registry::default() });
         let pacer = Arc::new(Pacer { every, state: Mutex::default(), wake: Condvar::new() });
         let inner = Inner { pool, config, clock, registry, next_id: AtomicU64::new(1), origin, pacer: pacer.clone() };
@@ -311,6 +311,16 @@ impl Hub {
         }
     }
 
+    /// Delivers a club-wide event (lane `null`) to every register and monitor socket, never
+    /// to a kiosk: e.g. `waitlist.changed`, which names customers' queue places.
+    pub fn staff_event<T: Serialize>(&self, kind: &str, data: &T) {
+        let registry = self.inner.registry.lock();
+        let text = envelope(kind, None, 0, data);
+        for sub in registry.subscribers.iter().filter(|s| s.role != Role::Kiosk) {
+            sub.outbox.push_event(text.clone());
+        }
+    }
+
     /// Reads the club's stock and, when it differs from the last one sent (or `force`, for a
     /// change the counts do not show, such as a stay's new checkout time), sends
     /// `inventory.changed` to every socket: registers reload their board and due list, kiosks
@@ -324,7 +334,7 @@ impl Hub {
     }
 
     fn push_stock(&self, conn: &mut DbConn, force: bool) -> Result<(), AppError> {
-        let now = stock::read(conn)?;
+        let now = stock::read(conn, self.inner.clock.now())?;
         let mut registry = self.inner.registry.lock();
         if !force && registry.stock.as_ref() == Some(&now) {
             return Ok(());

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::ids::{HoldId, LaneSessionId, LockerId, ResourceId, RoomId};
-use crate::db::schema::{inventory_holds, lockers, rooms, waitlist};
+use crate::db::schema::{inventory_holds, lockers, rooms};
 use crate::db::sql_types::Ts;
 use crate::domain::enums::{HoldKind, InventoryStatus, RentalType, ResourceType, RoomType};
 use crate::error::AppError;
@@ -83,18 +83,16 @@ fn free_units(conn: &mut DbConn, rental: RentalType, number: Option<&str>, limit
     }
 }
 
-/// Checked-in customers waiting for this room tier (ACTIVE or OFFERED entries).
-pub fn upgrade_demand(conn: &mut DbConn, tier: RoomType) -> QueryResult<i64> {
-    waitlist::table
-        .filter(waitlist::desired_tier.eq(tier.as_str()).and(waitlist::status.eq_any(["ACTIVE", "OFFERED"])))
-        .count()
-        .get_result(conn)
+/// Checked-in customers waiting for this room tier at `now` (see
+/// [`super::stock::demand_by_tier`]: ACTIVE entries of open visits with unended blocks).
+pub fn upgrade_demand(conn: &mut DbConn, tier: RoomType, now: DateTime<Utc>) -> QueryResult<i64> {
+    Ok(super::stock::demand_by_tier(conn, now)?.into_iter().find(|(t, _)| t == tier.as_str()).map_or(0, |(_, n)| n))
 }
 
-/// How many units of the rental type a new check-in may take now (rooms net of upgrade
+/// How many units of the rental type a new check-in may take at `now` (rooms net of upgrade
 /// demand), counted by the database ([`super::stock::available`]).
-pub fn available(conn: &mut DbConn, rental: RentalType) -> QueryResult<i64> {
-    Ok(super::stock::available(conn)?.get(rental.as_str()).copied().unwrap_or(0))
+pub fn available(conn: &mut DbConn, rental: RentalType, now: DateTime<Utc>) -> QueryResult<i64> {
+    Ok(super::stock::available(conn, now)?.get(rental.as_str()).copied().unwrap_or(0))
 }
 
 /// Tries to reserve `unit` for the lane session; `false` if someone got there first.
@@ -154,7 +152,7 @@ pub fn place_hold(
     // counted, and again for every candidate, since after losing a race the winner's hold
     // (committed by then) may have used up what the queue leaves to new check-ins.
     let queued = match room_tier(rental) {
-        Some(tier) => upgrade_demand(conn, tier)? > 0,
+        Some(tier) => upgrade_demand(conn, tier, now)? > 0,
         None => false,
     };
     // Each round reads the lowest free candidates again: the ones lost to other lanes are
@@ -166,7 +164,7 @@ pub fn place_hold(
             return Ok(None);
         }
         for unit in candidates {
-            if queued && available(conn, rental)? == 0 {
+            if queued && available(conn, rental, now)? == 0 {
                 return Ok(None);
             }
             if let Some(hold) = hold_unit(conn, &unit, session, now)? {

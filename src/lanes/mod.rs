@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod quote;
 pub mod stock;
 pub mod views;
+pub mod waitlist_push;
 
 use chrono_tz::Tz;
 

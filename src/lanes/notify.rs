@@ -44,6 +44,11 @@ pub enum Notice {
         /// send even when the counts are unchanged
         force: bool,
     },
+    /// the upgrade waitlist changed: `waitlist.changed` to register and monitor sockets
+    Waitlist {
+        /// the event's payload (see `lanes::waitlist_push`)
+        data: Value,
+    },
     /// close the sockets of a device
     CloseDevice {
         /// the device
@@ -84,6 +89,7 @@ pub fn apply(hub: &Hub, notice: Notice) {
                 .collect();
             hub.event(&lane, &event, &data, &roles);
         }
+        Notice::Waitlist { data } => hub.staff_event(super::waitlist_push::EVENT, &data),
         Notice::CloseDevice { device } => {
             hub.disconnect(PrincipalKey::Device(device));
         }

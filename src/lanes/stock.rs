@@ -1,5 +1,7 @@
 //! The club's stock: how many of each rental a new check-in could take now (CLEAN, unassigned,
-//! unheld units; rooms net of the upgrades queued for their tier) and how many units are
+//! unheld units; rooms net of the upgrades queued for their tier: ACTIVE entries of open
+//! visits whose block has not ended; an OFFERED entry's room is already held, so it is not
+//! subtracted twice) and how many units are
 //! per status. Five aggregate queries, so that every change of the inventory can push it to
 //! every screen (`inventory.changed`): the register's board and due list, the kiosks' rental
 //! choices (sold-out options disabled) and the manager's monitor.
@@ -11,8 +13,11 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use chrono::{DateTime, Utc};
+
 use crate::db::DbConn;
-use crate::db::schema::{inventory_holds, lockers, rooms, waitlist};
+use crate::db::schema::{checkin_blocks, inventory_holds, lockers, rooms, visits, waitlist};
+use crate::db::sql_types::Ts;
 use crate::domain::enums::{InventoryStatus, RentalType, ResourceType, RoomType};
 
 /// What `inventory.changed` carries.
@@ -53,19 +58,23 @@ fn free_lockers(conn: &mut DbConn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
-fn demand_by_tier(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
+/// The queued upgrades per desired tier: ACTIVE entries (an OFFERED one holds its room, which
+/// is already out of the free units) of open visits whose block has not ended at `now`.
+pub fn demand_by_tier(conn: &mut DbConn, now: DateTime<Utc>) -> QueryResult<Vec<(String, i64)>> {
     waitlist::table
-        .filter(waitlist::status.eq_any(["ACTIVE", "OFFERED"]))
+        .inner_join(visits::table)
+        .inner_join(checkin_blocks::table.on(checkin_blocks::id.eq(waitlist::checkin_block_id)))
+        .filter(waitlist::status.eq("ACTIVE").and(visits::ended_at.is_null()).and(checkin_blocks::ends_at.gt(Ts(now))))
         .group_by(waitlist::desired_tier)
         .select((waitlist::desired_tier, count_star()))
         .load(conn)
 }
 
 /// How many of each rental type (by its name) a new check-in may take now, counted by the
-/// database: three aggregate queries whatever the size of the club.
-pub fn available(conn: &mut DbConn) -> QueryResult<BTreeMap<String, i64>> {
+/// database at `now`: three aggregate queries whatever the size of the club.
+pub fn available(conn: &mut DbConn, now: DateTime<Utc>) -> QueryResult<BTreeMap<String, i64>> {
     let free = free_rooms_by_type(conn)?;
-    let demand = demand_by_tier(conn)?;
+    let demand = demand_by_tier(conn, now)?;
     let lockers_free = free_lockers(conn)?;
     let mut available = BTreeMap::new();
     for tier in RoomType::ALL {
@@ -79,9 +88,9 @@ pub fn available(conn: &mut DbConn) -> QueryResult<BTreeMap<String, i64>> {
     Ok(available)
 }
 
-/// The stock now.
-pub fn read(conn: &mut DbConn) -> QueryResult<Stock> {
-    let available = available(conn)?;
+/// The stock at `now`.
+pub fn read(conn: &mut DbConn, now: DateTime<Utc>) -> QueryResult<Stock> {
+    let available = available(conn, now)?;
     let rooms: Vec<(String, i64)> = rooms::table.group_by(rooms::status).select((rooms::status, count_star())).load(conn)?;
     let lockers: Vec<(String, i64)> = lockers::table.group_by(lockers::status).select((lockers::status, count_star())).load(conn)?;
     Ok(Stock { available, rooms: by_status(rooms), lockers: by_status(lockers) })

@@ -180,7 +180,7 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
     let stay = open::of_visit(conn, req.visit, now)?.ok_or_else(|| AppError::conflict("NO_UNIT", "This stay has no room or locker."))?;
     let decided = plan(stay.kind, stay.checkout_at, now);
     let (settlement, method) = settle(&decided, req)?;
-    free_unit(conn, &stay, decided.unit_after, req.staff, now)?;
+    free_unit(conn, &stay, decided.unit_after, Cause::Checkout, req.staff, now)?;
     let intent = match (settlement, method) {
         ("PAID", Some(method)) => Some(take_fee(conn, &stay, decided.fee.cents, method, req.staff, now)?),
         _ => None,
@@ -210,7 +210,16 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
     Ok(done)
 }
 
-fn free_unit(conn: &mut DbConn, stay: &OpenStay, to: InventoryStatus, staff: StaffId, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Frees the stay's unit (its current block still this stay's, OCCUPIED) to `to`, recording the
+/// transition with `cause`; `STALE_VERSION` when the unit moved meanwhile.
+pub fn free_unit(
+    conn: &mut DbConn,
+    stay: &OpenStay,
+    to: InventoryStatus,
+    cause: Cause,
+    staff: StaffId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let n = match stay.kind {
         ResourceType::Room => diesel::update(
             rooms::table
@@ -245,16 +254,8 @@ fn free_unit(conn: &mut DbConn, stay: &OpenStay, to: InventoryStatus, staff: Sta
         return Err(AppError::conflict("STALE_VERSION", format!("{} changed in the meantime; look again.", stay.number)));
     }
     crate::db::touched::stock();
-    Transition {
-        kind: stay.kind,
-        unit: stay.unit_id,
-        from: InventoryStatus::Occupied,
-        to,
-        cause: Cause::Checkout,
-        staff: Some(staff),
-        reason: None,
-    }
-    .record(conn, now)?;
+    Transition { kind: stay.kind, unit: stay.unit_id, from: InventoryStatus::Occupied, to, cause, staff: Some(staff), reason: None }
+        .record(conn, now)?;
     Ok(())
 }
 
@@ -330,7 +331,8 @@ fn ban(conn: &mut DbConn, stay: &OpenStay, until: DateTime<Utc>, now: DateTime<U
 }
 
 /// Cancels the visit's open waitlist entry (at most one: a partial unique index) with reason
-/// CHECKED_OUT and releases its upgrade hold; returns how many entries.
+/// CHECKED_OUT, releases its upgrade hold and cancels a DUE upgrade intent; returns how many
+/// entries.
 fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result<usize, AppError> {
     let open: Option<crate::db::ids::WaitlistId> = waitlist::table
         .filter(waitlist::visit_id.eq(visit).and(waitlist::status.eq_any(["ACTIVE", "OFFERED"])))
@@ -339,6 +341,8 @@ fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result
         .optional()?;
     let Some(entry) = open else { return Ok(0) };
     crate::db::touched::stock();
+    crate::db::touched::waitlist(entry);
+    super::upgrades::intent::cancel_due(conn, visit, now)?;
     diesel::update(inventory_holds::table.filter(inventory_holds::waitlist_id.eq(entry).and(inventory_holds::released_at.is_null())))
         .set((inventory_holds::released_at.eq(Ts(now)), inventory_holds::release_reason.eq("CHECKED_OUT")))
         .execute(conn)?;

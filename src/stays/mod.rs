@@ -10,3 +10,4 @@ pub mod open;
 pub mod renewal;
 pub mod slip;
 pub mod transitions;
+pub mod upgrades;

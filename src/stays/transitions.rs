@@ -19,6 +19,8 @@ pub enum Cause {
     Cleaning,
     /// a manager's override (reason required)
     Override,
+    /// an upgrade moved the customer to another unit
+    Upgrade,
 }
 
 impl Cause {
@@ -27,6 +29,7 @@ impl Cause {
             Cause::Checkout => "CHECKOUT",
             Cause::Cleaning => "CLEANING",
             Cause::Override => "OVERRIDE",
+            Cause::Upgrade => "UPGRADE",
         }
     }
 }

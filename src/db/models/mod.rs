@@ -17,3 +17,4 @@ pub mod signature_listing;
 pub mod staff;
 pub mod staff_session;
 pub mod visit;
+pub mod waitlist_entry;

@@ -176,7 +176,7 @@ fn fill(
     if matches!(s.status, S::Active | S::AwaitingCustomer) {
         let stock = match available {
             Some(stock) => stock,
-            None => stock::available(conn)?,
+            None => stock::available(conn, now)?,
         };
         facts.options = options(c, config, now, &stock);
     }
