@@ -24,8 +24,8 @@ use crate::stays::upgrades::{accept, cancel, offer, pay, push};
 pub struct WaitlistQuery {
     /// ACTIVE, OFFERED, COMPLETED, CANCELLED or EXPIRED; absent: the open ones (ACTIVE and
     /// OFFERED)
-    #[param(value_type = Option<String>, example = "ACTIVE")]
-    pub status: Option<WaitlistStatus>,
+    #[param(value_type = Option<String>, max_length = 20, example = "ACTIVE")]
+    pub status: Option<Input>,
 }
 
 /// The list.
@@ -40,11 +40,21 @@ pub struct WaitlistList {
 /// The waitlist with each entry's place in the queue, ETA, current unit, offer and fee.
 #[utoipa::path(get, path = "/api/waitlist", tag = "waitlist", security(("staff" = [])), params(WaitlistQuery),
     responses((status = 200, body = WaitlistList)))]
-pub async fn list(
+pub async fn list_waitlist(
     Authed(AnyStaff(_), query): Authed<AnyStaff, web::Query<WaitlistQuery>>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let filter = query.status.map_or(Filter::Open, Filter::Status);
+    let filter = match query.status.as_ref().filter(|s| !s.is_blank()) {
+        None => Filter::Open,
+        Some(raw) => {
+            let text = raw.text("status", 1, 20, Lines::One)?;
+            let status = text
+                .as_str()
+                .parse::<WaitlistStatus>()
+                .map_err(|_| AppError::invalid("status", "status must be one of ACTIVE, OFFERED, COMPLETED, CANCELLED or EXPIRED."))?;
+            Filter::Status(status)
+        }
+    };
     let at = state.clock.now();
     let entries = state.db(move |c| Ok(list::list(c, at, filter)?)).await?;
     Ok(HttpResponse::Ok().json(WaitlistList { at, entries }))
@@ -61,8 +71,8 @@ pub struct OfferRequest {
 
 /// Offers a specific CLEAN, free room of the desired tier; the hold lasts at least 10 minutes
 /// from now (a longer one is kept). Answers the entry.
-#[utoipa::path(post, path = "/api/waitlist/{id}/offer", tag = "waitlist", request_body = OfferRequest, security(("staff" = [])),
-    params(("id" = String, Path, format = "uuid")),
+#[utoipa::path(post, path = "/api/waitlist/{waitlist_id}/offer", tag = "waitlist", request_body = OfferRequest, security(("staff" = [])),
+    params(("waitlist_id" = String, Path, format = "uuid")),
     responses((status = 200, body = WaitlistEntry),
         (status = 404, body = ErrorBody, description = "no such entry or room"),
         (status = 409, body = ErrorBody, description = "`WAITLIST_CLOSED`, `ALREADY_COMPLETED`, `WRONG_TIER`, `OFFERED_ANOTHER_ROOM`, `ROOM_NOT_AVAILABLE`, `ROOM_HELD`, `STALE_VERSION`")))]
@@ -103,8 +113,8 @@ pub struct AcceptAnswer {
 }
 
 /// The customer accepts the offered room: a DUE payment intent of the fixed upgrade fee.
-#[utoipa::path(post, path = "/api/waitlist/{id}/accept", tag = "waitlist", request_body = AcceptRequest, security(("staff" = [])),
-    params(("id" = String, Path, format = "uuid")),
+#[utoipa::path(post, path = "/api/waitlist/{waitlist_id}/accept", tag = "waitlist", request_body = AcceptRequest, security(("staff" = [])),
+    params(("waitlist_id" = String, Path, format = "uuid")),
     responses((status = 200, body = AcceptAnswer),
         (status = 404, body = ErrorBody, description = "no such entry"),
         (status = 409, body = ErrorBody, description = "`OFFER_EXPIRED`, `UPGRADE_NOT_ALLOWED`, `UPGRADE_FEE_CHANGED` (details: upgrade_fee_cents), `ALREADY_CHECKED_OUT`, `WAITLIST_CLOSED`, `ALREADY_COMPLETED`")))]
@@ -143,8 +153,8 @@ pub struct PayRequest {
 
 /// Marks the upgrade paid and moves the customer to the new room on the same block, in one
 /// transaction. Answers the (COMPLETED) entry.
-#[utoipa::path(post, path = "/api/waitlist/{id}/pay", tag = "waitlist", request_body = PayRequest, security(("staff" = [])),
-    params(("id" = String, Path, format = "uuid")),
+#[utoipa::path(post, path = "/api/waitlist/{waitlist_id}/pay", tag = "waitlist", request_body = PayRequest, security(("staff" = [])),
+    params(("waitlist_id" = String, Path, format = "uuid")),
     responses((status = 200, body = WaitlistEntry),
         (status = 404, body = ErrorBody, description = "no such entry or payment"),
         (status = 409, body = ErrorBody, description = "`ALREADY_COMPLETED`, `ALREADY_CHECKED_OUT`, `OFFER_EXPIRED`, `ROOM_TAKEN`, `INTENT_MISMATCH`, `INTENT_NOT_DUE`, `UPGRADE_FEE_CHANGED`, `UPGRADE_NOT_ALLOWED`, `WAITLIST_CLOSED`, `STALE_VERSION`; nothing is written")))]
@@ -175,8 +185,8 @@ pub struct CancelRequest {
 
 /// Cancels the entry (needs the PIN re-entered within 5 minutes): its hold is released and a
 /// DUE upgrade intent cancelled. Answers the entry.
-#[utoipa::path(post, path = "/api/waitlist/{id}/cancel", tag = "waitlist", request_body = CancelRequest, security(("staff" = ["step_up"])),
-    params(("id" = String, Path, format = "uuid")),
+#[utoipa::path(post, path = "/api/waitlist/{waitlist_id}/cancel", tag = "waitlist", request_body = CancelRequest, security(("staff" = ["step_up"])),
+    params(("waitlist_id" = String, Path, format = "uuid")),
     responses((status = 200, body = WaitlistEntry),
         (status = 404, body = ErrorBody, description = "no such entry"),
         (status = 409, body = ErrorBody, description = "`WAITLIST_CLOSED`, `ALREADY_COMPLETED`, `STALE_VERSION`")))]
@@ -184,9 +194,9 @@ pub async fn cancel_entry(
     Authed(AnyStaff(auth), (id, body)): Authed<AnyStaff, (web::Path<WaitlistId>, web::Json<CancelRequest>)>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let reason = body.reason.as_ref().filter(|r| !r.is_blank()).map(|r| r.text("reason", 1, 500, Lines::Many)).transpose()?;
     let now = state.clock.now();
     auth.require_step_up(now)?;
-    let reason = body.reason.as_ref().filter(|r| !r.is_blank()).map(|r| r.text("reason", 1, 500, Lines::Many)).transpose()?;
     let (id, staff, hub) = (id.into_inner(), auth.staff.id, state.hub.clone());
     let entry = state
         .db(move |c| {

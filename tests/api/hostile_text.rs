@@ -134,6 +134,14 @@ const EXAMPLES: &[Example] = &[
     Example { query: &[("q", "214")], ..op("GET", "/api/inventory", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/stays", none) },
     op("POST", "/api/stays/{visit_id}/checkout", || json!({ "late_fee": "PAID", "method": "CASH", "expected_late_fee_cents": 1500 })),
+    Example { query: &[("status", "ACTIVE")], ..op("GET", "/api/waitlist", none) },
+    op("POST", "/api/waitlist/{waitlist_id}/offer", || json!({ "number": "216" })),
+    op(
+        "POST",
+        "/api/waitlist/{waitlist_id}/pay",
+        || json!({ "payment_intent_id": "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e", "method": "CASH" }),
+    ),
+    op("POST", "/api/waitlist/{waitlist_id}/cancel", || json!({ "reason": "Changed their mind" })),
     op(
         "POST",
         "/api/lanes/{lane}/renewals",
@@ -178,7 +186,9 @@ const EXAMPLES: &[Example] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
-        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" | "block_id" => Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
+        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" | "block_id" | "waitlist_id" => {
+            Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e")
+        }
         _ => None,
     }
 }

@@ -28,6 +28,7 @@ mod route_walk;
 mod serve;
 mod signatures;
 mod slips;
+mod upgrades;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
