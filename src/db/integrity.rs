@@ -67,6 +67,19 @@ fn sql_checks() -> Vec<(&'static str, String)> {
         ("hold_on_a_resource_that_does_not_exist", "SELECT COUNT(*) AS n FROM inventory_holds h WHERE \
              (h.resource_type = 'ROOM' AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.id = h.resource_id)) OR \
              (h.resource_type = 'LOCKER' AND NOT EXISTS (SELECT 1 FROM lockers l WHERE l.id = h.resource_id))".into()),
+        ("offered_entry_without_its_upgrade_hold", "SELECT COUNT(*) AS n FROM waitlist w WHERE w.status = 'OFFERED' AND NOT EXISTS (\
+             SELECT 1 FROM inventory_holds h WHERE h.waitlist_id = w.id AND h.kind = 'UPGRADE_HOLD' AND h.released_at IS NULL \
+             AND h.resource_type = 'ROOM' AND h.resource_id = w.room_id)".into()),
+        ("upgrade_hold_without_its_offer", "SELECT COUNT(*) AS n FROM inventory_holds h WHERE h.kind = 'UPGRADE_HOLD' AND h.released_at IS NULL AND NOT EXISTS (\
+             SELECT 1 FROM waitlist w WHERE w.id = h.waitlist_id AND w.status = 'OFFERED' AND w.room_id = h.resource_id)".into()),
+        ("unreleased_hold_on_an_occupied_unit", "SELECT COUNT(*) AS n FROM inventory_holds h WHERE h.released_at IS NULL AND (\
+             (h.resource_type = 'ROOM' AND EXISTS (SELECT 1 FROM rooms r WHERE r.id = h.resource_id AND r.status = 'OCCUPIED')) OR \
+             (h.resource_type = 'LOCKER' AND EXISTS (SELECT 1 FROM lockers l WHERE l.id = h.resource_id AND l.status = 'OCCUPIED')))".into()),
+        ("open_waitlist_entry_of_an_ended_visit", "SELECT COUNT(*) AS n FROM waitlist w JOIN visits v ON v.id = w.visit_id \
+             WHERE w.status IN ('ACTIVE', 'OFFERED') AND v.ended_at IS NOT NULL".into()),
+        ("completed_upgrade_without_its_paid_fee", "SELECT COUNT(*) AS n FROM waitlist w WHERE w.status = 'COMPLETED' AND NOT EXISTS (\
+             SELECT 1 FROM charges c JOIN payment_intents p ON p.id = c.payment_intent_id \
+             WHERE c.visit_id = w.visit_id AND c.kind = 'UPGRADE_FEE' AND p.status = 'PAID')".into()),
         ("signature_text_differs_from_its_agreement_version", "SELECT COUNT(*) AS n FROM agreement_signatures s JOIN agreements a ON a.id = s.agreement_id \
              WHERE s.agreement_text_sha256 <> a.body_sha256".into()),
     ]

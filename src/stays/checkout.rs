@@ -342,11 +342,9 @@ fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result
     let Some(entry) = open else { return Ok(0) };
     crate::db::touched::stock();
     crate::db::touched::waitlist(entry);
-    super::upgrades::intent::cancel_due(conn, visit, now)?;
-    diesel::update(inventory_holds::table.filter(inventory_holds::waitlist_id.eq(entry).and(inventory_holds::released_at.is_null())))
-        .set((inventory_holds::released_at.eq(Ts(now)), inventory_holds::release_reason.eq("CHECKED_OUT")))
-        .execute(conn)?;
-    diesel::update(waitlist::table.find(entry))
+    // the entry first: its row lock makes a concurrent offer tick finish before, so the hold
+    // released below includes one that tick placed (PostgreSQL re-reads per statement)
+    diesel::update(waitlist::table.find(entry).filter(waitlist::status.eq_any(["ACTIVE", "OFFERED"])))
         .set((
             waitlist::status.eq("CANCELLED"),
             waitlist::cancel_reason.eq("CHECKED_OUT"),
@@ -357,6 +355,10 @@ fn end_waitlist(conn: &mut DbConn, visit: VisitId, now: DateTime<Utc>) -> Result
             waitlist::updated_at.eq(Ts(now)),
         ))
         .execute(conn)?;
+    diesel::update(inventory_holds::table.filter(inventory_holds::waitlist_id.eq(entry).and(inventory_holds::released_at.is_null())))
+        .set((inventory_holds::released_at.eq(Ts(now)), inventory_holds::release_reason.eq("CHECKED_OUT")))
+        .execute(conn)?;
+    super::upgrades::intent::cancel_due(conn, visit, now)?;
     Ok(1)
 }
 

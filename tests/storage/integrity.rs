@@ -30,7 +30,7 @@ both_backends!(
         assert!(seeded.status.success(), "{seeded:?}");
         let out = frontdesk(db, &["validate"]);
         assert!(out.status.success(), "{}", stdout(&out));
-        assert!(stdout(&out).contains("all 18 checks passed"));
+        assert!(stdout(&out).contains("all 23 checks passed"));
         // seeding again changes nothing
         assert!(stdout(&frontdesk(db, &["seed", "--demo"])).contains("nothing changed"));
         let conn = &mut db.conn();

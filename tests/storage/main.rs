@@ -12,3 +12,4 @@ mod invariants;
 mod migrations;
 mod optimistic;
 mod soak;
+mod upgrades;
