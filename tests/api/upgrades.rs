@@ -259,3 +259,56 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn a_renewed_stay_keeps_its_place_and_upgrades_on_its_current_block(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let desk = desk(&app).await;
+            mark(&app, &desk.register, &DOUBLES, "DIRTY").await;
+            let ann = wait_for(&app, &desk, "Ann Renewing", "DOUBLE", "STANDARD").await;
+            let first_end = time(&ann["checkout_at"]);
+            let number = ann["number"].as_str().unwrap().to_owned();
+            let (_, board) = get(&app, &format!("/api/stays?q={number}"), Some(&desk.register)).await;
+            let visit = board["stays"][0]["visit_id"].as_str().unwrap().to_owned();
+
+            // renewed 6 h before her first block ends
+            clock.set(first_end - Duration::minutes(20));
+            let (status, started) = post(&app, "/api/lanes/lane-1/renewals", Some(&desk.register), json!({ "visit_id": visit, "hours": 6 })).await;
+            assert_eq!(status, 201, "{started}");
+            assert_eq!(post(&app, "/api/lanes/lane-1/session/payment", Some(&desk.register), json!({ "method": "CASH" })).await.0, 200);
+            let (_, view) = get(&app, "/api/lanes/lane-1/view", Some(&desk.kiosk)).await;
+            let sign = json!({ "agreement_id": view["data"]["agreement"]["id"], "consent": true, "strokes": crate::strokes() });
+            let (status, renewed) = post(&app, "/api/lanes/lane-1/session/sign", Some(&desk.kiosk), sign).await;
+            assert_eq!((status, renewed["number"].as_str()), (200, Some(number.as_str())), "{renewed}");
+            assert_eq!(post(&app, "/api/lanes/lane-1/session/close", Some(&desk.register), json!({})).await.0, 200);
+            let second_end = time(&renewed["checkout_at"]);
+
+            // past the first block's end the entry still waits: it moved to the renewal's block
+            clock.set(first_end + Duration::minutes(5));
+            tick(&mut db.conn(), clock.now_utc()).unwrap();
+            let list = entries(&app, &desk.register).await;
+            assert_eq!((list.len(), list[0]["status"].as_str()), (1, Some("ACTIVE")), "{list:?}");
+            let id = list[0]["id"].as_str().unwrap().to_owned();
+
+            // 216 is cleaned, offered, accepted and paid: she moves on the renewal block, checkout unchanged
+            mark(&app, &desk.register, &["216"], "CLEANING").await;
+            mark(&app, &desk.register, &["216"], "CLEAN").await;
+            assert_eq!(tick(&mut db.conn(), clock.now_utc()).unwrap().offered.len(), 1);
+            let (status, accepted) = post(&app, &format!("/api/waitlist/{id}/accept"), Some(&desk.register), json!({})).await;
+            assert_eq!(status, 200, "{accepted}");
+            let pay = json!({ "payment_intent_id": accepted["payment_intent_id"], "method": "CARD" });
+            let (status, paid) = post(&app, &format!("/api/waitlist/{id}/pay"), Some(&desk.register), pay).await;
+            assert_eq!((status, paid["current"]["number"].as_str()), (200, Some("216")), "{paid}");
+            let mut conn = db.conn();
+            let current: Option<BlockId> = rooms::table.filter(rooms::number.eq("216")).select(rooms::current_block_id).first(&mut conn).unwrap();
+            let block: (String, Ts) = checkin_blocks::table.find(current.unwrap()).select((checkin_blocks::block_type, checkin_blocks::ends_at)).first(&mut conn).unwrap();
+            assert_eq!(block, ("RENEWAL".to_owned(), Ts(second_end)));
+            let old: (String, Option<BlockId>) = rooms::table.filter(rooms::number.eq(&number)).select((rooms::status, rooms::current_block_id)).first(&mut conn).unwrap();
+            assert_eq!(old, ("DIRTY".to_owned(), None));
+            let (_, board) = get(&app, "/api/stays?q=216", Some(&desk.register)).await;
+            assert_eq!(time(&board["stays"][0]["checkout_at"]), second_end);
+            assert_clean(db);
+        })
+    }
+);
