@@ -32,8 +32,9 @@ where
     assert_eq!((status_code, batch["changed"].as_array().map(Vec::len)), (200, Some(numbers.len())), "{batch}");
 }
 
-/// A new customer checked in on `backup` while waiting for `desired` (sold out).
-async fn wait_for<S, B>(app: &S, desk: &Desk, name: &str, desired: &str, backup: &str) -> Value
+/// A new customer checked in on `backup` while waiting for `desired` (sold out); the finished
+/// session is still on both screens.
+async fn signed_waiting<S, B>(app: &S, desk: &Desk, name: &str, desired: &str, backup: &str) -> Value
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,
@@ -54,6 +55,16 @@ where
     let sign = json!({ "agreement_id": view["data"]["agreement"]["id"], "consent": true, "strokes": crate::strokes() });
     let (status, signed) = post(app, "/api/lanes/lane-1/session/sign", Some(&desk.kiosk), sign).await;
     assert_eq!((status, signed["status"].as_str()), (200, Some("COMPLETED")), "{signed}");
+    signed
+}
+
+/// [`signed_waiting`], then the employee closes the finished session.
+async fn wait_for<S, B>(app: &S, desk: &Desk, name: &str, desired: &str, backup: &str) -> Value
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let signed = signed_waiting(app, desk, name, desired, backup).await;
     assert_eq!(post(app, "/api/lanes/lane-1/session/close", Some(&desk.register), json!({})).await.0, 200);
     signed
 }
@@ -266,8 +277,16 @@ both_backends!(
             let (app, clock) = demo_app(db).await;
             let desk = desk(&app).await;
             mark(&app, &desk.register, &DOUBLES, "DIRTY").await;
-            let ann = wait_for(&app, &desk, "Ann Renewing", "DOUBLE", "STANDARD").await;
+            let ann = signed_waiting(&app, &desk, "Ann Renewing", "DOUBLE", "STANDARD").await;
             let first_end = time(&ann["checkout_at"]);
+            // her kiosk (until she taps OK) and the register show her place in line
+            let (_, kiosk) = get(&app, "/api/lanes/lane-1/view", Some(&desk.kiosk)).await;
+            let place = &kiosk["data"]["waitlist"];
+            assert_eq!((place["desired_tier"].as_str(), place["status"].as_str(), place["position"].as_i64()), (Some("DOUBLE"), Some("ACTIVE"), Some(1)), "{kiosk}");
+            assert!(place["eta"].is_null(), "no DOUBLE is occupied: no ETA to give");
+            let (_, register) = get(&app, "/api/lanes/lane-1/view", Some(&desk.register)).await;
+            assert_eq!(register["data"]["session"]["waitlist"]["position"].as_i64(), Some(1), "{register}");
+            assert_eq!(post(&app, "/api/lanes/lane-1/session/close", Some(&desk.register), json!({})).await.0, 200);
             let number = ann["number"].as_str().unwrap().to_owned();
             let (_, board) = get(&app, &format!("/api/stays?q={number}"), Some(&desk.register)).await;
             let visit = board["stays"][0]["visit_id"].as_str().unwrap().to_owned();

@@ -12,7 +12,7 @@ use crate::ws::{connect, lane_one_screens};
 use crate::{block_on, seeded};
 
 /// Every key the customer's screen may receive; anything else is a leak.
-const KIOSK_FIELDS: [&str; 16] = [
+const KIOSK_FIELDS: [&str; 17] = [
     "agreement",
     "assignment",
     "club_name",
@@ -29,6 +29,7 @@ const KIOSK_FIELDS: [&str; 16] = [
     "session_id",
     "status",
     "stay",
+    "waitlist",
 ];
 
 fn keys(v: &Value) -> Vec<String> {

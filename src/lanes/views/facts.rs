@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::offers::{self, KioskStay};
+use super::place::{self, WaitlistPlace};
 use crate::db::DbConn;
 use crate::db::ids::{BlockId, LockerId, RoomId};
 use crate::db::models::agreement::Agreement;
@@ -123,6 +124,8 @@ pub struct Facts {
     pub stay: Option<KioskStay>,
     /// what a renewal session adds (live renewal sessions)
     pub renewal: Option<RenewalFacts>,
+    /// the upgrade waitlist place a finished check-in took
+    pub waitlist: Option<WaitlistPlace>,
     /// today's date in the club
     pub local_now: chrono::NaiveDateTime,
 }
@@ -155,6 +158,7 @@ pub fn load(
         assigned: None,
         stay: None,
         renewal: None,
+        waitlist: None,
         local_now,
     };
     if let (Some(s), Some(c)) = (&session, &customer) {
@@ -210,6 +214,9 @@ fn fill(
     }
     if s.status == S::Completed {
         facts.assigned = assigned(conn, s)?;
+        if s.waitlist_desired_type.is_some() {
+            facts.waitlist = place::of_session(conn, s.id, now)?;
+        }
     }
     Ok(())
 }

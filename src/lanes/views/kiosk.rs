@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 
 use super::facts::{Facts, RenewalFacts, RentalOption};
 use super::offers::{self, KioskStay, MembershipOption};
+use super::place::WaitlistPlace;
 use crate::db::ids::{AgreementId, LaneSessionId};
 use crate::db::models::customer::Customer;
 use crate::domain::enums::{LaneSessionStatus as S, Language, PaymentStatus, RentalType, ResourceType};
@@ -86,6 +87,8 @@ pub struct KioskView {
     pub mode: Option<String>,
     /// what a renewal adds (live renewal sessions)
     pub renewal: Option<RenewalFacts>,
+    /// the customer's own place on the upgrade waitlist: position and ETA (when done)
+    pub waitlist: Option<WaitlistPlace>,
     /// first name only
     pub first_name: Option<String>,
     /// EN/ES once chosen
@@ -137,6 +140,7 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
         session_id: None,
         mode: None,
         renewal: None,
+        waitlist: None,
         first_name: None,
         language: None,
         membership: None,
@@ -155,6 +159,7 @@ pub fn build(f: &Facts, club_name: &str) -> KioskView {
         session_id: Some(s.id),
         mode: Some(s.mode.clone()),
         renewal: f.renewal.clone(),
+        waitlist: f.waitlist.clone(),
         first_name: Some(c.first_name()),
         language: s.language,
         membership: Some(membership(c, s.membership_choice.as_deref(), f.local_now.date())),

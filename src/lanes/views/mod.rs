@@ -4,6 +4,7 @@
 pub mod facts;
 pub mod kiosk;
 pub mod offers;
+pub mod place;
 pub mod register;
 
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::facts::{Facts, PaymentFacts, RenewalFacts, RentalOption, UnitFacts};
 use super::kiosk::KioskView;
+use super::place::WaitlistPlace;
 use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::customer::Customer;
 use crate::db::models::lane_session::LaneSession;
@@ -52,6 +53,8 @@ pub struct RegisterSessionView {
     pub mode: String,
     /// a renewal's stay and the block it adds (live renewal sessions)
     pub renewal: Option<RenewalFacts>,
+    /// the upgrade waitlist place the check-in took: position and ETA (when done)
+    pub waitlist: Option<WaitlistPlace>,
     /// EN/ES once chosen
     #[schema(value_type = Option<String>)]
     pub language: Option<Language>,
@@ -150,6 +153,7 @@ fn session_view(s: &LaneSession, f: &Facts) -> RegisterSessionView {
         version: s.version,
         mode: s.mode.clone(),
         renewal: f.renewal.clone(),
+        waitlist: f.waitlist.clone(),
         language: s.language,
         customer: customer.map(customer_summary),
         identity_method: s.identity_method,
