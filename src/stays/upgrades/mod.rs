@@ -4,7 +4,7 @@
 //! payment moves the customer to the new room on the same block. Every exit path releases the
 //! hold. Each step is one write transaction with optimistic checks and its audit events; the
 //! rules are pure (`domain::waitlist`, `domain::pricing::upgrade_fee_cents`). See
-//! `docs/upgrades.md`.
+//! `docs/stays.md` (Upgrades).
 
 pub mod accept;
 pub mod cancel;
