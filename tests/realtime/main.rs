@@ -14,6 +14,7 @@ mod processes;
 mod protocol;
 mod resilience;
 mod stock;
+mod waitlist;
 
 /// Runs an async test body on an actix system.
 pub fn block_on<F: std::future::Future>(fut: F) -> F::Output {
