@@ -1,7 +1,8 @@
 //! Several server processes on one PostgreSQL (issue 13): the real binary started twice on one
 //! database. A register on process A and the kiosk on process B complete a check-in together,
 //! each screen hearing the other's steps through the database's notifications; and 64 lanes
-//! split across both processes race for the last room: exactly one wins.
+//! split across both processes race for the last room: exactly one wins; and both run the
+//! upgrade offer tick without offering a room twice (issue 14).
 
 use std::net::{SocketAddr, TcpListener};
 use std::process::{Child, Command, Stdio};
@@ -176,4 +177,95 @@ fn sixty_four_lanes_on_two_processes_race_for_the_last_room_and_one_wins() {
         .unwrap();
     assert_eq!(holds, 1, "one unreleased room hold");
     assert!(frontdesk::db::integrity::run_all(conn).unwrap().iter().all(|check| check.count == 0));
+}
+
+/// Two processes on one PostgreSQL both run the upgrade offer tick (every second): each of the
+/// five clean DOUBLE rooms is offered exactly once, to one of eight waiting customers, and every
+/// offer has its one hold.
+#[test]
+fn two_processes_ticking_offer_each_clean_room_once() {
+    use frontdesk::db::schema::{audit_events, waitlist};
+    let Some(db) = TestDb::postgres() else { return };
+    seeded(&db);
+    let mut conn = db.conn();
+    let now = chrono::Utc::now();
+    let lockers: Vec<frontdesk::db::ids::LockerId> =
+        frontdesk::db::schema::lockers::table.select(frontdesk::db::schema::lockers::id).limit(8).load(&mut conn).unwrap();
+    for (n, locker) in lockers.iter().enumerate() {
+        let customer = fixtures::customer(&mut conn, &format!("Waiting {n}"));
+        let visit = fixtures::visit(&mut conn, customer, None).unwrap();
+        let starts = frontdesk::db::sql_types::Ts(now - chrono::Duration::hours(1));
+        let ends = frontdesk::db::sql_types::Ts(now + chrono::Duration::hours(5));
+        let block = fixtures::block(&mut conn, visit, starts, ends, fixtures::Place::Locker(*locker)).unwrap();
+        use frontdesk::db::schema::lockers;
+        diesel::update(lockers::table.find(*locker))
+            .set((
+                lockers::status.eq(InventoryStatus::Occupied),
+                lockers::assigned_to_customer_id.eq(customer),
+                lockers::current_block_id.eq(block),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        diesel::insert_into(waitlist::table)
+            .values((
+                waitlist::id.eq(frontdesk::db::ids::WaitlistId::new()),
+                waitlist::visit_id.eq(visit),
+                waitlist::checkin_block_id.eq(block),
+                waitlist::desired_tier.eq("DOUBLE"),
+                waitlist::backup_tier.eq("LOCKER"),
+                waitlist::status.eq("ACTIVE"),
+                waitlist::created_at.eq(frontdesk::db::sql_types::Ts(now - chrono::Duration::minutes(60 - n as i64))),
+                waitlist::updated_at.eq(frontdesk::db::sql_types::Ts(now)),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let doubles: i64 =
+        rooms::table.filter(rooms::type_.eq("DOUBLE").and(rooms::status.eq(InventoryStatus::Clean))).count().get_result(&mut conn).unwrap();
+    assert_eq!(doubles, 5);
+    block_on(async {
+        let start_ticking = |db: &TestDb| {
+            let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+            let child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+                .arg("serve")
+                .env("DATABASE_URL", &db.url)
+                .env("FRONTDESK_ADDR", addr.to_string())
+                .env("FRONTDESK_UPGRADE_TICK", "1")
+                .env("RUST_LOG", "warn")
+                .stdout(Stdio::null())
+                .stderr(Stdio::inherit())
+                .spawn()
+                .unwrap();
+            Process { child, addr }
+        };
+        let (_a, _b) = (start_ticking(&db), start_ticking(&db));
+        // both tick every second; wait until the five rooms are offered, then a few more ticks
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let offered: i64 = waitlist::table.filter(waitlist::status.eq("OFFERED")).count().get_result(&mut db.conn()).unwrap();
+            if offered == 5 {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the rooms were not offered within 60 s ({offered} of 5)");
+            actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(3000)).await;
+    });
+    let mut conn = db.conn();
+    let offers: Vec<Option<frontdesk::db::ids::RoomId>> =
+        waitlist::table.filter(waitlist::status.eq("OFFERED")).select(waitlist::room_id).load(&mut conn).unwrap();
+    let mut rooms_offered: Vec<_> = offers.iter().flatten().collect();
+    rooms_offered.sort();
+    rooms_offered.dedup();
+    assert_eq!((offers.len(), rooms_offered.len()), (5, 5), "five rooms, each offered to one entry");
+    let events: i64 = audit_events::table.filter(audit_events::action.eq("WAITLIST_OFFERED")).count().get_result(&mut conn).unwrap();
+    assert_eq!(events, 5, "each room offered once, by one of the two processes");
+    let holds: i64 = inventory_holds::table
+        .filter(inventory_holds::kind.eq("UPGRADE_HOLD").and(inventory_holds::released_at.is_null()))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(holds, 5);
+    let failing: Vec<_> = frontdesk::db::integrity::run_all(&mut conn).unwrap().into_iter().filter(|c| c.count > 0).collect();
+    assert!(failing.is_empty(), "{failing:?}");
 }
