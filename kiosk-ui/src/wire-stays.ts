@@ -1,10 +1,11 @@
 /**
- * Wire types of the stay lifecycle (issue 12): the due board, checkout, the housekeeping batch
- * and the `inventory.changed` push, mirroring `src/http/stays.rs`, `src/http/housekeeping.rs`,
- * `src/stays/*.rs` and `src/lanes/stock.rs`. Types only.
+ * Wire types of the stay lifecycle (issues 12, 14): the due board, checkout, a stay's renewals,
+ * the housekeeping batch and the `inventory.changed` push, mirroring `src/http/stays.rs`,
+ * `src/http/renewals.rs`, `src/http/housekeeping.rs`, `src/stays/*.rs` and
+ * `src/lanes/stock.rs`. Types only.
  */
 
-import type { IsoDateTime, Language, PaymentMethod, RentalType, ResourceType, Uuid } from './wire';
+import type { IsoDateTime, Language, PaymentMethod, Quote, RentalType, ResourceType, Uuid } from './wire';
 import type { InventoryStatus } from './wire-staff';
 
 /** One open stay of `GET /api/stays` (`stays::open::OpenStay`). */
@@ -123,4 +124,45 @@ export interface Slip {
   record_sha256: string | null;
   /** the QR code of `record_sha256`: one `<svg>` element drawn by the server */
   qr_svg: string | null;
+}
+
+/** One renewal length of a stay (`stays::renewal::options::RenewalOption`), judged now. */
+export interface RenewalOption {
+  /** 6 or 2 */
+  hours: number;
+  /** RENEWAL or FINAL2H */
+  block_type: string;
+  /** whether the stay allows it now */
+  allowed: boolean;
+  /** why not: OUTSIDE_RENEWAL_WINDOW or VISIT_CAP_REACHED */
+  code?: string | null;
+  /** why not, the server's sentence for staff (English) */
+  message?: string | null;
+  /** the current checkout */
+  starts_at: IsoDateTime;
+  /** the new checkout */
+  ends_at: IsoDateTime;
+  quote: Quote;
+}
+
+/** `GET /api/stays/{visit_id}/renewals`: what an open stay allows now, 6 h then 2 h. */
+export interface RenewalOptions {
+  at: IsoDateTime;
+  visit_id: Uuid;
+  customer_name: string;
+  kind: ResourceType;
+  number: string;
+  rental_type: RentalType;
+  checkout_at: IsoDateTime;
+  hours_purchased: number;
+  hours_left: number;
+  options: RenewalOption[];
+}
+
+/** `POST /api/lanes/{lane}/renewals` body. */
+export interface StartRenewalBody {
+  visit_id: Uuid;
+  /** 6 or 2 */
+  hours: number;
+  expected_rev?: number;
 }

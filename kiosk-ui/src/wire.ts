@@ -174,6 +174,19 @@ export interface KioskAgreement {
   consent_text: string;
 }
 
+/** The block a live RENEWAL session will add (`RenewalFacts`, src/lanes/views/facts.rs): the
+ * same room or locker, from the current checkout (`starts_at`) to the new one (`ends_at`). */
+export interface RenewalFacts {
+  /** 6 or 2 */
+  hours: number;
+  /** RENEWAL or FINAL2H */
+  block_type: string;
+  starts_at: IsoDateTime;
+  ends_at: IsoDateTime;
+  /** the unit; its `checkout_at` is the current checkout */
+  unit: UnitFacts;
+}
+
 /** The key to hand over. */
 export interface KioskAssignment {
   kind: ResourceType;
@@ -186,6 +199,10 @@ export interface KioskView {
   club_name: string;
   status: LaneSessionStatus;
   session_id: Uuid | null;
+  /** CHECKIN or RENEWAL (null when idle) */
+  mode: string | null;
+  /** what a renewal adds (live renewal sessions only) */
+  renewal: RenewalFacts | null;
   first_name: string | null;
   language: Language | null;
   membership: KioskMembership | null;
@@ -231,6 +248,8 @@ export interface RegisterSessionView {
   version: number;
   /** CHECKIN or RENEWAL */
   mode: string;
+  /** a renewal's stay and the block it adds (live renewal sessions only) */
+  renewal: RenewalFacts | null;
   language: Language | null;
   customer: CustomerSummary | null;
   identity_method: IdentityMethod | null;

@@ -538,6 +538,34 @@ export const en = {
   'slip.block.RENEWAL': 'Renewal',
   'slip.block.FINAL2H': 'Final 2 hours',
   // ---- end of stay slip ----
+  // ---- renewals (issue 14): the register's dialog and session, the kiosk's screens ----
+  'renewal.renew': 'Renew',
+  'renewal.of': 'Renew {unit} ({name})',
+  'renewal.hours': '{hours} hours',
+  'renewal.final2h': 'Final 2 hours',
+  'renewal.newCheckout': 'new checkout {time}',
+  'renewal.choose': 'Renew {name} for {price}',
+  'renewal.chooseLong': 'Renew {name}, {checkout}, {price}',
+  'renewal.notNow': 'Not now:',
+  'renewal.rental': 'Rental',
+  'renewal.bought': 'Hours bought',
+  'renewal.boughtHours': '{hours} of 14 ({left} left)',
+  'renewal.loading': 'Reading the renewals…',
+  'renewal.options': 'Renewals',
+  'renewal.none': 'No renewal is possible now. Close this and check the stay out when it ends.',
+  'renewal.started': 'Renewal of {unit} ({hours} h) started: take the payment in the session panel.',
+  'renewal.badge': 'Renewal',
+  'renewal.line': 'Renewal: {hours} hours on {unit}, checkout {from} → {to}',
+  'renewal.renewed': 'Renewed: {unit}, checkout now {time}',
+  'renewal.cancel': 'Cancel renewal',
+  'renewal.kioskTitle': 'Renew your stay',
+  'renewal.sameRoom': 'Same room: {number}',
+  'renewal.sameLocker': 'Same locker: {number}',
+  'renewal.kioskSummary': '{hours} more hours · new checkout {time}',
+  'renewal.payCounter': 'Please pay at the counter',
+  'renewal.doneTitle': 'Your stay is renewed',
+  'renewal.doneCheckout': 'New checkout time: {time}',
+  // ---- end of renewals ----
 } as const;
 
 /** A key of the kiosk's strings. */

@@ -8,26 +8,28 @@ import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n';
 import { ConnectionBadge } from '../../ui/parts';
 import type { ConnectionStatus } from '../../ws/connection';
-import { STEP_TOTAL, stepNumber, type KioskStep } from './steps';
+import { RENEWAL_STEP_TOTAL, STEP_TOTAL, stepNumber, type KioskStep } from './steps';
 
 /** Props of the frame. */
 export interface ChromeProps {
   t: Translator;
   step: KioskStep;
   status: ConnectionStatus;
+  /** a renewal counts its own two steps */
+  renewal?: boolean;
   /** absent when there is no session (idle) */
   onToggleLanguage?: () => void;
   children: ComponentChildren;
 }
 
 /** The frame around one step. */
-export function KioskChrome({ t, step, status, onToggleLanguage, children }: ChromeProps) {
-  const number = stepNumber(step);
+export function KioskChrome({ t, step, status, renewal = false, onToggleLanguage, children }: ChromeProps) {
+  const number = stepNumber(step, renewal);
   return (
     <div class={`kiosk kiosk-${step}`} data-step={step}>
       <header class="kiosk-top">
         <span class="step-indicator" data-testid="step-indicator">
-          {number === null ? '' : t('app.stepOf', { current: number, total: STEP_TOTAL })}
+          {number === null ? '' : t('app.stepOf', { current: number, total: renewal ? RENEWAL_STEP_TOTAL : STEP_TOTAL })}
         </span>
         <ConnectionBadge status={status} label={t('app.reconnecting')} />
         {onToggleLanguage ? (

@@ -92,7 +92,7 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
   const toggle = view.session_id && step !== 'idle' ? () => run(api.setLanguage(lane, language === 'EN' ? 'ES' : 'EN')) : undefined;
 
   return (
-    <KioskChrome t={t} step={step} status={feed.status} onToggleLanguage={toggle}>
+    <KioskChrome t={t} step={step} status={feed.status} renewal={view.mode === 'RENEWAL'} onToggleLanguage={toggle}>
       {step === 'idle' ? (
         <section class="step idle" data-testid="idle">
           <h1 class="club-name">{view.club_name}</h1>

@@ -1,12 +1,15 @@
 /**
  * Step 4 (payment display) and the end of a check-in (done, or waiting for the key). The
  * kiosk shows the server's quote only; it never computes a price and never shows a decline.
+ * A renewal (issue 14) shows the same screens with its own words: the same room or locker,
+ * the hours added and the new checkout above the total, "Please pay at the counter", and a
+ * done screen with the unit and the new checkout.
  */
 
 import { useEffect } from 'preact/hooks';
 
 import { formatMoney, formatTime, type Translator } from '../../i18n';
-import type { KioskView, Language, LineItem } from '../../wire';
+import type { KioskView, Language, LineItem, RenewalFacts } from '../../wire';
 import { stayText, type Clock } from './choose';
 
 /** How long the done screen stays before the kiosk acknowledges on its own (ms). */
@@ -22,14 +25,32 @@ function messageText(t: Translator, message: string): string {
   return message.trim().toLowerCase() === 'no refunds' ? t('payment.noRefunds') : message;
 }
 
+/** A renewal above its price: the same unit, large, then "6 more hours · new checkout 8:15 PM". */
+function RenewalSummary({ t, renewal, clock }: { t: Translator; renewal: RenewalFacts; clock: Clock }) {
+  const u = renewal.unit;
+  return (
+    <div class="renewal-summary" data-testid="renewal-summary">
+      <p class="unit-number" data-testid="renewal-unit">
+        {t(u.kind === 'ROOM' ? 'renewal.sameRoom' : 'renewal.sameLocker', { number: u.number })}
+      </p>
+      <p class="lead stay" data-testid="stay-summary">
+        {t('renewal.kioskSummary', { hours: renewal.hours, time: formatTime(renewal.ends_at, clock) })}
+      </p>
+    </div>
+  );
+}
+
 /** The quote, large, the stay it buys, and "Please pay the attendant" (or "Paid"). */
 export function PaymentStep({ t, view, clock }: { t: Translator; view: KioskView; clock: Clock }) {
   const quote = view.quote;
   const paid = view.payment_status === 'PAID';
+  const renewal = view.mode === 'RENEWAL';
   return (
-    <section class="step">
-      <h1>{t('payment.title')}</h1>
-      {view.stay ? (
+    <section class="step" data-mode={view.mode ?? undefined}>
+      <h1>{t(renewal ? 'renewal.kioskTitle' : 'payment.title')}</h1>
+      {view.renewal ? (
+        <RenewalSummary t={t} renewal={view.renewal} clock={clock} />
+      ) : view.stay ? (
         <p class="lead stay" data-testid="stay-summary">
           {stayText(t, view.stay.hours, view.stay.checkout_at, clock)}
         </p>
@@ -60,7 +81,7 @@ export function PaymentStep({ t, view, clock }: { t: Translator; view: KioskView
         </p>
       ))}
       <p class="lead pay-prompt" data-testid="pay-prompt">
-        {paid ? t('payment.paid') : t('payment.payAttendant')}
+        {paid ? t('payment.paid') : t(renewal ? 'renewal.payCounter' : 'payment.payAttendant')}
       </p>
     </section>
   );
@@ -82,15 +103,20 @@ export function DoneStep({ t, view, language, timeZone, onOk }: DoneProps) {
     return () => clearTimeout(timer);
   }, [view.session_id]);
   const a = view.assignment;
+  const renewal = view.mode === 'RENEWAL';
   return (
-    <section class="step done">
-      <h1>{t('done.title')}</h1>
+    <section class="step done" data-mode={view.mode ?? undefined}>
+      <h1>{t(renewal ? 'renewal.doneTitle' : 'done.title')}</h1>
       {a ? (
         <p class="unit-number" data-testid="assigned-number">
           {a.kind === 'ROOM' ? t('done.room', { number: a.number }) : t('done.locker', { number: a.number })}
         </p>
       ) : null}
-      {a?.checkout_at ? <p class="lead">{t('done.checkout', { time: formatTime(a.checkout_at, { language, timeZone }) })}</p> : null}
+      {a?.checkout_at ? (
+        <p class="lead" data-testid="done-checkout">
+          {t(renewal ? 'renewal.doneCheckout' : 'done.checkout', { time: formatTime(a.checkout_at, { language, timeZone }) })}
+        </p>
+      ) : null}
       <button type="button" class="btn btn-primary big" data-testid="done-ok" onClick={onOk}>
         {t('done.ok')}
       </button>

@@ -14,8 +14,19 @@ const NUMBERED: Partial<Record<KioskStep, number>> = { language: 1, membership: 
 /** How many numbered steps there are. */
 export const STEP_TOTAL = 5;
 
-/** The screen for `view`. */
+/** A renewal's steps (issue 14): pay at the counter, then sign; "Step n of 2". */
+const RENEWAL_NUMBERED: Partial<Record<KioskStep, number>> = { payment: 1, agreement: 2 };
+
+/** How many numbered steps a renewal has. */
+export const RENEWAL_STEP_TOTAL = 2;
+
+/**
+ * The screen for `view`. A renewal starts at payment with the customer's language from their
+ * first check-in; a customer who never chose one picks it first (the agreement is per language).
+ */
 export function kioskStep(view: KioskView): KioskStep {
+  const live = view.status === 'AWAITING_PAYMENT' || view.status === 'AWAITING_SIGNATURE';
+  if (view.mode === 'RENEWAL' && live && view.language === null) return 'language';
   switch (view.status) {
     case 'IDLE':
     case 'CANCELLED':
@@ -37,9 +48,9 @@ export function kioskStep(view: KioskView): KioskStep {
   return 'rental';
 }
 
-/** The step's number for the indicator, or null for idle, assigning and done. */
-export function stepNumber(step: KioskStep): number | null {
-  return NUMBERED[step] ?? null;
+/** The step's number for the indicator, or null for idle, assigning and done (and a renewal's language). */
+export function stepNumber(step: KioskStep, renewal = false): number | null {
+  return (renewal ? RENEWAL_NUMBERED : NUMBERED)[step] ?? null;
 }
 
 /**

@@ -90,7 +90,7 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
           </section>
         )}
         <Board rev={entry?.rev ?? 0} pushes={pushes} timeZone={timeZone} />
-        <RegisterStays role={me.staff.role} timeZone={timeZone} pushes={pushes} />
+        <RegisterStays role={me.staff.role} lane={lane} timeZone={timeZone} pushes={pushes} />
       </main>
     </div>
   );

@@ -8,6 +8,10 @@
  * sticks to the bottom of the window, so they are on screen at 1280 × 800 however long the
  * panel is. After an action the focus moves to the next step's button when it appears
  * (Propose → Confirm selection → Mark paid; Close when the check-in completes).
+ *
+ * A RENEWAL session (issue 14: started from the due board's Renew) has no choices: the panel
+ * shows "Renewal: 6 hours on Room 215, checkout 2:15 PM → 8:15 PM", the quote and the payment
+ * controls; the customer signs on the kiosk; the completion shows the unit's new checkout.
  */
 
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -21,7 +25,7 @@ import { ActionButton, ErrorNote } from '../../ui/parts';
 import type { PaymentMethod, RegisterSessionView, RegisterView, RentalType } from '../../wire';
 import { IDENTITY_NAMES, LANGUAGE_NAMES, METHOD_NAMES, METHODS, PAYMENT_STATUS_NAMES, RENTAL_NAMES, STATUS_NAMES } from './labels';
 import { slipHref } from '../slip/slip-model';
-import { HoldLine, QuoteTable, RentalOptions } from './session-parts';
+import { HoldLine, QuoteTable, RenewalLine, RentalOptions } from './session-parts';
 import { parseUnitNumber } from './typed';
 
 /** Props of the panel. */
@@ -92,8 +96,9 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
   const then = (ok: boolean, testId: string) => ok && focusNext(testId, trigger.current);
 
   const s = session;
+  const renewal = s.mode === 'RENEWAL';
   const live = !['COMPLETED', 'CANCELLED', 'IDLE'].includes(s.status);
-  const choosing = s.status === 'ACTIVE' || s.status === 'AWAITING_CUSTOMER';
+  const choosing = !renewal && (s.status === 'ACTIVE' || s.status === 'AWAITING_CUSTOMER');
   const km = view.kiosk.membership;
   const needsMembership = km !== null && km.state !== 'MEMBER' && km.choice === null;
   const canConfirm = choosing && s.proposed_rental_type !== null && !s.selection_confirmed;
@@ -107,6 +112,11 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
         <span class={`status status-${s.status}`} data-testid="session-status" role="status">
           {STATUS_NAMES[s.status]}
         </span>
+        {renewal ? (
+          <span class="status" data-testid="session-mode">
+            {t('renewal.badge')}
+          </span>
+        ) : null}
         <span class="meta">
           {s.language ? LANGUAGE_NAMES[s.language] : t('reg.noLanguageYet')}
           {s.identity_method ? ` · ${IDENTITY_NAMES[s.identity_method]}` : ''}
@@ -148,7 +158,8 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
             ))}
         </div>
       ) : null}
-      {s.proposed_rental_type ? (
+      {s.renewal ? <RenewalLine renewal={s.renewal} timeZone={timeZone} /> : null}
+      {s.proposed_rental_type && !renewal ? (
         <p class="row">
           {t('reg.proposed')} <strong>{RENTAL_NAMES[s.proposed_rental_type]}</strong> {t(s.proposed_by === 'EMPLOYEE' ? 'reg.byYou' : 'reg.byCustomer')}
           {s.selection_confirmed ? ` · ${t('reg.confirmed')}` : ''}
@@ -198,7 +209,17 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
 
       {s.status === 'AWAITING_SIGNATURE' ? <p class="lead">{t('reg.waitingSignature')}</p> : null}
       {s.status === 'AWAITING_ASSIGNMENT' ? <p class="warn">{t('reg.unitLost')}</p> : null}
-      {s.status === 'COMPLETED' && s.assigned ? (
+      {s.status === 'COMPLETED' && s.assigned && renewal ? (
+        <div class="completion" data-testid="completion">
+          <p class="big-number" data-testid="renewed">
+            {t('renewal.renewed', {
+              unit: t(s.assigned.kind === 'ROOM' ? 'stay.room' : 'stay.locker', { number: s.assigned.number }),
+              time: s.assigned.checkout_at ? timeAt(s.assigned.checkout_at, timeZone) : '',
+            })}
+          </p>
+        </div>
+      ) : null}
+      {s.status === 'COMPLETED' && s.assigned && !renewal ? (
         <div class="completion" data-testid="completion">
           <p class="big-number">
             {t(s.assigned.kind === 'ROOM' ? 'staff.room' : 'staff.locker')} <strong data-testid="completed-number">{s.assigned.number}</strong>
@@ -296,7 +317,7 @@ export function SessionPanel({ lane, rev, view, session, timeZone, onStale }: Se
             </label>
             <div class="row">
               <button type="submit" class="btn btn-danger" data-testid="confirm-cancel">
-                {t('reg.cancelCheckIn')}
+                {t(renewal ? 'renewal.cancel' : 'reg.cancelCheckIn')}
               </button>
               <ActionButton testId="keep-session" onClick={() => setConfirming(null)}>
                 {t('reg.keepIt')}

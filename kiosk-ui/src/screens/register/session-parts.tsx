@@ -1,14 +1,15 @@
 /**
  * Pieces of the register's session panel, hook-free: the rental options (each button named
  * with its tier, "Propose Standard Room", for a screen reader), the hold with its swap field,
- * and the quote in the screen's language.
+ * a renewal's line (unit, old → new checkout) and the quote in the screen's language.
  */
 
 import type { ApiError } from '../../api';
 import { formatMoney } from '../../i18n';
-import { t } from '../../ui/language';
+import { t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
-import type { LineItem, RegisterSessionView, RentalOption, RentalType } from '../../wire';
+import type { LineItem, RegisterSessionView, RenewalFacts, RentalOption, RentalType } from '../../wire';
+import { renewalLine } from '../stays/renewal-model';
 import { RENTAL_NAMES } from './labels';
 
 /** Props of the options list. */
@@ -132,5 +133,14 @@ export function QuoteTable({ session }: { session: RegisterSessionView }) {
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** "Renewal: 6 hours on Room 215, checkout 2:15 PM → 8:15 PM" (the club's zone). */
+export function RenewalLine({ renewal, timeZone }: { renewal: RenewalFacts; timeZone: string }) {
+  return (
+    <p class="row lead" data-testid="renewal-line">
+      {renewalLine(t, renewal, (instant) => timeAt(instant, timeZone))}
+    </p>
   );
 }

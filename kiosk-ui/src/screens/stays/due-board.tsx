@@ -4,7 +4,9 @@
  * "due in 30 min" flags and the late fee so far. It reloads on each `inventory.changed` push
  * (a stay starts or ends, a unit changes) — never by polling; a local 30 s tick only redraws
  * the countdowns. Checkout in two taps: a stay's "Check out" (or a number typed, or an
- * occupied unit on the inventory board) → the confirm dialog.
+ * occupied unit on the inventory board) → the confirm dialog. At a register, each stay's
+ * "Renew" opens the renewal dialog (renewal-dialog.tsx); the renewal then runs in the lane's
+ * session panel.
  */
 
 import { useEffect, useState } from 'preact/hooks';
@@ -18,6 +20,7 @@ import type { CheckoutDone, OpenStay } from '../../wire-stays';
 import { RENTAL_NAMES } from '../register/labels';
 import { slipHref } from '../slip/slip-model';
 import { CheckoutDialog, unitName } from './checkout-dialog';
+import { RenewalDialog } from './renewal-dialog';
 import { checkoutAsked, countdown, findStays, parseUnit, useNow } from './stays-model';
 
 /** "Overdue" or "Due in 30 min" (or nothing). */
@@ -32,15 +35,19 @@ export interface DueBoardProps {
   timeZone: string;
   /** the number of `inventory.changed` pushes so far (a change reloads) */
   pushes: number;
+  /** the register's lane (a renewal opens there); without one, no Renew */
+  lane?: string;
 }
 
 /** The due board (see the module header). */
-export function DueBoard({ timeZone, pushes }: DueBoardProps) {
+export function DueBoard({ timeZone, pushes, lane }: DueBoardProps) {
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<OpenStay | null>(null);
   const [typed, setTyped] = useState('');
   const [typedNote, setTypedNote] = useState<string | null>(null);
   const [done, setDone] = useState<CheckoutDone | null>(null);
+  const [renewing, setRenewing] = useState<OpenStay | null>(null);
+  const [renewed, setRenewed] = useState<{ unit: string; hours: number } | null>(null);
   const now = useNow();
   const asked = useReadable(checkoutAsked);
   const { value: board, error } = useLoaded(() => api.stays(), [pushes, reloads]);
@@ -92,6 +99,11 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
           {done.late_fee_cents > 0 ? ` ${t(done.fee_settlement === 'PAID' ? 'stay.donePaid' : 'stay.doneBalance', { fee: formatMoney(done.late_fee_cents) })}` : ''}
         </p>
       ) : null}
+      {renewed ? (
+        <p class="ok" role="status" data-testid="renewal-started">
+          {t('renewal.started', { unit: renewed.unit, hours: renewed.hours })}
+        </p>
+      ) : null}
       {board && stays.length === 0 ? <p class="note">{t('stay.none')}</p> : null}
       {stays.length > 0 ? (
         <ul class="due-list" aria-label={t('stay.dueTitle')}>
@@ -136,6 +148,20 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
                 >
                   {t('stay.checkOut')}
                 </button>
+                {lane ? (
+                  <button
+                    type="button"
+                    class="btn btn-secondary"
+                    data-testid={`due-renew-${s.number}`}
+                    aria-label={t('renewal.of', { unit: unitName(s.kind, s.number), name: s.customer_name })}
+                    onClick={() => {
+                      setRenewed(null);
+                      setRenewing(s);
+                    }}
+                  >
+                    {t('renewal.renew')}
+                  </button>
+                ) : null}
                 </div>
               </li>
             );
@@ -155,6 +181,18 @@ export function DueBoard({ timeZone, pushes }: DueBoardProps) {
             setOpen(null);
             setDone(d);
             setReloads((n) => n + 1);
+          }}
+        />
+      ) : null}
+      {renewing && lane ? (
+        <RenewalDialog
+          stay={renewing}
+          lane={lane}
+          timeZone={timeZone}
+          onClose={() => setRenewing(null)}
+          onStarted={(hours) => {
+            setRenewed({ unit: unitName(renewing.kind, renewing.number), hours });
+            setRenewing(null);
           }}
         />
       ) : null}

@@ -13,12 +13,14 @@ import { Housekeeping } from './housekeeping';
 /** Props of the column. */
 export interface RegisterStaysProps {
   role: StaffRole;
+  /** the register's lane (renewals open there) */
+  lane: string;
   timeZone: string;
   pushes: number;
 }
 
 /** The column (see the module header). */
-export function RegisterStays({ role, timeZone, pushes }: RegisterStaysProps) {
+export function RegisterStays({ role, lane, timeZone, pushes }: RegisterStaysProps) {
   const [tab, setTab] = useState<'due' | 'housekeeping'>('due');
   return (
     <div class="register-stays">
@@ -30,7 +32,7 @@ export function RegisterStays({ role, timeZone, pushes }: RegisterStaysProps) {
           {t('hk.title')}
         </button>
       </div>
-      {tab === 'due' ? <DueBoard timeZone={timeZone} pushes={pushes} /> : <Housekeeping role={role} timeZone={timeZone} pushes={pushes} />}
+      {tab === 'due' ? <DueBoard timeZone={timeZone} pushes={pushes} lane={lane} /> : <Housekeeping role={role} timeZone={timeZone} pushes={pushes} />}
     </div>
   );
 }
