@@ -20,5 +20,6 @@ mod kiosk;
 mod manager;
 mod node;
 mod slip;
+mod renewals;
 mod stays;
 mod unit;

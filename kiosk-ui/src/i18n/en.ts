@@ -545,7 +545,7 @@ export const en = {
   'renewal.final2h': 'Final 2 hours',
   'renewal.newCheckout': 'new checkout {time}',
   'renewal.choose': 'Renew {name} for {price}',
-  'renewal.chooseLong': 'Renew {name}, {checkout}, {price}',
+  'renewal.chooseLong': 'Renew {name} for {price}, {checkout}',
   'renewal.notNow': 'Not now:',
   'renewal.rental': 'Rental',
   'renewal.bought': 'Hours bought',

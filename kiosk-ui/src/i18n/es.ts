@@ -545,7 +545,7 @@ export const es: Messages = {
   'renewal.final2h': 'Últimas 2 horas',
   'renewal.newCheckout': 'nueva salida {time}',
   'renewal.choose': 'Renovar {name} por {price}',
-  'renewal.chooseLong': 'Renovar {name}, {checkout}, {price}',
+  'renewal.chooseLong': 'Renovar {name} por {price}, {checkout}',
   'renewal.notNow': 'Ahora no:',
   'renewal.rental': 'Alquiler',
   'renewal.bought': 'Horas compradas',

@@ -9,7 +9,7 @@
  * what to do next, and the options are read again.
  */
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
 import { formatMoney } from '../../i18n';
@@ -20,7 +20,7 @@ import { currentLanguage, t, timeAt } from '../../ui/language';
 import { ErrorNote } from '../../ui/parts';
 import type { OpenStay, RenewalOption } from '../../wire-stays';
 import { RENTAL_NAMES } from '../register/labels';
-import { optionName, optionRefusal, unitText } from './renewal-model';
+import { firstAllowed, optionName, optionRefusal, unitText } from './renewal-model';
 
 /** Props of the dialog. */
 export interface RenewalDialogProps {
@@ -75,6 +75,16 @@ export function RenewalDialog({ stay, lane, timeZone, onClose, onStarted }: Rene
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const { value: renewals, error: loadError } = useLoaded(() => api.renewals(stay.visit_id), [stay.visit_id, reloads]);
+  const list = useRef<HTMLUListElement>(null);
+  // the dialog opened on Close (nothing loaded yet): once loaded, the first allowed renewal
+  // takes the focus, unless the employee moved it meanwhile
+  useEffect(() => {
+    const first = renewals ? firstAllowed(renewals.options) : null;
+    if (!first) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.testid !== 'renewal-cancel' && active.getAttribute('role') !== 'dialog') return;
+    list.current?.querySelector<HTMLElement>(`[data-testid="renew-${first.hours}"]`)?.focus();
+  }, [renewals]);
 
   const start = async (hours: number) => {
     setBusy(true);
@@ -107,7 +117,7 @@ export function RenewalDialog({ stay, lane, timeZone, onClose, onStarted }: Rene
         <p class="note">{t('renewal.loading')}</p>
       )}
       {options.length > 0 ? (
-        <ul class="renewal-options" aria-label={t('renewal.options')}>
+        <ul ref={list} class="renewal-options" aria-label={t('renewal.options')}>
           {options.map((o) => (
             <OptionRow key={o.hours} option={o} timeZone={timeZone} busy={busy} onPick={() => void start(o.hours)} />
           ))}
