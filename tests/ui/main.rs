@@ -19,7 +19,7 @@ mod keyboard;
 mod kiosk;
 mod manager;
 mod node;
-mod slip;
 mod renewals;
+mod slip;
 mod stays;
 mod unit;
