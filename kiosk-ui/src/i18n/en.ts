@@ -230,7 +230,7 @@ export const en = {
   'reg.createAndStart': 'Create customer and start',
   'reg.alreadyCheckedIn': 'Already checked in',
   'reg.openStay': 'The customer has an open stay.',
-  'reg.noNewCheckIn': 'A new check-in is not possible while the stay is open. Renewal and checkout are done from the stay (not available at this counter yet).',
+  'reg.noNewCheckIn': 'A new check-in is not possible while the stay is open. Renew or check out the stay from its row in Due out (Renew, Check out).',
   'reg.startCheckIn': 'Start check-in',
 
   // register: the session

@@ -230,7 +230,7 @@ export const es: Messages = {
   'reg.createAndStart': 'Crear cliente y empezar',
   'reg.alreadyCheckedIn': 'Ya está registrado',
   'reg.openStay': 'El cliente tiene una estancia abierta.',
-  'reg.noNewCheckIn': 'No se puede hacer un registro nuevo mientras la estancia está abierta. La renovación y la salida se hacen desde la estancia (aún no disponibles en esta caja).',
+  'reg.noNewCheckIn': 'No se puede hacer un registro nuevo mientras la estancia está abierta. Renueve o registre la salida desde su fila en Salidas (Renovar, Registrar salida).',
   'reg.startCheckIn': 'Empezar el registro',
 
   // register: the session
