@@ -170,6 +170,19 @@ pub fn block(conn: &mut DbConn, visit: VisitId, starts: Ts, ends: Ts, place: Pla
     Ok(id)
 }
 
+/// Puts `customer` in the room on `block`: OCCUPIED, assigned, the block current (what a
+/// completed check-in leaves).
+pub fn occupy_room(conn: &mut DbConn, room: RoomId, customer: CustomerId, block: BlockId) {
+    diesel::update(rooms::table.find(room))
+        .set((
+            rooms::status.eq(InventoryStatus::Occupied),
+            rooms::assigned_to_customer_id.eq(Some(customer)),
+            rooms::current_block_id.eq(Some(block)),
+        ))
+        .execute(conn)
+        .expect("the room takes the stay");
+}
+
 pub fn agreement(conn: &mut DbConn, language: Language, version: i32, active: bool) -> Result<AgreementId, DbError> {
     let id = AgreementId::new();
     let body = format!("Agreement text v{version}");

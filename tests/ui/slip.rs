@@ -16,7 +16,6 @@ use frontdesk::db::schema::{
     agreement_signatures as sig, agreements, checkin_blocks as blocks, lane_sessions, payment_intents, rooms, staff,
 };
 use frontdesk::db::sql_types::Ts;
-use frontdesk::domain::enums::InventoryStatus;
 
 use crate::browser::run_script;
 use crate::node::available;
@@ -83,14 +82,7 @@ fn completed_check_in(conn: &mut DbConn) -> Seeded {
         ))
         .execute(conn)
         .unwrap();
-    diesel::update(rooms::table.find(room))
-        .set((
-            rooms::status.eq(InventoryStatus::Occupied),
-            rooms::assigned_to_customer_id.eq(Some(customer)),
-            rooms::current_block_id.eq(Some(block)),
-        ))
-        .execute(conn)
-        .unwrap();
+    fx::occupy_room(conn, room, customer, block);
     Seeded { block, checkout, hash }
 }
 

@@ -28,14 +28,7 @@ fn stay(conn: &mut DbConn, name: &str, number: &str, ends_in: Duration) -> Custo
     let visit = fx::visit(conn, customer, None).unwrap();
     let unit = room(conn, number);
     let block = fx::block(conn, visit, Ts(now + ends_in - Duration::hours(6)), Ts(now + ends_in), Place::Room(unit)).unwrap();
-    diesel::update(rooms::table.find(unit))
-        .set((
-            rooms::status.eq(InventoryStatus::Occupied),
-            rooms::assigned_to_customer_id.eq(Some(customer)),
-            rooms::current_block_id.eq(Some(block)),
-        ))
-        .execute(conn)
-        .unwrap();
+    fx::occupy_room(conn, unit, customer, block);
     customer
 }
 
