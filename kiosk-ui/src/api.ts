@@ -42,6 +42,7 @@ import type {
 import { managerCommands } from './api-manager';
 import { staffCommands } from './api-staff';
 import { staysCommands } from './api-stays';
+import { waitlistCommands } from './api-waitlist';
 
 /** A refusal or failure, as the screens use it. */
 export interface ApiError {
@@ -174,6 +175,8 @@ export function createApi(options: ApiOptions = {}) {
     ...managerCommands(request),
     // due board, checkout, housekeeping (src/api-stays.ts)
     ...staysCommands(request),
+    // the upgrade waitlist (src/api-waitlist.ts)
+    ...waitlistCommands(request),
 
     /** `GET /api/lanes/{lane}/view`: the same envelope the socket sends (fallback). */
     laneView: <V extends LaneView>(lane: string) => request<LaneViewMessage<V>>('GET', lanePath(lane, '/view')),

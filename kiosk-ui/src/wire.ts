@@ -17,6 +17,7 @@
  */
 
 import type { Stock } from './wire-stays';
+import type { WaitlistChanged, WaitlistPlace } from './wire-waitlist';
 
 /** A UUID as text. */
 export type Uuid = string;
@@ -203,6 +204,8 @@ export interface KioskView {
   mode: string | null;
   /** what a renewal adds (live renewal sessions only) */
   renewal: RenewalFacts | null;
+  /** the customer's upgrade waitlist place, once the check-in that queued them is done */
+  waitlist?: WaitlistPlace | null;
   first_name: string | null;
   language: Language | null;
   membership: KioskMembership | null;
@@ -250,6 +253,8 @@ export interface RegisterSessionView {
   mode: string;
   /** a renewal's stay and the block it adds (live renewal sessions only) */
   renewal: RenewalFacts | null;
+  /** the upgrade waitlist place the check-in took (once done) */
+  waitlist?: WaitlistPlace | null;
   language: Language | null;
   customer: CustomerSummary | null;
   identity_method: IdentityMethod | null;
@@ -340,8 +345,11 @@ export type SocketErrorEvent = Envelope<{ code: SocketErrorCode; message: string
 /** The club's stock changed (every socket; `lane` is null): see src/wire-stays.ts. */
 export type InventoryChangedEvent = Envelope<Stock, 'inventory.changed'>;
 
+/** The upgrade waitlist changed (register and monitor sockets; `lane` is null): reload it. */
+export type WaitlistChangedEvent = Envelope<WaitlistChanged, 'waitlist.changed'>;
+
 /** The ephemeral (not revisioned) events the client knows. */
-export type ServerEvent = LaneHighlightEvent | RegisterEndedEvent | PongEvent | SocketErrorEvent | InventoryChangedEvent;
+export type ServerEvent = LaneHighlightEvent | RegisterEndedEvent | PongEvent | SocketErrorEvent | InventoryChangedEvent | WaitlistChangedEvent;
 
 /** Any message the client knows, for a socket whose views are `V`. */
 export type ServerMessage<V extends LaneView> = LaneViewMessage<V> | ServerEvent;

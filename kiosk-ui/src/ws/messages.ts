@@ -2,7 +2,7 @@
  * Decoding server frames and encoding client frames. The server is trusted for the shape of a
  * view's `data`; only the envelope is checked here, so a malformed or unknown frame is dropped
  * instead of breaking a screen. Unknown message types decode to `null`. `inventory.changed`
- * (club-wide: `lane` null) needs its three count maps.
+ * (club-wide: `lane` null) needs its three count maps; `waitlist.changed` (club-wide) its ids.
  */
 
 import type { ClientMessage, LaneView, ServerMessage } from '../wire';
@@ -47,6 +47,8 @@ export function decodeServerMessage<V extends LaneView>(text: unknown): ServerMe
       return value.lane === null && isRecord(value.data.available) && isRecord(value.data.rooms) && isRecord(value.data.lockers)
         ? (value as unknown as ServerMessage<V>)
         : null;
+    case 'waitlist.changed':
+      return value.lane === null && Array.isArray(value.data.changed) ? (value as unknown as ServerMessage<V>) : null;
     case 'pong':
       return value as unknown as ServerMessage<V>;
     case 'error':

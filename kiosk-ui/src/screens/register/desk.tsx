@@ -2,7 +2,7 @@
  * One lane's register: the top bar (lane, employee, the live mirror of the kiosk, connection,
  * language), the identify panel (with the session's customer card below it, so the session
  * panel keeps its room for the steps and actions), the session panel, the inventory board and
- * the stays column (due board / housekeeping, src/screens/stays/). The focus is
+ * the stays column (due board / housekeeping / upgrades, src/screens/stays/). The focus is
  * kept on the page (src/ui/focus.ts): a button that disappears with its action hands the
  * focus to the session's heading, or to the scanner when the lane is idle.
  */
@@ -25,6 +25,7 @@ import { mirrorLabel } from './mirror';
 import { SessionPanel } from './session-panel';
 import { RegisterStays } from '../stays/register-stays';
 import { useStockPushes } from '../stays/stays-model';
+import { useWaitlistPushes } from '../stays/waitlist-model';
 
 /** Props of the desk. */
 export interface DeskProps {
@@ -49,6 +50,8 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
   useEffect(() => feed.connection.onEvent((e) => e.type === 'register.ended' && e.lane === lane && onEnded?.()), [feed.connection, lane]);
   // inventory.changed: the due board, housekeeping and the inventory board reload
   const { pushes } = useStockPushes(feed.connection);
+  // waitlist.changed: the upgrades panel reloads
+  const waitlistPushes = useWaitlistPushes(feed.connection);
   const entry = feed.lanes.get(lane);
   const view = entry?.view;
   const session = view?.session ?? null;
@@ -90,7 +93,7 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
           </section>
         )}
         <Board rev={entry?.rev ?? 0} pushes={pushes} timeZone={timeZone} />
-        <RegisterStays role={me.staff.role} lane={lane} timeZone={timeZone} pushes={pushes} />
+        <RegisterStays role={me.staff.role} lane={lane} timeZone={timeZone} pushes={pushes} waitlistPushes={waitlistPushes} />
       </main>
     </div>
   );
