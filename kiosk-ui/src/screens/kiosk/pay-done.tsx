@@ -3,13 +3,15 @@
  * kiosk shows the server's quote only; it never computes a price and never shows a decline.
  * A renewal (issue 14) shows the same screens with its own words: the same room or locker,
  * the hours added and the new checkout above the total, "Please pay at the counter", and a
- * done screen with the unit and the new checkout.
+ * done screen with the unit and the new checkout. A check-in that joined the upgrade
+ * waitlist says the place on the done screen: "You are #1 in line for a Double Room (about …)".
  */
 
 import { useEffect } from 'preact/hooks';
 
 import { formatMoney, formatTime, type Translator } from '../../i18n';
 import type { KioskView, Language, LineItem, RenewalFacts } from '../../wire';
+import { kioskPlaceText } from '../stays/waitlist-model';
 import { stayText, type Clock } from './choose';
 
 /** How long the done screen stays before the kiosk acknowledges on its own (ms). */
@@ -104,6 +106,7 @@ export function DoneStep({ t, view, language, timeZone, onOk }: DoneProps) {
   }, [view.session_id]);
   const a = view.assignment;
   const renewal = view.mode === 'RENEWAL';
+  const place = kioskPlaceText(t, view.waitlist, { language, timeZone });
   return (
     <section class="step done" data-mode={view.mode ?? undefined}>
       <h1>{t(renewal ? 'renewal.doneTitle' : 'done.title')}</h1>
@@ -115,6 +118,11 @@ export function DoneStep({ t, view, language, timeZone, onOk }: DoneProps) {
       {a?.checkout_at ? (
         <p class="lead" data-testid="done-checkout">
           {t(renewal ? 'renewal.doneCheckout' : 'done.checkout', { time: formatTime(a.checkout_at, { language, timeZone }) })}
+        </p>
+      ) : null}
+      {place ? (
+        <p class="lead" data-testid="done-waitlist">
+          {place}
         </p>
       ) : null}
       <button type="button" class="btn btn-primary big" data-testid="done-ok" onClick={onOk}>
