@@ -23,3 +23,4 @@ mod renewals;
 mod slip;
 mod stays;
 mod unit;
+mod waitlist;
