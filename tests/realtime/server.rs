@@ -46,6 +46,12 @@ impl TestServer {
         Self::start_on_clock(db, Arc::new(frontdesk::clock::SystemClock), |_| {})
     }
 
+    /// [`TestServer::start_live`], with settings adjusted by `tune`.
+    #[allow(dead_code)]
+    pub fn start_live_with(db: &TestDb, tune: impl FnOnce(&mut frontdesk::config::Settings)) -> Self {
+        Self::start_on_clock(db, Arc::new(frontdesk::clock::SystemClock), tune)
+    }
+
     fn start_on_clock(db: &TestDb, clock: frontdesk::clock::SharedClock, tune: impl FnOnce(&mut frontdesk::config::Settings)) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();

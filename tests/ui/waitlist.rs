@@ -1,16 +1,19 @@
 //! The upgrade waitlist at the register in a real browser (`kiosk-ui/e2e/waitlist.mjs`, issue
-//! 14): a customer on a locker waiting for a Double Room, the server's offer tick holding the
-//! only clean double for them, the register's Upgrades panel showing the hold counting down,
-//! then Accept and "Paid (cash)". Here: the rows seeded before the script (visit, block on the
-//! locker, the locker OCCUPIED, the entry ACTIVE; room 216 the only CLEAN double), then the rows
-//! left: the entry COMPLETED, the same block on room 216, the locker CLEAN, the room OCCUPIED
-//! and a PAID UPGRADE intent in cash.
+//! 14): two customers on lockers waiting for a Double Room; the server's offer tick (run once
+//! at start, then not for 10 minutes) holds the only clean double, 216, for the first; the
+//! register's Upgrades panel shows the hold counting down, refuses 216 to the second in words
+//! (held), offers them 218 once housekeeping marks it clean, cancels them with a reason and the
+//! PIN, then accepts and takes cash for the first. Here: the rows seeded before the script
+//! (visit, block on the locker, the locker OCCUPIED, the entry ACTIVE; 216 CLEAN, 218 CLEANING,
+//! the other doubles out of order), then the rows left: the first entry COMPLETED with the same
+//! block on room 216, the locker CLEAN, the room OCCUPIED and a PAID UPGRADE intent in cash; the
+//! second CANCELLED with its reason and 218 free again.
 
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
 use frontdesk::db::DbConn;
 use frontdesk::db::ids::{BlockId, LockerId, RoomId, VisitId, WaitlistId};
-use frontdesk::db::schema::{checkin_blocks, lockers, payment_intents, rooms, waitlist};
+use frontdesk::db::schema::{checkin_blocks, inventory_holds, lockers, payment_intents, rooms, waitlist};
 use frontdesk::db::sql_types::Ts;
 use frontdesk::domain::enums::InventoryStatus;
 
@@ -19,13 +22,13 @@ use crate::node::available;
 use crate::server::TestServer;
 use crate::support::fixtures::{self as fx, Place};
 
-/// Lara on locker 012 for 6 h from an hour ago, waiting for a DOUBLE: the visit, the block and the entry.
-fn waiting(conn: &mut DbConn) -> (VisitId, BlockId, WaitlistId) {
+/// `name` on locker `number` for 6 h from `since` ago, waiting for a DOUBLE since then: the visit, the block and the entry.
+fn waiting(conn: &mut DbConn, name: &str, number: &str, since: Duration) -> (VisitId, BlockId, WaitlistId) {
     let now = Utc::now();
-    let customer = fx::customer(conn, "Lara Locker");
+    let customer = fx::customer(conn, name);
     let visit = fx::visit(conn, customer, None).unwrap();
-    let locker: LockerId = lockers::table.filter(lockers::number.eq("012")).select(lockers::id).first(conn).unwrap();
-    let block = fx::block(conn, visit, Ts(now - Duration::hours(1)), Ts(now + Duration::hours(5)), Place::Locker(locker)).unwrap();
+    let locker: LockerId = lockers::table.filter(lockers::number.eq(number)).select(lockers::id).first(conn).unwrap();
+    let block = fx::block(conn, visit, Ts(now - since), Ts(now - since + Duration::hours(6)), Place::Locker(locker)).unwrap();
     diesel::update(lockers::table.find(locker))
         .set((
             lockers::status.eq(InventoryStatus::Occupied),
@@ -43,8 +46,8 @@ fn waiting(conn: &mut DbConn) -> (VisitId, BlockId, WaitlistId) {
             waitlist::desired_tier.eq("DOUBLE"),
             waitlist::backup_tier.eq("LOCKER"),
             waitlist::status.eq("ACTIVE"),
-            waitlist::created_at.eq(Ts(now - Duration::hours(1))),
-            waitlist::updated_at.eq(Ts(now - Duration::hours(1))),
+            waitlist::created_at.eq(Ts(now - since)),
+            waitlist::updated_at.eq(Ts(now - since)),
         ))
         .execute(conn)
         .unwrap();
@@ -59,14 +62,17 @@ crate::both_backends! {
         }
         let mut conn = db.conn();
         frontdesk::seed::demo::seed(&mut conn, Utc::now()).expect("demo seed");
-        let (_visit, block, entry) = waiting(&mut conn);
-        // 216 the only clean double: the tick offers it and nothing else
-        diesel::update(rooms::table.filter(rooms::number.eq_any(["218", "225", "252", "262"])))
+        let (_visit, block, entry) = waiting(&mut conn, "Lara Locker", "012", Duration::hours(1));
+        let (_, _, second) = waiting(&mut conn, "Milo Later", "013", Duration::minutes(30));
+        // 216 the only clean double: the tick offers it and nothing else; 218 is being cleaned
+        diesel::update(rooms::table.filter(rooms::number.eq_any(["225", "252", "262"])))
             .set(rooms::status.eq(InventoryStatus::OutOfOrder))
             .execute(&mut conn)
             .unwrap();
+        diesel::update(rooms::table.filter(rooms::number.eq("218"))).set(rooms::status.eq(InventoryStatus::Cleaning)).execute(&mut conn).unwrap();
 
-        let server = TestServer::start_live(db);
+        // the tick runs once at start, then not during the script: 218 is offered by the employee
+        let server = TestServer::start_live_with(db, |s| s.upgrade_tick_every = std::time::Duration::from_secs(600));
         let result = run_script(&server, db, "waitlist.mjs", "waitlist");
         server.stop();
         assert_eq!(result["moved"], "Lara Locker upgraded: Locker 012 → Room 216", "{result}");
@@ -87,7 +93,15 @@ crate::both_backends! {
             .load(&mut conn)
             .unwrap();
         assert_eq!(intents, vec![("PAID".to_owned(), 1700, Some("CASH".to_owned()))]);
-        for shot in ["waitlist-offered", "waitlist-pay", "waitlist-moved"] {
+        // the second: offered 218 by the employee, then cancelled with a reason; 218 free again
+        let (status, reason): (String, Option<String>) = waitlist::table.find(second).select((waitlist::status, waitlist::cancel_reason)).first(&mut conn).unwrap();
+        assert_eq!((status.as_str(), reason.as_deref()), ("CANCELLED", Some("Went home early")));
+        let r218: (InventoryStatus, Option<BlockId>) = rooms::table.filter(rooms::number.eq("218")).select((rooms::status, rooms::current_block_id)).first(&mut conn).unwrap();
+        assert_eq!(r218, (InventoryStatus::Clean, None));
+        let holds: i64 = inventory_holds::table.filter(inventory_holds::waitlist_id.eq(Some(second))).count().get_result(&mut conn).unwrap();
+        assert_eq!(holds, 1, "the employee's offer held 218");
+        assert_eq!(result["second_hold_seconds"].as_i64().map(|s| (540..=600).contains(&s)), Some(true), "{result}");
+        for shot in ["waitlist-offered", "waitlist-refused", "waitlist-offered-by-hand", "waitlist-cancel", "waitlist-pay", "waitlist-moved"] {
             assert!(artifacts(db, "waitlist").join(format!("{shot}.png")).exists(), "screenshot {shot}");
         }
     }
