@@ -151,6 +151,18 @@ fuzz() {
     --generation-allow-x00 true \
     ${SCHEMATHESIS_SEED:+--seed "$SCHEMATHESIS_SEED"} \
     "$@") >"$out" 2>&1 || status=$?
+  # CPython 3.11's ast.parse can raise "AST constructor recursion depth mismatch" inside
+  # Hypothesis' own bookkeeping (a crash of the tool, not a finding about the API): that one
+  # run is repeated once, and only when the report holds no failed check.
+  if [ "$status" -ne 0 ] && grep -q 'AST constructor recursion depth mismatch' "$out" && ! grep -qE '^- [A-Z]' "$out"; then
+    echo "   schemathesis crashed inside CPython's ast (no failed check); running it again"
+    status=0
+    (cd "$REPORTS" && "$ROOT/$VENV/bin/schemathesis" run "$schema" \
+      --checks "$CHECKS" --max-examples "$examples" --phases examples,coverage,fuzzing --workers 2 \
+      --request-timeout 20 --suppress-health-check all --generation-database none --no-color \
+      --generation-allow-x00 true ${SCHEMATHESIS_SEED:+--seed "$SCHEMATHESIS_SEED"} \
+      "$@") >"$out" 2>&1 || status=$?
+  fi
   # one line per failing operation and check, then schemathesis' own totals
   awk '/^____+ .* ____+$/ { op = $0; gsub(/^_+ | _+$/, "", op) }
        /^- [A-Z]/ && op != "" { sub(/^- /, ""); print "   FAIL " op ": " $0 }
