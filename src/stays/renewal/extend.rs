@@ -8,9 +8,10 @@ use diesel::prelude::*;
 
 use super::current;
 use crate::db::DbConn;
-use crate::db::ids::{BlockId, LockerId, RoomId, SignatureId};
+use crate::db::ids::{BlockId, LockerId, RoomId, SignatureId, WaitlistId};
 use crate::db::models::block::NewBlock;
 use crate::db::models::lane_session::LaneSession;
+use crate::db::models::waitlist_entry::OPEN;
 use crate::db::schema::{lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
 use crate::domain::enums::{InventoryStatus, ResourceType};
@@ -83,9 +84,13 @@ pub fn extend(
     }
     .insert(conn)?;
     move_unit(conn, c.stay.kind, c.stay.unit_id.0, (c.stay.block_id, block_id), now)?;
-    diesel::update(waitlist::table.filter(waitlist::visit_id.eq(visit).and(waitlist::status.eq_any(["ACTIVE", "OFFERED"]))))
+    let open = waitlist::table.filter(waitlist::visit_id.eq(visit).and(waitlist::status.eq_any(OPEN)));
+    let moved: Vec<WaitlistId> = open.clone().select(waitlist::id).load(conn)?;
+    diesel::update(open)
         .set((waitlist::checkin_block_id.eq(block_id), waitlist::version.eq(waitlist::version + 1), waitlist::updated_at.eq(Ts(now))))
         .execute(conn)?;
+    // the staff's list shows the entry's checkout: it moved with the stay
+    moved.into_iter().for_each(crate::db::touched::waitlist);
     crate::db::touched::stays();
     Ok(Extended { kind: c.stay.kind, number: c.stay.number, checkout_at: plan.ends_at })
 }
