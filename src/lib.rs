@@ -17,6 +17,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod evidence;
 pub mod http;
 pub mod lanes;
 pub mod process;
@@ -36,6 +37,7 @@ mod layering {
         ("lanes", &["checkin", "stays", "http", "app", "cli"]),
         ("checkin", &["stays", "http", "app", "cli"]),
         ("stays", &["checkin", "http", "app", "cli"]),
+        ("evidence", &["stays", "lanes", "http", "app", "cli"]),
         ("http", &["app", "cli"]),
     ];
 

@@ -5,8 +5,8 @@
 use actix_web::web::{self, get, post};
 
 use crate::http::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, health, housekeeping, inventory,
-    lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, health, housekeeping,
+    inventory, lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
 };
 
 /// Registers every route.
@@ -102,6 +102,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/waitlist/{waitlist_id}/cancel", post().to(waitlist::cancel_entry))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
+                .route("/signatures/export.zip", get().to(evidence::export_zip))
+                .route("/signatures/export.csv", get().to(evidence::export_csv))
+                .route("/signatures/verify", post().to(evidence::verify))
+                .route("/signatures/{signature_id}/certificate.pdf", get().to(evidence::certificate))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))
                 // audit log (manager)
                 .route("/audit/verify", get().to(audit::verify))

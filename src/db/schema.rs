@@ -534,7 +534,22 @@ diesel::table! {
 
 diesel::joinable!(inventory_transitions -> staff (staff_id));
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::sql_types::{UtcTimestamp, Uuid};
+
+    issued_certificates (sha256) {
+        sha256 -> Text,
+        signature_id -> Uuid,
+        record_sha256 -> Text,
+        first_issued_at -> UtcTimestamp,
+    }
+}
+
+diesel::joinable!(issued_certificates -> agreement_signatures (signature_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    issued_certificates,
     checkouts,
     inventory_transitions,
     pin_lockouts,

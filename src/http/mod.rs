@@ -8,6 +8,7 @@ pub mod checkin_sign;
 pub mod customer_correct;
 pub mod customers;
 pub mod devices;
+pub mod evidence;
 pub mod health;
 pub mod housekeeping;
 pub mod inventory;

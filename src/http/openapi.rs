@@ -34,8 +34,8 @@ use utoipa::{Modify, OpenApi};
 use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, housekeeping, inventory, lane_sessions,
-    lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
+    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, housekeeping, inventory,
+    lane_sessions, lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -63,7 +63,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         stays::list, stays::check_out,
         renewals::options, renewals::start, slips::get,
         waitlist::list_waitlist, waitlist::make_offer, waitlist::accept_offer, waitlist::pay_upgrade, waitlist::cancel_entry,
-        signatures::list, signatures::detail,
+        signatures::list, signatures::detail, evidence::certificate, evidence::verify, evidence::export_zip, evidence::export_csv,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.
     components(schemas(ErrorBody, KioskLaneView, RegisterLaneView, LaneEvent, KioskView, RegisterView)),

@@ -55,10 +55,13 @@ pub struct SignatureItem {
     pub device_name: Option<String>,
     /// the room or locker of the stay it authorised
     pub unit: Option<UnitRef>,
+    /// every hash of the record still matches (recomputed for this answer)
+    pub intact: bool,
 }
 
-impl From<&Listing> for SignatureItem {
-    fn from(l: &Listing) -> Self {
+impl SignatureItem {
+    /// The list item of `l`, whose record verified as `intact`.
+    pub fn new(l: &Listing, intact: bool) -> Self {
         let unit = match (&l.room_number, &l.locker_number) {
             (Some(number), _) => Some(UnitRef { kind: ResourceType::Room, number: number.clone() }),
             (None, Some(number)) => Some(UnitRef { kind: ResourceType::Locker, number: number.clone() }),
@@ -78,6 +81,7 @@ impl From<&Listing> for SignatureItem {
             device_id: l.device_id,
             device_name: l.device_name.clone(),
             unit,
+            intact,
         }
     }
 }
@@ -197,7 +201,7 @@ impl SignatureDetail {
         // null (any change to it also fails the record check).
         let strokes = record.signature_strokes_json.as_deref().and_then(|j| serde_json::from_str(j).ok());
         Self {
-            item: SignatureItem::from(listing),
+            item: SignatureItem::new(listing, verification.intact),
             agreement_id: record.agreement_id,
             agreement_text: record.agreement_text_snapshot,
             consent_text: record.consent_text,

@@ -1,6 +1,8 @@
 //! `/api/signatures`: managers list the signed agreements and open one. Opening one (which
 //! shows the image) is itself an audit event, written in the same transaction as the read.
 
+use std::collections::HashSet;
+
 use actix_web::{HttpResponse, web};
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -91,7 +93,7 @@ pub(super) fn date(field: &str, value: &Option<Input>) -> Result<Option<NaiveDat
 }
 
 /// The filter the query asks for; `from`/`to` are days on the club's clock (`tz`).
-fn filter_of(q: &SignaturesQuery, tz: Tz) -> Result<SignatureFilter, AppError> {
+pub(super) fn filter_of(q: &SignaturesQuery, tz: Tz) -> Result<SignatureFilter, AppError> {
     let (from, to) = (date("from", &q.from)?, date("to", &q.to)?);
     if let (Some(from), Some(to)) = (from, to)
         && to < from
@@ -151,11 +153,21 @@ pub async fn list(
     let after = present("cursor", &query.cursor, 200)?.as_deref().map(decode_cursor).transpose()?;
     let filter = filter_of(&query, state.settings.tz)?;
     // One row more than asked tells whether another page exists.
-    let mut rows = state.db(move |c| Ok(signature_listing::page(c, &filter, after, limit + 1)?)).await?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
+    // Each record is read whole to recompute its hashes, so a tampered one is flagged here.
+    let (rows, intact, more) = state
+        .db(move |c| {
+            let mut rows = signature_listing::page(c, &filter, after, limit + 1)?;
+            let more = rows.len() as i64 > limit;
+            rows.truncate(limit as usize);
+            let ids: Vec<SignatureId> = rows.iter().map(|l| l.id).collect();
+            let intact: HashSet<SignatureId> =
+                NewSignature::find_many(c, &ids)?.iter().filter(|r| evidence::verify(r).intact).map(|r| r.id).collect();
+            Ok((rows, intact, more))
+        })
+        .await?;
     let next_cursor = rows.last().filter(|_| more).map(|l| encode_cursor((l.signed_at, l.id)));
-    Ok(HttpResponse::Ok().json(SignaturePage { items: rows.iter().map(SignatureItem::from).collect(), next_cursor }))
+    let items = rows.iter().map(|l| SignatureItem::new(l, intact.contains(&l.id))).collect();
+    Ok(HttpResponse::Ok().json(SignaturePage { items, next_cursor }))
 }
 
 /// One signature with its text, image, hashes, attribution, timeline, stay and a fresh

@@ -14,6 +14,7 @@ mod counter;
 mod customers;
 mod devices;
 mod errors;
+mod evidence;
 mod flood;
 mod health;
 mod hostile_text;

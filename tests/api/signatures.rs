@@ -73,6 +73,7 @@ both_backends!(
                     "lane_id": "lane-1", "staff_id": alex_id(db), "staff_name": "Alex Staff",
                     "device_id": kiosk["id"], "device_name": "lane-1 kiosk",
                     "unit": { "kind": "LOCKER", "number": locker.unwrap() },
+                    "intact": true,
                 })
             );
             assert_eq!(page["items"][0]["unit"]["kind"], "ROOM");

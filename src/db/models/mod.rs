@@ -7,6 +7,7 @@ pub mod customer;
 pub mod device;
 pub mod hold;
 pub mod inventory;
+pub mod issued_certificate;
 pub mod lane;
 pub mod lane_session;
 pub mod payment_intent;

@@ -84,4 +84,16 @@ impl NewSignature {
     pub fn find(conn: &mut DbConn, id: SignatureId) -> QueryResult<Option<NewSignature>> {
         agreement_signatures::table.find(id).select(NewSignature::as_select()).first(conn).optional()
     }
+
+    /// The stored records with these ids (in no particular order; unknown ids are skipped).
+    pub fn find_many(conn: &mut DbConn, ids: &[SignatureId]) -> QueryResult<Vec<NewSignature>> {
+        // An OR of keys: MultiBackend cannot bind a list for `= ANY(..)` (stack-notes).
+        let Some((first, rest)) = ids.split_first() else { return Ok(Vec::new()) };
+        let mut query =
+            agreement_signatures::table.select(NewSignature::as_select()).filter(agreement_signatures::id.eq(*first)).into_boxed();
+        for id in rest {
+            query = query.or_filter(agreement_signatures::id.eq(*id));
+        }
+        query.load(conn)
+    }
 }
