@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::last_signed::{self, LastSigned};
 use super::offers::{self, KioskStay};
 use super::place::{self, WaitlistPlace};
 use crate::db::DbConn;
@@ -126,6 +127,8 @@ pub struct Facts {
     pub renewal: Option<RenewalFacts>,
     /// the upgrade waitlist place a finished check-in took
     pub waitlist: Option<WaitlistPlace>,
+    /// the customer's last signature against today's agreement (live sessions; staff only)
+    pub last_signed: Option<LastSigned>,
     /// today's date in the club
     pub local_now: chrono::NaiveDateTime,
 }
@@ -159,6 +162,7 @@ pub fn load(
         stay: None,
         renewal: None,
         waitlist: None,
+        last_signed: None,
         local_now,
     };
     if let (Some(s), Some(c)) = (&session, &customer) {
@@ -208,6 +212,7 @@ fn fill(
     }
     if s.status.is_live() {
         facts.held = held(conn, s)?;
+        facts.last_signed = last_signed::load(conn, c.id, s.language)?;
     }
     if s.status == S::AwaitingSignature {
         facts.agreement = s.language.map(|l| Agreement::active_for(conn, l)).transpose()?.flatten();

@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod kiosk;
+pub mod last_signed;
 pub mod offers;
 pub mod place;
 pub mod register;

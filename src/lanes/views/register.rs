@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::facts::{Facts, PaymentFacts, RenewalFacts, RentalOption, UnitFacts};
 use super::kiosk::KioskView;
+use super::last_signed::LastSigned;
 use super::place::WaitlistPlace;
 use crate::db::ids::{CustomerId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::customer::Customer;
@@ -60,6 +61,9 @@ pub struct RegisterSessionView {
     pub language: Option<Language>,
     /// the customer
     pub customer: Option<CustomerSummary>,
+    /// the customer's last signature, and whether a newer agreement is active (null for a
+    /// first visit, and once the session is over)
+    pub last_signed: Option<LastSigned>,
     /// how identity was established
     #[schema(value_type = Option<String>)]
     pub identity_method: Option<IdentityMethod>,
@@ -156,6 +160,7 @@ fn session_view(s: &LaneSession, f: &Facts) -> RegisterSessionView {
         waitlist: f.waitlist.clone(),
         language: s.language,
         customer: customer.map(customer_summary),
+        last_signed: f.last_signed.clone(),
         identity_method: s.identity_method,
         started_by: s.staff_id,
         started_at: s.created_at.0,
