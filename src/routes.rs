@@ -2,11 +2,12 @@
 //! principal extractor in the handler's signature (see `access::extract`) and by its
 //! `security` in the OpenAPI document.
 
-use actix_web::web::{self, get, post};
+use actix_web::web::{self, get, post, put};
 
 use crate::http::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, health, housekeeping,
-    inventory, lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
+    agreements, audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, health,
+    housekeeping, inventory, lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist,
+    ws,
 };
 
 /// Registers every route.
@@ -100,6 +101,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/waitlist/{waitlist_id}/accept", post().to(waitlist::accept_offer))
                 .route("/waitlist/{waitlist_id}/pay", post().to(waitlist::pay_upgrade))
                 .route("/waitlist/{waitlist_id}/cancel", post().to(waitlist::cancel_entry))
+                // agreement versions (manager)
+                .service(
+                    web::resource("/agreements")
+                        .app_data(limits::json_config_with(agreements::AGREEMENT_LIMIT))
+                        .route(get().to(agreements::list))
+                        .route(post().to(agreements::draft)),
+                )
+                .service(
+                    web::resource("/agreements/{agreement_id}")
+                        .app_data(limits::json_config_with(agreements::AGREEMENT_LIMIT))
+                        .route(put().to(agreements::edit)),
+                )
+                .route("/agreements/{agreement_id}/activate", post().to(agreements::activate))
                 // signed agreements (manager)
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/export.zip", get().to(evidence::export_zip))

@@ -1,6 +1,7 @@
 //! Who may act at the desk: staff sessions, step-up, kiosk devices, register sign-in, and the
 //! extractors that put a checked principal into each handler's signature.
 
+pub mod agreement_admin;
 pub mod credentials;
 pub mod devices;
 pub mod extract;

@@ -1,5 +1,6 @@
 //! HTTP edge: handlers by resource, request limits and the JSON shape of framework errors.
 
+pub mod agreements;
 pub mod audit;
 pub mod auth;
 pub mod checkin_pay;

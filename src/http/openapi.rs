@@ -16,7 +16,7 @@
 //! | a JSON body | 400 (`INVALID_JSON`, `UNSUPPORTED_CONTENT_TYPE`, `VALIDATION_FAILED`), 413 |
 //! | path / query / header parameters | 400 (`INVALID_PATH` / `INVALID_QUERY` / `VALIDATION_FAILED`); path: 404 |
 //! | a security requirement | 401, and 403 naming the codes of its principals |
-//! | method POST, or a socket | 403 `ORIGIN_NOT_ALLOWED` |
+//! | method POST or PUT, or a socket | 403 `ORIGIN_NOT_ALLOWED` |
 //! | a socket | 400 `NOT_A_WEBSOCKET` (no upgrade headers) |
 //! | any database access (all but [`NO_DATABASE`]) | 503 `DATABASE_UNAVAILABLE` |
 //!
@@ -34,8 +34,8 @@ use utoipa::{Modify, OpenApi};
 use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
-    audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, housekeeping, inventory,
-    lane_sessions, lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
+    agreements, audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, housekeeping,
+    inventory, lane_sessions, lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -64,6 +64,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         renewals::options, renewals::start, slips::get,
         waitlist::list_waitlist, waitlist::make_offer, waitlist::accept_offer, waitlist::pay_upgrade, waitlist::cancel_entry,
         signatures::list, signatures::detail, evidence::certificate, evidence::verify, evidence::export_zip, evidence::export_csv,
+        agreements::list, agreements::draft, agreements::edit, agreements::activate,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.
     components(schemas(ErrorBody, KioskLaneView, RegisterLaneView, LaneEvent, KioskView, RegisterView)),
@@ -93,7 +94,11 @@ impl Modify for Principals {
 pub const NO_DATABASE: [&str; 1] = ["/api/club"];
 
 /// Routes whose JSON body limit is not [`JSON_LIMIT`] (see `routes.rs`).
-pub const BODY_LIMITS: [(&str, usize); 1] = [("/api/lanes/{lane}/session/sign", checkin_sign::SIGN_LIMIT)];
+pub const BODY_LIMITS: [(&str, usize); 3] = [
+    ("/api/lanes/{lane}/session/sign", checkin_sign::SIGN_LIMIT),
+    ("/api/agreements", agreements::AGREEMENT_LIMIT),
+    ("/api/agreements/{agreement_id}", agreements::AGREEMENT_LIMIT),
+];
 
 /// Adds the refusals that follow from an operation's shape (see the module docs).
 struct Refusals;
@@ -191,7 +196,7 @@ fn add_refusals(path: &str, method: &str, op: &mut Operation) {
     if accepts("kiosk") && lane {
         forbidden.push("`LANE_SCOPE` (the kiosk of another lane)");
     }
-    if method == "post" || socket {
+    if method == "post" || method == "put" || socket {
         forbidden.push("`ORIGIN_NOT_ALLOWED` (a cookie-authenticated request from a page of another origin)");
     }
     refusal(op, 403, &forbidden);

@@ -130,6 +130,16 @@ const EXAMPLES: &[Example] = &[
         })
     },
     op("POST", "/api/lanes/{lane}/session/assign", || json!({ "number": "214", "expected_rev": null })),
+    op(
+        "POST",
+        "/api/agreements",
+        || json!({ "language": "EN", "title": "Reglas de la casa", "body_text": "1. Sé amable.\n2. Silencio.", "consent_text": "Acepto." }),
+    ),
+    op(
+        "PUT",
+        "/api/agreements/{agreement_id}",
+        || json!({ "title": "Reglas de la casa", "body_text": "1. Sé amable.\n2. Silencio.", "consent_text": "Acepto." }),
+    ),
     Example { query: &[("q", "Kim")], ..op("GET", "/api/customers", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/inventory", none) },
     Example { query: &[("q", "214")], ..op("GET", "/api/stays", none) },
@@ -204,7 +214,7 @@ const SIGNATURE_FILTERS: &[(&str, &str)] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
-        "staff_id" | "device_id" | "signature_id" | "customer_id" | "visit_id" | "block_id" | "waitlist_id" => {
+        "staff_id" | "device_id" | "signature_id" | "agreement_id" | "customer_id" | "visit_id" | "block_id" | "waitlist_id" => {
             Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e")
         }
         _ => None,

@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod agreements;
 mod audit;
 mod auth;
 mod back;

@@ -163,6 +163,22 @@ both_backends!(
 );
 
 both_backends!(
+    fn a_signed_agreement_draft_edit_is_refused_by_the_database_in_words_the_service_knows(db) {
+        use frontdesk::access::agreement_admin::is_frozen_refusal;
+        use frontdesk::db::models::agreement_version::{AgreementVersion, DraftText};
+        let conn = &mut db.conn();
+        fx::lane(conn, "lane-1");
+        let agreement = fx::agreement(conn, Language::En, 1, false).unwrap();
+        fx::signature(conn, agreement, "Agreement text v1", &frontdesk::db::models::agreement::sha256_hex("Agreement text v1")).unwrap();
+        // past the service's own check: the trigger is the last line, and it maps to AGREEMENT_SIGNED
+        let text = DraftText { title: "Rules", body_text: "Rewritten", body_sha256: "b".repeat(64), consent_text: "I agree." };
+        let err = AgreementVersion::set_draft_text(conn, agreement, &text).unwrap_err();
+        assert!(is_frozen_refusal(&err), "{err:?}");
+        assert_eq!(AgreementVersion::find(conn, agreement).unwrap().unwrap().body_text, "Agreement text v1");
+    }
+);
+
+both_backends!(
     fn audit_events_cannot_be_updated_or_deleted(db) {
         use frontdesk::db::models::audit_event::{Actor, NewAuditEvent};
         let conn = &mut db.conn();

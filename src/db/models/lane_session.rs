@@ -210,6 +210,12 @@ impl LaneSession {
             .optional()
     }
 
+    /// The lanes that have a live session (their views depend on club-wide facts such as the
+    /// active agreement).
+    pub fn live_lanes(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+        lane_sessions::table.filter(lane_sessions::status.eq_any(live_statuses())).select(lane_sessions::lane_id).load(conn)
+    }
+
     /// Applies `changes` (plus `updated_at`) only if the row is still at `version`; returns
     /// whether it was.
     pub fn update_if_version(

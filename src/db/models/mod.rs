@@ -1,6 +1,7 @@
 //! One file per entity: the row struct, its `New*` insert struct and its queries.
 
 pub mod agreement;
+pub mod agreement_version;
 pub mod audit_event;
 pub mod block;
 pub mod customer;
