@@ -39,6 +39,7 @@ import type {
   StaleVersionDetails,
   Uuid,
 } from './wire';
+import { agreementCommands } from './api-agreements';
 import { managerCommands } from './api-manager';
 import { staffCommands } from './api-staff';
 import { staysCommands } from './api-stays';
@@ -127,14 +128,14 @@ function withRev<B extends object>(body: B, options: RevOptions | undefined): B 
 }
 
 /** Sends one request and reads its JSON answer (see the module header). */
-export type Requester = <T>(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;
+export type Requester = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult<T>>;
 
 /** A typed client of the HTTP commands. */
 export function createApi(options: ApiOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
     const init: RequestInit = {
       method,
       credentials: 'same-origin',
@@ -173,6 +174,7 @@ export function createApi(options: ApiOptions = {}) {
     // sign-in, devices, registers, inventory, signatures (src/api-staff.ts)
     ...staffCommands(request),
     ...managerCommands(request),
+    ...agreementCommands(request),
     // due board, checkout, housekeeping (src/api-stays.ts)
     ...staysCommands(request),
     // the upgrade waitlist (src/api-waitlist.ts)

@@ -244,6 +244,19 @@ export interface CustomerCorrected {
   underage: boolean;
 }
 
+/** A returning customer's last signature against today's agreement (`src/lanes/views/last_signed.rs`). */
+export interface LastSigned {
+  /** the version they last signed, in `language` */
+  version: number;
+  language: Language;
+  signed_at: IsoDateTime;
+  /** the active version of the language they read today (null when none is active) */
+  current_version: number | null;
+  current_language: Language;
+  /** a newer version of the language they signed in is active now */
+  older: boolean;
+}
+
 /** The session as the employee sees it. */
 export interface RegisterSessionView {
   id: Uuid;
@@ -257,6 +270,8 @@ export interface RegisterSessionView {
   waitlist?: WaitlistPlace | null;
   language: Language | null;
   customer: CustomerSummary | null;
+  /** the customer's last signature (null for a first visit and once the session is over) */
+  last_signed?: LastSigned | null;
   identity_method: IdentityMethod | null;
   started_by: Uuid | null;
   started_at: IsoDateTime;

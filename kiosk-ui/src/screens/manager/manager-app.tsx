@@ -10,6 +10,7 @@ import { staffLanguage, t } from '../../ui/language';
 import { LanguageToggle } from '../../ui/parts';
 import { PinSignIn } from '../../ui/pin-sign-in';
 import { refreshStaff, signOut, staffSession } from '../../ui/staff-session';
+import { AgreementsTab } from './agreements';
 import { AuditTab } from './audit';
 import { DeviceList } from './devices';
 import { KioskPairing } from './kiosks';
@@ -24,6 +25,7 @@ const TABS: readonly [ManagerRoute, MessageKey][] = [
   [{ page: 'signatures', filters: {} }, 'mgr.tab.signatures'],
   [{ page: 'kiosks' }, 'mgr.tab.kiosks'],
   [{ page: 'staff' }, 'man.tab.staff'],
+  [{ page: 'agreements' }, 'man.tab.agreements'],
   [{ page: 'audit', filters: {} }, 'man.tab.audit'],
 ];
 
@@ -69,6 +71,7 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
         {current.page === 'kiosks' ? <KioskPairing timeZone={timeZone} /> : null}
         {current.page === 'kiosks' ? <DeviceList timeZone={timeZone} /> : null}
         {current.page === 'staff' ? <StaffTab timeZone={timeZone} /> : null}
+        {current.page === 'agreements' ? <AgreementsTab timeZone={timeZone} /> : null}
         {current.page === 'audit' ? <AuditTab filters={current.filters} timeZone={timeZone} /> : null}
       </main>
     </div>

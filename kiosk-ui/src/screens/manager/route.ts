@@ -12,6 +12,7 @@ export type ManagerRoute =
   | { page: 'signature'; id: string }
   | { page: 'kiosks' }
   | { page: 'staff' }
+  | { page: 'agreements' }
   | { page: 'audit'; filters: Record<string, string> };
 
 /** Filters the signature list keeps in the query string. */
@@ -55,6 +56,7 @@ export function parseRoute(pathname: string, search: string): ManagerRoute {
   }
   if (parts[1] === 'kiosks') return { page: 'kiosks' };
   if (parts[1] === 'staff') return { page: 'staff' };
+  if (parts[1] === 'agreements') return { page: 'agreements' };
   if (parts[1] === 'audit') return { page: 'audit', filters: pick(search, AUDIT_FILTERS) };
   return { page: 'lanes' };
 }
@@ -68,6 +70,8 @@ export function routeUrl(route: ManagerRoute): string {
       return '/manager/kiosks';
     case 'staff':
       return '/manager/staff';
+    case 'agreements':
+      return '/manager/agreements';
     case 'audit':
       return withQuery('/manager/audit', AUDIT_FILTERS, route.filters);
     case 'signature':

@@ -20,6 +20,7 @@ import type { MeAnswer } from '../../wire-staff';
 import { lanePath } from '../../ws/connection';
 import { Board } from './board';
 import { CustomerCard } from './customer-card';
+import { LastSignedNote } from './last-signed';
 import { IdentifyPanel } from './identify-panel';
 import { mirrorLabel } from './mirror';
 import { SessionPanel } from './session-panel';
@@ -82,6 +83,7 @@ export function Desk({ lane, me, timeZone, onSignOut, onEnded }: DeskProps) {
           {live && session?.customer ? (
             <section class="panel" aria-label={t('reg.customer')} data-testid="session-customer">
               <CustomerCard customer={session.customer} timeZone={timeZone} />
+              <LastSignedNote last={session.last_signed} timeZone={timeZone} />
             </section>
           ) : null}
         </div>
