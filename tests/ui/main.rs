@@ -12,6 +12,7 @@ mod support;
 #[allow(dead_code)]
 mod server;
 
+mod agreements;
 mod browser;
 mod bundle;
 mod customers;
