@@ -2,11 +2,16 @@
 //! field of the record. Large fields enter through their SHA-256 (text, PNG, strokes), which
 //! pins them just as well and keeps the canonical form small; keys are sorted; times are
 //! fixed-width UTC.
+//!
+//! How the mark was made (issue 15) enters only for typed signatures: `signature_method` and
+//! `typed_name` are added when the method is TYPED, so a drawn record's canonical form is
+//! byte for byte what it was before those columns existed and every stored hash still verifies.
 
 use serde_json::json;
 
 use crate::db::models::signature::NewSignature;
 use crate::db::sql_types::Ts;
+use crate::domain::enums::SignatureMethod;
 use crate::domain::signature::sha256_hex;
 
 fn t(ts: &Ts) -> String {
@@ -16,7 +21,7 @@ fn t(ts: &Ts) -> String {
 /// The canonical serialisation of a signature record (without `record_sha256`).
 pub fn canonical(s: &NewSignature) -> String {
     let strokes_sha = s.signature_strokes_json.as_deref().map(|j| sha256_hex(j.as_bytes()));
-    json!({
+    let mut record = json!({
         "id": s.id,
         "agreement_id": s.agreement_id,
         "agreement_version": s.agreement_version,
@@ -42,8 +47,14 @@ pub fn canonical(s: &NewSignature) -> String {
         "payment_intent_id": s.payment_intent_id,
         "agreement_shown_at": t(&s.agreement_shown_at),
         "signed_at": t(&s.signed_at),
-    })
-    .to_string()
+    });
+    if s.signature_method != SignatureMethod::Drawn
+        && let Some(fields) = record.as_object_mut()
+    {
+        fields.insert("signature_method".into(), s.signature_method.as_str().into());
+        fields.insert("typed_name".into(), s.typed_name.clone().into());
+    }
+    record.to_string()
 }
 
 /// `record_sha256` for a record.
@@ -74,3 +85,6 @@ pub fn verify(s: &NewSignature) -> Verification {
     let record = record_sha256(s) == s.record_sha256;
     Verification { intact: agreement_text && consent_text && signature_png && record, agreement_text, consent_text, signature_png, record }
 }
+
+#[cfg(test)]
+mod tests;

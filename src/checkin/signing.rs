@@ -25,8 +25,8 @@ use crate::db::models::visit::Visit;
 use crate::db::schema::{customers, inventory_holds, lockers, rooms, waitlist};
 use crate::db::sql_types::Ts;
 use crate::domain::checkout::SYSTEM_NOTE_PREFIX;
-use crate::domain::enums::{BlockType, IdentityMethod, InventoryStatus, LaneSessionStatus as S, ResourceType};
-use crate::domain::signature::Mark;
+use crate::domain::enums::{BlockType, IdentityMethod, InventoryStatus, LaneSessionStatus as S, ResourceType, SignatureMethod};
+use crate::domain::signature::{Mark, typed_name_matches};
 use crate::domain::time_blocks;
 use crate::error::AppError;
 use crate::lanes::commands::{self, Applied, LaneCommand};
@@ -42,6 +42,10 @@ pub struct Submission {
     pub consent_at: Option<DateTime<Utc>>,
     /// the mark
     pub mark: Mark,
+    /// drawn on the pad, or the typed name (checked against the name on file)
+    pub method: SignatureMethod,
+    /// the name as typed (exactly when `method` is TYPED)
+    pub typed_name: Option<String>,
     /// the kiosk
     pub device: DeviceId,
     /// the kiosk browser
@@ -134,6 +138,7 @@ pub fn sign(
                 details,
             });
         }
+        check_typed_name(&sub, &ctx.customer.name)?;
         let block_id = BlockId::new();
         let renewing = ctx.session.mode == "RENEWAL";
         let unit = if renewing { None } else { held_unit(conn, &ctx.session)? };
@@ -223,6 +228,24 @@ fn held_unit(conn: &mut DbConn, session: &LaneSession) -> Result<Option<Unit>, A
     Ok(row.map(|(number, version)| Unit { id, number, kind, version }))
 }
 
+/// A typed signature must carry the customer's own name on file (`typed_name_matches`: any
+/// case, spacing or accents); 400 `TYPED_NAME_MISMATCH` otherwise, nothing stored.
+fn check_typed_name(sub: &Submission, on_file: &str) -> Result<(), AppError> {
+    let typed = match (sub.method, sub.typed_name.as_deref()) {
+        (SignatureMethod::Drawn, None) => return Ok(()),
+        (SignatureMethod::Typed, Some(typed)) => typed,
+        _ => return Err(AppError::invalid("typed_name", "typed_name is required exactly when method is TYPED.")),
+    };
+    if typed_name_matches(typed, on_file) {
+        return Ok(());
+    }
+    Err(AppError::Invalid {
+        code: "TYPED_NAME_MISMATCH",
+        field: Some("typed_name".into()),
+        message: "The typed name is not the customer's name on file. Type the full name as on the ID.".into(),
+    })
+}
+
 /// The employee hosting the lane now (else the one who started the session).
 fn hosting_staff(conn: &mut DbConn, ctx: &Context) -> Result<StaffId, AppError> {
     let register = RegisterSession::active_on_lane(conn, &ctx.session.lane_id)?;
@@ -273,6 +296,8 @@ fn evidence_row(
         agreement_shown_at: Ts(shown),
         signed_at: Ts(now),
         record_sha256: String::new(),
+        signature_method: sub.method,
+        typed_name: sub.typed_name.clone(),
     };
     row.record_sha256 = evidence::record_sha256(&row);
     Ok(row)

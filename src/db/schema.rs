@@ -378,6 +378,8 @@ diesel::table! {
         agreement_shown_at -> UtcTimestamp,
         signed_at -> UtcTimestamp,
         record_sha256 -> Text,
+        signature_method -> Text,
+        typed_name -> Nullable<Text>,
     }
 }
 

@@ -68,4 +68,5 @@ text_column!(
     ResourceType,
     ActorType,
     IdentityMethod,
+    SignatureMethod,
 );

@@ -246,6 +246,16 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// How the customer made their mark (spec/evidence.md §3; issue 15, accessible signing).
+    SignatureMethod {
+        /// drawn on the signature pad
+        Drawn = "DRAWN",
+        /// the customer typed their full name and confirmed with its own button
+        Typed = "TYPED",
+    }
+);
+
 impl From<RoomType> for RentalType {
     fn from(t: RoomType) -> Self {
         match t {

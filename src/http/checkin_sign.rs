@@ -17,7 +17,8 @@ use crate::checkin::idempotency::{self, Idempotency};
 use crate::checkin::signing::{self, Outcome, Submission};
 use crate::db::ids::AgreementId;
 use crate::db::models::audit_event::Actor;
-use crate::domain::signature::{self, Strokes};
+use crate::domain::enums::SignatureMethod;
+use crate::domain::signature::{self, MAX_TYPED_NAME, MIN_TYPED_NAME, Strokes};
 use crate::error::AppError;
 use crate::http::state::AppState;
 
@@ -58,9 +59,33 @@ pub struct Sign {
     /// `canvas.toDataURL('image/png')` or plain base64 PNG
     #[schema(value_type = Option<String>)]
     pub signature_png: Option<Input>,
-    /// the drawn strokes
+    /// the drawn strokes (none with TYPED)
     #[schema(value_type = Option<Object>)]
     pub strokes: Option<Strokes>,
+    /// DRAWN (the default) or TYPED: the customer typed their full name and confirmed it with
+    /// its own button; `signature_png` is then the kiosk's image of the typed name
+    #[schema(value_type = Option<String>, example = "TYPED")]
+    pub method: Option<SignatureMethod>,
+    /// with TYPED only: the full name as typed (2–200 characters); it must be the customer's
+    /// name on file in any case, spacing or accents (400 `TYPED_NAME_MISMATCH`)
+    #[schema(value_type = Option<String>, min_length = 2, max_length = 200)]
+    pub typed_name: Option<Input>,
+}
+
+/// The method and typed name of a submission: a typed name exactly with TYPED, and no strokes
+/// with it (400 `VALIDATION_FAILED` naming the field).
+fn method_of(body: &Sign) -> Result<(SignatureMethod, Option<String>), AppError> {
+    let method = body.method.unwrap_or(SignatureMethod::Drawn);
+    let typed = body.typed_name.as_ref().map(|n| n.text("typed_name", MIN_TYPED_NAME, MAX_TYPED_NAME, Lines::One)).transpose()?;
+    match (method, typed) {
+        (SignatureMethod::Drawn, None) => Ok((method, None)),
+        (SignatureMethod::Drawn, Some(_)) => Err(AppError::invalid("typed_name", "typed_name is sent only with method TYPED.")),
+        (SignatureMethod::Typed, None) => Err(AppError::invalid("typed_name", "Type your full name to sign by typing.")),
+        (SignatureMethod::Typed, Some(_)) if body.strokes.is_some() => {
+            Err(AppError::invalid("strokes", "A typed signature has no strokes; send the image of the typed name."))
+        }
+        (SignatureMethod::Typed, Some(name)) => Ok((method, Some(name.into_string()))),
+    }
 }
 
 fn client_ip(req: &HttpRequest) -> Option<String> {
@@ -71,7 +96,7 @@ fn client_ip(req: &HttpRequest) -> Option<String> {
 /// in one transaction; with a lost hold the session waits for the employee to assign.
 #[utoipa::path(post, path = "/api/lanes/{lane}/session/sign", tag = "check-in", request_body = Sign, security(("kiosk" = [])),
     params(("lane" = String, Path, example = "lane-1", pattern = "^lane-[1-9][0-9]{0,3}$"), ("Idempotency-Key" = Option<String>, Header, nullable = false, max_length = 200, description = "a retry with the same key and body gets the first answer (1–200 characters)")),
-    responses((status = 200, body = Outcome), (status = 400, body = ErrorBody, description = "`CONSENT_REQUIRED`, `SIGNATURE_MISSING`, `SIGNATURE_TOO_LARGE`, `SIGNATURE_INVALID_IMAGE`, `SIGNATURE_DIMENSIONS`, `SIGNATURE_BLANK`, `SIGNATURE_STROKES_INVALID`"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANGUAGE_REQUIRED`, `NO_AGREEMENT`, `AGREEMENT_CHANGED` (`details.agreement_id`, `details.version`), `NO_STAFF`, `UNIT_TAKEN`, `IDEMPOTENCY_KEY_REUSED`"))))]
+    responses((status = 200, body = Outcome), (status = 400, body = ErrorBody, description = "`CONSENT_REQUIRED`, `SIGNATURE_MISSING`, `SIGNATURE_TOO_LARGE`, `SIGNATURE_INVALID_IMAGE`, `SIGNATURE_DIMENSIONS`, `SIGNATURE_BLANK`, `SIGNATURE_STROKES_INVALID`, `TYPED_NAME_MISMATCH`, `VALIDATION_FAILED` (`typed_name` missing with TYPED or sent without it; `strokes` with TYPED)"), (status = 409, body = ErrorBody, description = format!("{CONFLICTS}; `LANGUAGE_REQUIRED`, `NO_AGREEMENT`, `AGREEMENT_CHANGED` (`details.agreement_id`, `details.version`), `NO_STAFF`, `UNIT_TAKEN`, `IDEMPOTENCY_KEY_REUSED`"))))]
 pub async fn sign(
     Authed(k, body): Authed<KioskOf, web::Json<Sign>>,
     req: HttpRequest,
@@ -86,6 +111,7 @@ pub async fn sign(
         });
     }
     let consent_at = body.consent_at.map(|at| validate::timestamp("consent_at", at)).transpose()?;
+    let (method, typed_name) = method_of(&body)?;
     let png = body.signature_png.as_ref().map(|p| p.text("signature_png", 0, SIGN_LIMIT, Lines::One)).transpose()?;
     let header = Text::header(&req, "Idempotency-Key", 1, 200)?;
     let (user_agent, ip) = (user_agent(&req), client_ip(&req));
@@ -99,9 +125,14 @@ pub async fn sign(
                 field: Some("signature".into()),
                 message: e.to_string(),
             })?;
-            let raw = serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)).unwrap_or_default();
+            // a drawn signature's fingerprint is as before typed signing
+            let raw = match &typed_name {
+                None => serde_json::to_vec(&(body.agreement_id, &mark.png_sha256)),
+                Some(name) => serde_json::to_vec(&(body.agreement_id, &mark.png_sha256, method, name)),
+            }
+            .unwrap_or_default();
             let key = Idempotency::from_header(header.as_deref(), "sign", Actor::Device(device), &raw)?;
-            let sub = Submission { agreement_id: body.agreement_id, consent_at, mark, device, user_agent, ip };
+            let sub = Submission { agreement_id: body.agreement_id, consent_at, mark, method, typed_name, device, user_agent, ip };
             let lane = cmd.lane.clone();
             idempotency::once(key.as_ref(), c, &lane, |c| {
                 Ok(signing::sign(c, &hub, &cmd, sub, (tz, crate::stays::renewal::extend::renew), key.as_ref())?.value)

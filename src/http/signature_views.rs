@@ -10,7 +10,7 @@ use crate::checkin::evidence::Verification;
 use crate::db::ids::{AgreementId, BlockId, CustomerId, DeviceId, LaneSessionId, PaymentIntentId, SignatureId, StaffId};
 use crate::db::models::signature::NewSignature;
 use crate::db::models::signature_listing::Listing;
-use crate::domain::enums::{IdentityMethod, Language, RentalType, ResourceType};
+use crate::domain::enums::{IdentityMethod, Language, RentalType, ResourceType, SignatureMethod};
 
 /// The room or locker of the stay a signature authorised.
 #[derive(Serialize, ToSchema)]
@@ -53,6 +53,9 @@ pub struct SignatureItem {
     pub device_id: Option<DeviceId>,
     /// its label
     pub device_name: Option<String>,
+    /// DRAWN (on the pad) or TYPED (the customer typed their full name)
+    #[schema(value_type = String, example = "DRAWN")]
+    pub signature_method: SignatureMethod,
     /// the room or locker of the stay it authorised
     pub unit: Option<UnitRef>,
     /// every hash of the record still matches (recomputed for this answer)
@@ -80,6 +83,7 @@ impl SignatureItem {
             staff_name: l.staff_name.clone(),
             device_id: l.device_id,
             device_name: l.device_name.clone(),
+            signature_method: l.signature_method,
             unit,
             intact,
         }
@@ -167,7 +171,9 @@ pub struct SignatureDetail {
     pub agreement_text: String,
     /// the consent sentence shown
     pub consent_text: String,
-    /// `data:image/png;base64,...`
+    /// the full name as the customer typed it (TYPED signatures; null when drawn)
+    pub typed_name: Option<String>,
+    /// `data:image/png;base64,...` (for TYPED, the kiosk's image of the typed name)
     pub signature_png: String,
     /// the drawn strokes as stored (`{width, height, strokes: [{points: [{x, y, t}]}]}`)
     #[schema(value_type = Option<Object>)]
@@ -205,6 +211,7 @@ impl SignatureDetail {
             agreement_id: record.agreement_id,
             agreement_text: record.agreement_text_snapshot,
             consent_text: record.consent_text,
+            typed_name: record.typed_name,
             signature_png: format!("data:image/png;base64,{png}"),
             strokes,
             hashes: Hashes {

@@ -125,7 +125,8 @@ const EXAMPLES: &[Example] = &[
                 "consent": true,
                 "consent_at": "2026-11-20T17:59:00Z",
                 "signature_png": "",
-                "strokes": crate::strokes(),
+                "method": "TYPED",
+                "typed_name": "Sam Signer",
             })
         })
     },

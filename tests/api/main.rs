@@ -30,6 +30,7 @@ mod route_walk;
 mod serve;
 mod signatures;
 mod slips;
+mod typed_signing;
 mod upgrades;
 
 use actix_web::body::MessageBody;

@@ -71,7 +71,7 @@ both_backends!(
                     "id": ids[1], "signed_at": signed_at.0, "customer_name": "Bea Dos", "membership_number": null,
                     "agreement_title": title, "agreement_version": 1, "language": "ES",
                     "lane_id": "lane-1", "staff_id": alex_id(db), "staff_name": "Alex Staff",
-                    "device_id": kiosk["id"], "device_name": "lane-1 kiosk",
+                    "device_id": kiosk["id"], "device_name": "lane-1 kiosk", "signature_method": "DRAWN",
                     "unit": { "kind": "LOCKER", "number": locker.unwrap() },
                     "intact": true,
                 })
@@ -190,6 +190,7 @@ both_backends!(
             assert_eq!(hex::encode(Sha256::digest(&png)), png_sha);
             assert_eq!(detail["strokes"]["strokes"].as_array().map(Vec::len), Some(2));
             assert_eq!(detail["strokes"]["width"], 600.0);
+            assert_eq!((detail["signature_method"].as_str(), &detail["typed_name"]), (Some("DRAWN"), &Value::Null));
             assert_eq!(
                 detail["hashes"],
                 json!({ "agreement_text_sha256": text_sha, "consent_text_sha256": hex::encode(Sha256::digest(consent.as_bytes())), "signature_png_sha256": png_sha, "record_sha256": record_sha })

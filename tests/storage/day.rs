@@ -96,7 +96,16 @@ impl Day {
         payment::mark_paid(conn, &self.hub, &staff, &self.manager, &pay, key.as_ref()).unwrap();
         let agreement = frontdesk::db::models::agreement::Agreement::active_for(conn, Language::En).unwrap().unwrap();
         let mark = frontdesk::domain::signature::accept(None, Some(&crate::soak::strokes())).unwrap();
-        let sub = Submission { agreement_id: agreement.id, consent_at: None, mark, device: self.device, user_agent: None, ip: None };
+        let sub = Submission {
+            agreement_id: agreement.id,
+            consent_at: None,
+            mark,
+            method: frontdesk::domain::enums::SignatureMethod::Drawn,
+            typed_name: None,
+            device: self.device,
+            user_agent: None,
+            ip: None,
+        };
         signing::sign(
             conn,
             &self.hub,

@@ -116,7 +116,16 @@ fn one_session(conn: &mut DbConn, s: &mut Soak, rng: &mut Rng, lane: &str, custo
     }
     let agreement = frontdesk::db::models::agreement::Agreement::active_for(conn, Language::Es).unwrap().unwrap();
     let mark = frontdesk::domain::signature::accept(None, Some(&strokes())).unwrap();
-    let sub = Submission { agreement_id: agreement.id, consent_at: None, mark, device: s.device, user_agent: None, ip: None };
+    let sub = Submission {
+        agreement_id: agreement.id,
+        consent_at: None,
+        mark,
+        method: frontdesk::domain::enums::SignatureMethod::Drawn,
+        typed_name: None,
+        device: s.device,
+        user_agent: None,
+        ip: None,
+    };
     signing::sign(conn, &s.hub, &s.cmd(lane, Actor::Device(s.device)), sub, (Chicago, frontdesk::stays::renewal::extend::renew), None)
         .unwrap();
     if rng.below(10) < 7 {

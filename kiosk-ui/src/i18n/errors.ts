@@ -121,6 +121,7 @@ const EN_CODES = {
   SIGNATURE_DIMENSIONS: { message: 'The signature area had the wrong size.', next: 'Reload the tablet and sign again.' },
   SIGNATURE_BLANK: { message: 'The signature is empty.', next: 'Ask the customer to sign in the box.' },
   SIGNATURE_STROKES_INVALID: { message: 'The signature could not be checked.', next: 'Ask the customer to clear it and sign again.' },
+  TYPED_NAME_MISMATCH: { message: 'The typed name is not the customer’s name on file.', next: 'Ask the customer to type their full name as on the ID, or check the name on file.' },
   // records
   IMMUTABLE_RECORD: { message: 'Signed records and the audit log cannot be changed.', next: 'Nothing to do.' },
   BLOCK_OVERLAP: { message: 'That time overlaps another part of the same stay.', next: 'Check the stay’s times.' },
@@ -250,6 +251,7 @@ const ES_CODES: Record<KnownErrorCode, RefusalText> = {
   SIGNATURE_DIMENSIONS: { message: 'El área de firma tenía un tamaño incorrecto.', next: 'Recargue la tableta y firme otra vez.' },
   SIGNATURE_BLANK: { message: 'La firma está vacía.', next: 'Pida al cliente que firme dentro del recuadro.' },
   SIGNATURE_STROKES_INVALID: { message: 'No se pudo comprobar la firma.', next: 'Pida al cliente que la borre y firme otra vez.' },
+  TYPED_NAME_MISMATCH: { message: 'El nombre escrito no es el que consta para el cliente.', next: 'Pida al cliente que escriba su nombre completo como en la identificación, o revise el nombre registrado.' },
   IMMUTABLE_RECORD: { message: 'Los registros firmados y el registro de auditoría no se pueden cambiar.', next: 'No hay nada que hacer.' },
   BLOCK_OVERLAP: { message: 'Ese horario se superpone con otra parte de la misma estancia.', next: 'Revise los horarios de la estancia.' },
   CONSTRAINT_VIOLATION: { message: 'Eso choca con lo que ya está guardado.', next: 'Recargue y revise los datos.' },

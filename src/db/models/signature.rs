@@ -7,7 +7,7 @@ use crate::db::ids::{AgreementId, BlockId, CustomerId, DeviceId, LaneSessionId, 
 use crate::db::schema::agreement_signatures;
 use crate::db::sql_types::Ts;
 use crate::db::{DbConn, MultiBackend};
-use crate::domain::enums::{IdentityMethod, Language};
+use crate::domain::enums::{IdentityMethod, Language, SignatureMethod};
 
 /// A signature record: stored once, and read back whole (`find`) so that its hashes can be
 /// recomputed from exactly the fields they cover.
@@ -72,6 +72,10 @@ pub struct NewSignature {
     pub signed_at: Ts,
     /// SHA-256 of the canonical record
     pub record_sha256: String,
+    /// DRAWN or TYPED
+    pub signature_method: SignatureMethod,
+    /// the name as the customer typed it (exactly when TYPED)
+    pub typed_name: Option<String>,
 }
 
 impl NewSignature {

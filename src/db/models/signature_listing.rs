@@ -10,7 +10,7 @@ use crate::db::DbConn;
 use crate::db::ids::{BlockId, DeviceId, SignatureId, StaffId};
 use crate::db::schema::{agreement_signatures as sig, checkin_blocks, devices, lockers, rooms, staff};
 use crate::db::sql_types::Ts;
-use crate::domain::enums::{BlockType, Language, RentalType};
+use crate::domain::enums::{BlockType, Language, RentalType, SignatureMethod};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
 
@@ -41,6 +41,8 @@ pub struct Listing {
     pub device_id: Option<DeviceId>,
     /// its label
     pub device_name: Option<String>,
+    /// DRAWN or TYPED
+    pub signature_method: SignatureMethod,
     /// the block it authorised
     pub block_id: Option<BlockId>,
     /// what that block rented
@@ -109,6 +111,7 @@ macro_rules! listing_query {
                 staff::display_name,
                 sig::device_id,
                 devices::name.nullable(),
+                sig::signature_method,
                 checkin_blocks::id.nullable(),
                 checkin_blocks::rental_type.nullable(),
                 checkin_blocks::starts_at.nullable(),

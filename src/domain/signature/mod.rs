@@ -1,6 +1,7 @@
 //! Signature checks (spec/evidence.md, "Validation of a submitted signature"). The customer's
 //! mark arrives from the kiosk as a PNG (`canvas.toDataURL('image/png')`), as the signature
 //! pad's strokes, or both; [`accept`] validates what came and yields the [`Mark`] to store.
+//! A typed signature's name is checked against the customer's name on file ([`typed_name_matches`]).
 //! Pure: no I/O. Every refusal has a stable code ([`SignatureError::code`]) for a 400 answer.
 
 mod image_check;
@@ -8,10 +9,12 @@ mod render;
 mod strokes;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use image_check::{PngCheck, check_png, decode_base64_png};
 pub use render::render_png;
 pub use strokes::{Point, Stroke, Strokes, check_strokes};
+pub use typed::{MAX_TYPED_NAME, MIN_TYPED_NAME, name_key, typed_name_matches};
 
 use sha2::{Digest, Sha256};
 

@@ -1,0 +1,2 @@
+ALTER TABLE agreement_signatures DROP COLUMN typed_name;
+ALTER TABLE agreement_signatures DROP COLUMN signature_method;
