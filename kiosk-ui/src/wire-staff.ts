@@ -111,6 +111,8 @@ export interface SignatureRow {
   staff_name: string;
   device_id: Uuid | null;
   device_name: string | null;
+  /** DRAWN on the pad or TYPED (the customer typed their full name) */
+  signature_method: 'DRAWN' | 'TYPED';
   unit: { kind: ResourceType; number: string } | null;
 }
 
@@ -125,6 +127,8 @@ export interface SignatureDetail extends SignatureRow {
   agreement_id: Uuid;
   agreement_text: string;
   consent_text: string;
+  /** the name as typed (TYPED signatures), else null */
+  typed_name: string | null;
   /** `data:image/png;base64,…` */
   signature_png: string;
   hashes: { agreement_text_sha256: string; consent_text_sha256: string; signature_png_sha256: string; record_sha256: string };

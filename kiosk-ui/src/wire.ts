@@ -549,4 +549,11 @@ export interface SignRequest {
   /** `canvas.toDataURL('image/png')` */
   signature_png?: string;
   strokes?: SignatureStrokes;
+  /** DRAWN (default) or TYPED (issue 15: the customer typed their full name) */
+  method?: SignatureMethod;
+  /** with TYPED only: the name as typed; the server compares it with the name on file */
+  typed_name?: string;
 }
+
+/** How a signature was made. */
+export type SignatureMethod = 'DRAWN' | 'TYPED';

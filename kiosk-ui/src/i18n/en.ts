@@ -90,6 +90,13 @@ export const en = {
   'agreement.signing': 'Signing…',
   'agreement.needConsent': 'Tick the box to agree.',
   'agreement.needSignature': 'Please sign in the box.',
+  'agreement.typeInstead': 'Type my name instead',
+  'agreement.drawInstead': 'Draw my signature instead',
+  'agreement.typeLabel': 'Type your full name',
+  'agreement.typeHint': 'As it appears on your ID.',
+  'agreement.signTyped': 'I sign by typing my name',
+  'agreement.needTypedName': 'Type your full name to sign.',
+  'agreement.typedMismatch': 'That is not the name we have for you. Type your full name as on your ID, or ask the attendant.',
 
   // done
   'done.title': 'You are checked in',

@@ -90,6 +90,13 @@ export const es: Messages = {
   'agreement.signing': 'Firmando…',
   'agreement.needConsent': 'Marque la casilla para aceptar.',
   'agreement.needSignature': 'Por favor, firme en el recuadro.',
+  'agreement.typeInstead': 'Escribir mi nombre en su lugar',
+  'agreement.drawInstead': 'Dibujar mi firma en su lugar',
+  'agreement.typeLabel': 'Escriba su nombre completo',
+  'agreement.typeHint': 'Como aparece en su identificación.',
+  'agreement.signTyped': 'Firmo escribiendo mi nombre',
+  'agreement.needTypedName': 'Escriba su nombre completo para firmar.',
+  'agreement.typedMismatch': 'Ese no es el nombre que tenemos para usted. Escriba su nombre completo como en su identificación, o pregunte al personal.',
 
   // done
   'done.title': 'Su registro está completo',

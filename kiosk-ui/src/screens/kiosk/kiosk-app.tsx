@@ -60,6 +60,9 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
     [feed.connection],
   );
   useEffect(() => setErrorCode(null), [view?.status, view?.session_id]);
+  // typing instead of drawing (issue 15) holds across the agreement's language, not sessions
+  const [typing, setTyping] = useState(false);
+  useEffect(() => setTyping(false), [view?.session_id]);
   // <html lang> is the customer's language
   useEffect(() => setDocumentLanguage(view?.language ?? 'EN'), [view?.language]);
 
@@ -120,7 +123,7 @@ function KioskLane({ lane, timeZone, onUnpaired }: { lane: string; timeZone: str
         </>
       ) : null}
       {step === 'payment' ? <PaymentStep t={t} view={view} clock={clock} /> : null}
-      {step === 'agreement' && view.agreement ? <AgreementStep key={view.agreement.id} t={t} lane={lane} agreement={view.agreement} /> : null}
+      {step === 'agreement' && view.agreement ? <AgreementStep key={view.agreement.id} t={t} lane={lane} agreement={view.agreement} typing={typing} onTyping={setTyping} /> : null}
       {step === 'assigning' ? <AssigningStep t={t} /> : null}
       {step === 'done' ? <DoneStep t={t} view={view} language={language} timeZone={timeZone} onOk={() => run(api.acknowledge(lane))} /> : null}
       <CalmError t={t} code={errorCode} />
