@@ -23,5 +23,6 @@ mod node;
 mod renewals;
 mod slip;
 mod stays;
+mod typed;
 mod unit;
 mod waitlist;
