@@ -13,6 +13,7 @@ use crate::checkin::evidence::{Verification, canonical};
 use crate::db::models::signature::NewSignature;
 use crate::db::models::signature_listing::Listing;
 use crate::db::sql_types::Ts;
+use crate::domain::enums::SignatureMethod;
 use crate::domain::signature::sha256_hex;
 use crate::evidence::pdf::{Attachment, Document, Face, Meta, Picture};
 
@@ -109,7 +110,13 @@ fn signer(doc: &mut Document, r: &NewSignature) {
 
 fn mark(doc: &mut Document, r: &NewSignature) {
     doc.heading(12.0, "Signature");
-    doc.row("Method", Face::Regular, "drawn by hand on the kiosk's screen");
+    match (r.signature_method, &r.typed_name) {
+        (SignatureMethod::Typed, Some(name)) => {
+            doc.row("Method", Face::Regular, "typed: the customer typed their full name and confirmed with a separate button");
+            doc.row("Name as typed", Face::Regular, name);
+        }
+        _ => doc.row("Method", Face::Regular, "drawn by hand on the kiosk's screen"),
+    }
     match Picture::from_png(&r.signature_png) {
         Some(picture) => doc.picture(picture, 260.0, 110.0),
         None => doc.row("Image", Face::Regular, "the stored image cannot be decoded"),

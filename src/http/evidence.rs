@@ -118,7 +118,7 @@ fn checked(req: &HttpRequest, body: Vec<u8>) -> Result<Checked, AppError> {
 /// Whether a certificate (the PDF as the body, any type but JSON) or a SHA-256 (JSON
 /// `{sha256}`) is exactly one we issue for a stored record that still verifies. Recorded as
 /// `CERTIFICATE_VERIFIED`.
-#[utoipa::path(post, path = "/api/signatures/verify", tag = "signatures", security(("manager" = [])),
+#[utoipa::path(post, path = "/api/signatures/verify", operation_id = "verify_certificate", tag = "signatures", security(("manager" = [])),
     request_body(content = HashQuery, description = "`{sha256}` as JSON, or the PDF itself as `application/pdf`"),
     responses((status = 200, body = Verdict), (status = 400, body = ErrorBody, description = "not a PDF, or not a SHA-256"), (status = 413, body = ErrorBody)))]
 pub async fn verify(

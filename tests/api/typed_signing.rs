@@ -62,6 +62,12 @@ both_backends!(
             assert_eq!(detail["verification"], json!({ "intact": true, "agreement_text": true, "consent_text": true, "signature_png": true, "record": true }));
             let (_, page) = get(&app, "/api/signatures", Some(&desk.manager)).await;
             assert_eq!(page["items"][0]["signature_method"], "TYPED", "{page}");
+            // the certificate says how it was signed
+            let (record, listing) = frontdesk::evidence::load(&mut db.conn(), id).unwrap();
+            let pdf = frontdesk::evidence::certify(&record, &listing).bytes;
+            let doc = lopdf::Document::load_mem(&pdf).unwrap();
+            let text = doc.extract_text(&doc.get_pages().keys().copied().collect::<Vec<_>>()).unwrap();
+            assert!(text.contains("typed: the customer typed their full name") && text.contains("jose GARCIA"), "{text}");
             // the database keeps the rule and the record's immutability
             let conn = &mut db.conn();
             let unnamed = NewSignature { id: SignatureId::new(), typed_name: None, record_sha256: "0".repeat(64), ..row.clone() };
