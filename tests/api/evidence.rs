@@ -345,3 +345,65 @@ both_backends!(
         })
     }
 );
+
+/// Peak resident memory of this process so far (VmHWM, KiB; 0 where /proc is missing).
+fn peak_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
+}
+
+/// Copies of one real signature under new ids (each with its own record hash), `signed_at`
+/// a second apart.
+fn copies(db: &TestDb, id: &str, count: usize) {
+    let conn = &mut db.conn();
+    let original = frontdesk::db::models::signature::NewSignature::find(conn, id.parse().unwrap()).unwrap().unwrap();
+    conn.transaction::<_, diesel::result::Error, _>(|c| {
+        for i in 0..count {
+            let mut copy = original.clone();
+            copy.id = frontdesk::db::ids::SignatureId::new();
+            let earlier = |t: frontdesk::db::sql_types::Ts| frontdesk::db::sql_types::Ts(t.0 - chrono::Duration::seconds(i as i64 + 1));
+            (copy.agreement_shown_at, copy.consent_at, copy.signed_at) =
+                (earlier(original.agreement_shown_at), earlier(original.consent_at), earlier(original.signed_at));
+            copy.record_sha256 = frontdesk::checkin::evidence::record_sha256(&copy);
+            copy.insert(c)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
+/// Exports every signature into a file (the sink a slow client would be), and returns the
+/// archive's entries, the peak memory before and after, and the summary.
+fn export_to_file(db: &TestDb) -> (Vec<(String, Vec<u8>)>, u64, u64, usize) {
+    use std::io::Write;
+    let pool = frontdesk::db::pool::build(&db.url, 2, std::time::Duration::from_secs(5));
+    let path = tempfile::NamedTempFile::new().unwrap();
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path.path()).unwrap());
+    let before = peak_kib();
+    let mut sink = |bytes: Vec<u8>| file.write_all(&bytes).is_ok();
+    let now = frontdesk::db::sql_types::Ts(chrono::Utc::now());
+    let filter = frontdesk::db::models::signature_listing::SignatureFilter::default();
+    let summary = frontdesk::evidence::export::archive(&pool, &filter, &Value::Null, now, &mut sink).unwrap();
+    drop(file);
+    let after = peak_kib();
+    assert!(summary.complete);
+    (unzip(&std::fs::read(path.path()).unwrap()), before, after, summary.count)
+}
+
+both_backends!(
+    fn an_export_of_a_thousand_signatures_matches_its_manifest(db) {
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let desk = desk(&app).await;
+            let (_, signed) = check_in(&app, &desk, "Ana Uno", "STANDARD", "EN").await;
+            copies(db, signed["signature_id"].as_str().unwrap(), 999);
+            let (entries, before, after, count) = export_to_file(db);
+            assert_eq!(count, 1000);
+            assert_eq!(entries.len(), 1003);
+            let manifest = check_archive(&entries);
+            assert!(manifest["files"].as_array().unwrap().iter().all(|f| f["intact"] == true));
+            // a figure for docs/performance.md, not an assertion: run this test alone to read it
+            eprintln!("export of {count} signatures ({:?}): peak RSS {before} KiB before, {after} KiB after", db.backend);
+        })
+    }
+);
