@@ -387,7 +387,9 @@ fn export_to_file(db: &TestDb) -> (Vec<(String, Vec<u8>)>, u64, u64, usize) {
     drop(file);
     let after = peak_kib();
     assert!(summary.complete);
-    (unzip(&std::fs::read(path.path()).unwrap()), before, after, summary.count)
+    let bytes = std::fs::read(path.path()).unwrap();
+    eprintln!("archive: {} KiB", bytes.len() / 1024);
+    (unzip(&bytes), before, after, summary.count)
 }
 
 both_backends!(
