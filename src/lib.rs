@@ -31,12 +31,12 @@ pub mod stays;
 #[cfg(test)]
 mod layering {
     const RULES: &[(&str, &[&str])] = &[
-        ("domain", &["db", "lanes", "checkin", "stays", "access", "http", "app", "cli"]),
-        ("db", &["lanes", "checkin", "stays", "access", "http", "app", "cli"]),
+        ("domain", &["evidence", "db", "lanes", "checkin", "stays", "access", "http", "app", "cli"]),
+        ("db", &["evidence", "lanes", "checkin", "stays", "access", "http", "app", "cli"]),
         ("security", &["lanes", "checkin", "stays", "http", "app", "cli"]),
-        ("lanes", &["checkin", "stays", "http", "app", "cli"]),
-        ("checkin", &["stays", "http", "app", "cli"]),
-        ("stays", &["checkin", "http", "app", "cli"]),
+        ("lanes", &["evidence", "checkin", "stays", "http", "app", "cli"]),
+        ("checkin", &["evidence", "stays", "http", "app", "cli"]),
+        ("stays", &["evidence", "checkin", "http", "app", "cli"]),
         ("evidence", &["stays", "lanes", "http", "app", "cli"]),
         ("http", &["app", "cli"]),
     ];
