@@ -16,6 +16,8 @@ export interface AuditQuery {
   actor?: string;
   action?: string;
   lane?: string;
+  entity_type?: string;
+  entity_id?: string;
   from?: string;
   to?: string;
 }

@@ -66,6 +66,12 @@ pub struct EventsQuery {
     /// lane id, e.g. `lane-1`
     #[param(value_type = Option<String>, pattern = "^lane-[1-9][0-9]{0,3}$")]
     pub lane: Option<Input>,
+    /// the kind of entity, e.g. `agreement_signature`, `staff`, `visit` (lower case and `_`)
+    #[param(value_type = Option<String>, pattern = "^[a-z][a-z_]{0,39}$")]
+    pub entity_type: Option<Input>,
+    /// the entity's id, e.g. a signature's id
+    #[param(value_type = Option<String>)]
+    pub entity_id: Option<Input>,
     /// on or after this club-local date (YYYY-MM-DD)
     #[param(value_type = Option<String>, format = "date")]
     pub from: Option<Input>,
@@ -93,6 +99,14 @@ fn filter_of(q: &EventsQuery, tz: Tz) -> Result<AuditFilter, AppError> {
     if lane.as_deref().is_some_and(|l| !is_valid_lane_id(l)) {
         return Err(AppError::invalid("lane", "lane must be a lane id like lane-1."));
     }
+    let entity_type = present("entity_type", &q.entity_type, 40)?.map(Text::into_string);
+    if entity_type
+        .as_deref()
+        .is_some_and(|e| !e.starts_with(|c: char| c.is_ascii_lowercase()) || !e.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    {
+        return Err(AppError::invalid("entity_type", "entity_type must be a kind of entity like agreement_signature."));
+    }
+    let entity_id = present("entity_id", &q.entity_id, 100)?.map(|t| t.trim().to_owned());
     let (from, to) = (date("from", &q.from)?, date("to", &q.to)?);
     if let (Some(from), Some(to)) = (from, to)
         && to < from
@@ -100,7 +114,7 @@ fn filter_of(q: &EventsQuery, tz: Tz) -> Result<AuditFilter, AppError> {
         return Err(AppError::invalid("to", "to must not be before from."));
     }
     let (from, until) = club_days::days_range(tz, from, to);
-    Ok(AuditFilter { actor_id: actor, action, lane_id: lane, from, until })
+    Ok(AuditFilter { actor_id: actor, action, lane_id: lane, entity_type, entity_id, from, until })
 }
 
 /// One event.

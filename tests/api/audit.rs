@@ -11,7 +11,7 @@ fn actions(page: &Value) -> Vec<String> {
 }
 
 both_backends!(
-    fn the_audit_log_filters_by_actor_action_lane_and_day(db) {
+    fn the_audit_log_filters_by_actor_action_lane_entity_and_day(db) {
         block_on(async {
             let (app, _) = demo_app(db).await;
             let manager = manager(&app).await;
@@ -46,6 +46,16 @@ both_backends!(
             assert_eq!(actions(&today).len(), 2);
             let (_, tomorrow) = get(&app, "/api/audit/events?from=2026-11-21", Some(&manager)).await;
             assert_eq!(actions(&tomorrow).len(), 0);
+
+            // by entity: one register session's history, by id alone or with its kind
+            let (kind, id) = (first["events"][0]["entity_type"].as_str().unwrap(), first["events"][0]["entity_id"].as_str().unwrap());
+            let (_, by_id) = get(&app, &format!("/api/audit/events?entity_id={id}"), Some(&manager)).await;
+            let rows = by_id["events"].as_array().unwrap();
+            assert!(rows.iter().any(|e| e["action"] == "REGISTER_FORCE_SIGN_OUT") && rows.iter().all(|e| e["entity_id"] == id), "{by_id}");
+            let (_, both) = get(&app, &format!("/api/audit/events?entity_type={kind}&entity_id={id}"), Some(&manager)).await;
+            assert_eq!(both["events"], by_id["events"]);
+            let (_, none) = get(&app, &format!("/api/audit/events?entity_type=visit&entity_id={id}"), Some(&manager)).await;
+            assert_eq!(actions(&none).len(), 0);
         })
     }
 );
@@ -63,6 +73,8 @@ both_backends!(
                 ("from=20-11-2026", "from"),
                 ("from=2026-11-21&to=2026-11-20", "to"),
                 ("limit=0", "limit"),
+                ("entity_type=Staff", "entity_type"),
+                ("entity_type=agreement-signature", "entity_type"),
             ] {
                 let (status, body) = get(&app, &format!("/api/audit/events?{query}"), Some(&manager)).await;
                 if field == "none" {

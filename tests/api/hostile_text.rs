@@ -170,6 +170,8 @@ const EXAMPLES: &[Example] = &[
             ("actor", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
             ("action", "STAFF_CREATED"),
             ("lane", "lane-1"),
+            ("entity_type", "agreement_signature"),
+            ("entity_id", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
             ("from", "2026-11-01"),
             ("to", "2026-11-30"),
         ],

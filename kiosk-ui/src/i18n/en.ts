@@ -488,6 +488,11 @@ export const en = {
   'man.audit.someTablet': 'A tablet',
   'man.audit.none': 'No event matches these filters.',
   'man.audit.newest': '← Newest',
+  'man.audit.showBreak': 'Show that event',
+  'man.audit.breaksHere': 'Chain breaks here:',
+  'man.audit.entityType': 'Kind of record',
+  'man.audit.entityId': 'Record id',
+  'man.audit.entityTypeHint': 'e.g. agreement_signature',
   // ---- end of manager: tablets, registers, staff, audit ----
   // ---- stays: due board, checkout, housekeeping, stock (issue 12) ----
   'stay.dueTitle': 'Due out',

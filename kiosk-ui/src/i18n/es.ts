@@ -488,6 +488,11 @@ export const es: Messages = {
   'man.audit.someTablet': 'Una tableta',
   'man.audit.none': 'Ningún evento coincide con estos filtros.',
   'man.audit.newest': '← Más recientes',
+  'man.audit.showBreak': 'Ver ese evento',
+  'man.audit.breaksHere': 'La cadena se rompe aquí:',
+  'man.audit.entityType': 'Tipo de registro',
+  'man.audit.entityId': 'Id del registro',
+  'man.audit.entityTypeHint': 'p. ej. agreement_signature',
   // ---- end of manager: tablets, registers, staff, audit ----
   // ---- stays: due board, checkout, housekeeping, stock (issue 12) ----
   'stay.dueTitle': 'Salidas',

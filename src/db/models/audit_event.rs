@@ -165,6 +165,10 @@ pub struct AuditFilter {
     pub action: Option<String>,
     /// e.g. `lane-1`
     pub lane_id: Option<String>,
+    /// e.g. `agreement_signature`
+    pub entity_type: Option<String>,
+    /// the entity's id (with or without `entity_type`)
+    pub entity_id: Option<String>,
     /// at or after
     pub from: Option<DateTime<Utc>>,
     /// before
@@ -172,7 +176,8 @@ pub struct AuditFilter {
 }
 
 /// Up to `limit` events matching `filter` older than `before_seq` (or the newest), newest
-/// first. Indexes on (actor, seq), (action, seq), (lane, seq) and (at) serve each filter.
+/// first. Indexes on (actor, seq), (action, seq), (lane, seq), (entity, seq) and (at) serve
+/// each filter.
 pub fn page_newest_first(
     conn: &mut DbConn,
     filter: &AuditFilter,
@@ -191,6 +196,12 @@ pub fn page_newest_first(
     }
     if let Some(lane) = filter.lane_id.clone() {
         query = query.filter(audit_events::lane_id.eq(lane));
+    }
+    if let Some(entity_type) = filter.entity_type.clone() {
+        query = query.filter(audit_events::entity_type.eq(entity_type));
+    }
+    if let Some(entity_id) = filter.entity_id.clone() {
+        query = query.filter(audit_events::entity_id.eq(entity_id));
     }
     if let Some(from) = filter.from {
         query = query.filter(audit_events::at.ge(Ts(from)));

@@ -1,7 +1,8 @@
 /**
  * The audit tab (`/manager/audit?actor=…&action=…&lane=…&from=…&to=…`): the log newest first,
  * 50 a page, filtered by who, what, lane and club-local days (kept in the URL, so a link can
- * be shared), with the hash chain's verification on top. Actors are shown by name.
+ * be shared), with the hash chain's verification on top. Actors are shown by name. A broken
+ * chain names its event, links to the page that starts there, and marks that row.
  */
 
 import { useEffect, useState } from 'preact/hooks';
@@ -38,7 +39,16 @@ function Verdict({ verdict }: { verdict: ChainVerdict | null }) {
   if (verdict.status === 'intact') {
     return <p class="ok" role="status" data-testid="chain-verdict">{t('man.audit.intact', { count: verdict.events ?? 0 })}</p>;
   }
-  return <p class="warn" role="alert" data-testid="chain-verdict">{t('man.audit.broken', { seq: verdict.seq ?? 0, problem: verdict.problem ?? '' })}</p>;
+  const seq = verdict.seq ?? 0;
+  return (
+    <p class="warn" role="alert" data-testid="chain-verdict">
+      {t('man.audit.broken', { seq, problem: verdict.problem ?? '' })}{' '}
+      <a href={`/manager/audit?cursor=${seq + 1}`} data-testid="chain-break-link" onClick={(e) => {
+        e.preventDefault();
+        navigate({ page: 'audit', filters: { cursor: String(seq + 1) } });
+      }}>{t('man.audit.showBreak')}</a>
+    </p>
+  );
 }
 
 /** The audit page. */
@@ -60,6 +70,7 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
     });
   }, [key]);
   const set = (name: string, value: string) => setDraft({ ...draft, [name]: value });
+  const broken = verdict?.status === 'broken' ? verdict.seq : null;
   const date = (name: 'from' | 'to', label: string) => (
     <label>
       {label}
@@ -93,6 +104,14 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
             {[...lanes].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
           </select>
         </label>
+        <label>
+          {t('man.audit.entityType')}
+          <input type="text" value={draft.entity_type ?? ''} data-testid="audit-entity-type" placeholder={t('man.audit.entityTypeHint')} onInput={(e) => set('entity_type', e.currentTarget.value.trim().toLowerCase())} />
+        </label>
+        <label>
+          {t('man.audit.entityId')}
+          <input type="text" value={draft.entity_id ?? ''} data-testid="audit-entity-id" onInput={(e) => set('entity_id', e.currentTarget.value.trim())} />
+        </label>
         {date('from', t('mgr.from'))}
         {date('to', t('mgr.to'))}
         <button type="submit" class="btn btn-secondary" data-testid="audit-filter">{t('mgr.filter')}</button>
@@ -102,8 +121,9 @@ export function AuditTab({ filters, timeZone }: { filters: Record<string, string
         <TableHead labels={[t('man.audit.when'), t('man.audit.actor'), t('man.audit.action'), t('mgr.col.lane'), t('man.audit.reason')]} />
         <tbody>
           {page?.events.map((e) => (
-            <tr key={e.seq} data-testid="audit-row" data-action={e.action} data-event-lane={e.lane_id ?? ''}>
-              <td>{timeAt(e.at, timeZone)}</td>
+            <tr key={e.seq} data-testid="audit-row" data-action={e.action} data-event-lane={e.lane_id ?? ''}
+              class={broken === e.seq ? 'broken' : undefined} aria-current={broken === e.seq ? 'true' : undefined}>
+              <td>{broken === e.seq ? <strong class="warn-text" data-testid="chain-break-row">{t('man.audit.breaksHere')} </strong> : null}{timeAt(e.at, timeZone)}</td>
               <td>{actorOf(e, names)}</td>
               <td title={e.action}>{actionWords(e.action)}</td>
               <td>{e.lane_id ? (lanes.get(e.lane_id) ?? e.lane_id) : '—'}</td>

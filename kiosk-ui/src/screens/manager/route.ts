@@ -19,7 +19,7 @@ export type ManagerRoute =
 export const SIGNATURE_FILTERS = ['from', 'to', 'customer', 'lane', 'language', 'agreement_version', 'cursor'] as const;
 
 /** Filters the audit log keeps in the query string. */
-export const AUDIT_FILTERS = ['actor', 'action', 'lane', 'from', 'to', 'cursor'] as const;
+export const AUDIT_FILTERS = ['actor', 'action', 'lane', 'entity_type', 'entity_id', 'from', 'to', 'cursor'] as const;
 
 function pick(search: string, names: readonly string[]): Record<string, string> {
   const params = new URLSearchParams(search);

@@ -1,0 +1,1 @@
+DROP INDEX audit_events_entity_id_seq_idx;
