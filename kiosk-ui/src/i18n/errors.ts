@@ -296,6 +296,8 @@ const EN_FIELDS = {
   action: { message: 'That is not an action name.', next: 'Type an action as shown in the log, e.g. “staff created”, or leave it empty.' },
   from: { message: 'That start date is not a date.', next: 'Pick a day in the calendar, or leave it empty.' },
   to: { message: 'The end date is not a date, or is before the start date.', next: 'Pick a day on or after the start date.' },
+  // evidence desk (issue 15)
+  sha256: { message: 'A SHA-256 is 64 characters, 0–9 and a–f.', next: 'Copy the whole hash again.' },
 } as const satisfies Record<string, RefusalText>;
 
 /** A field with its own words. */
@@ -317,6 +319,8 @@ const ES_FIELDS: Record<KnownField, RefusalText> = {
   action: { message: 'Ese no es un nombre de acción.', next: 'Escriba una acción como aparece en el registro, p. ej. “staff created”, o déjelo vacío.' },
   from: { message: 'La fecha de inicio no es una fecha.', next: 'Elija un día en el calendario o déjelo vacío.' },
   to: { message: 'La fecha final no es una fecha o es anterior a la de inicio.', next: 'Elija un día igual o posterior a la fecha de inicio.' },
+  // evidence desk (issue 15)
+  sha256: { message: 'Un SHA-256 tiene 64 caracteres, 0–9 y a–f.', next: 'Copie el hash completo otra vez.' },
 };
 
 /** Field words, per language. */

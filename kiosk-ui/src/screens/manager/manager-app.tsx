@@ -1,5 +1,6 @@
 /**
- * The manager's desktop: sign-in, then the lane monitor, signatures and kiosk pairing.
+ * The manager's desktop: sign-in, then the lane monitor, signatures (with the evidence desk:
+ * certificates, exports, verifying a certificate), kiosk pairing, staff and the audit log.
  */
 
 import { useEffect } from 'preact/hooks';
@@ -19,10 +20,12 @@ import { StaffTab } from './staff';
 import { LaneMonitor } from './monitor';
 import { navigate, route, watchLocation, type ManagerRoute } from './route';
 import { SignatureList, SignatureView } from './signatures';
+import { VerifyPage } from './verify';
 
 const TABS: readonly [ManagerRoute, MessageKey][] = [
   [{ page: 'lanes' }, 'mgr.tab.lanes'],
   [{ page: 'signatures', filters: {} }, 'mgr.tab.signatures'],
+  [{ page: 'verify' }, 'ev.tab'],
   [{ page: 'kiosks' }, 'mgr.tab.kiosks'],
   [{ page: 'staff' }, 'man.tab.staff'],
   [{ page: 'agreements' }, 'man.tab.agreements'],
@@ -68,6 +71,7 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
         {current.page === 'lanes' ? <RegisterList timeZone={timeZone} /> : null}
         {current.page === 'signatures' ? <SignatureList filters={current.filters} timeZone={timeZone} /> : null}
         {current.page === 'signature' ? <SignatureView id={current.id} timeZone={timeZone} /> : null}
+        {current.page === 'verify' ? <VerifyPage timeZone={timeZone} /> : null}
         {current.page === 'kiosks' ? <KioskPairing timeZone={timeZone} /> : null}
         {current.page === 'kiosks' ? <DeviceList timeZone={timeZone} /> : null}
         {current.page === 'staff' ? <StaffTab timeZone={timeZone} /> : null}

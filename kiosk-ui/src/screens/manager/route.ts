@@ -10,6 +10,7 @@ export type ManagerRoute =
   | { page: 'lanes' }
   | { page: 'signatures'; filters: Record<string, string> }
   | { page: 'signature'; id: string }
+  | { page: 'verify' }
   | { page: 'kiosks' }
   | { page: 'staff' }
   | { page: 'agreements' }
@@ -54,6 +55,7 @@ export function parseRoute(pathname: string, search: string): ManagerRoute {
     }
     return { page: 'signatures', filters };
   }
+  if (parts[1] === 'verify') return { page: 'verify' };
   if (parts[1] === 'kiosks') return { page: 'kiosks' };
   if (parts[1] === 'staff') return { page: 'staff' };
   if (parts[1] === 'agreements') return { page: 'agreements' };
@@ -66,6 +68,8 @@ export function routeUrl(route: ManagerRoute): string {
   switch (route.page) {
     case 'lanes':
       return '/manager';
+    case 'verify':
+      return '/manager/verify';
     case 'kiosks':
       return '/manager/kiosks';
     case 'staff':

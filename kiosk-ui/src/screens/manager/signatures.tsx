@@ -1,15 +1,18 @@
 /**
- * Signatures: the filterable, paginated list (filters in the URL) and one signature's detail
- * (image, exact text, hashes, attribution, timeline, stay, verification). Opening a detail is
- * recorded by the server in the audit log.
+ * Signatures: the filterable, paginated list (filters in the URL, with CSV and ZIP exports of
+ * what the filters select) and one signature's detail (image, exact text, hashes, attribution,
+ * timeline, stay, verification, and its certificate PDF to download). Opening a detail and
+ * downloading a certificate are recorded by the server in the audit log.
  */
 
 import { useEffect, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
+import { certificateUrl, evidence, exportUrl } from '../../api-evidence';
 import { api } from '../../ui/client';
 import { t, timeAt } from '../../ui/language';
 import { ErrorNote, TableHead } from '../../ui/parts';
+import type { Certificate } from '../../wire-evidence';
 import type { SignatureDetail, SignaturePage } from '../../wire-staff';
 import { IDENTITY_NAMES, LANGUAGE_NAMES } from '../register/labels';
 import { navigate } from './route';
@@ -77,6 +80,15 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
         </label>
         <button type="submit" class="btn btn-secondary">{t('mgr.filter')}</button>
       </form>
+      <p class="exports">
+        <a class="btn btn-secondary" href={exportUrl('csv', filters)} download data-testid="export-csv">
+          {t('ev.exportCsv')}
+        </a>
+        <a class="btn btn-secondary" href={exportUrl('zip', filters)} download data-testid="export-zip">
+          {t('ev.exportZip')}
+        </a>
+        <small class="note">{t('ev.exportHint')}</small>
+      </p>
       <ErrorNote error={error} timeZone={timeZone} />
       <table class="grid">
         <TableHead labels={[t('mgr.col.signed'), t('mgr.col.customer'), t('mgr.col.agreement'), t('mgr.col.lane'), t('mgr.col.employee'), t('mgr.col.kiosk'), t('mgr.col.unit')]} />
@@ -117,6 +129,63 @@ function Yes({ ok }: { ok: boolean }) {
   return <span class={ok ? 'ok' : 'warn'}>{t(ok ? 'mgr.matches' : 'mgr.doesNotMatch')}</span>;
 }
 
+/** Saves a downloaded certificate under its own name (an object URL clicked, then freed). */
+function save(certificate: Certificate): void {
+  const url = URL.createObjectURL(certificate.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = certificate.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The certificate's download: a plain link (works without script), fetched here so the
+ * SHA-256 the server sent can be shown next to it. */
+function CertificateDownload({ id, timeZone }: { id: string; timeZone: string }) {
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Certificate | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  return (
+    <div class="certificate" data-testid="certificate">
+      <a
+        class="btn btn-primary"
+        href={certificateUrl(id)}
+        download
+        aria-busy={busy}
+        data-testid="download-certificate"
+        onClick={(e) => {
+          e.preventDefault();
+          if (busy) return;
+          setBusy(true);
+          setError(null);
+          void evidence.certificate(id).then((a) => {
+            setBusy(false);
+            if (a.ok) {
+              save(a.value);
+              setDone(a.value);
+            } else setError(a.error);
+          });
+        }}
+      >
+        {t('ev.download')}
+      </a>
+      {done ? (
+        <p class="note" data-testid="certificate-downloaded">
+          {t('ev.downloaded', { file: done.filename })}{' '}
+          {done.sha256 ? (
+            <>
+              {t('ev.certificateSha')} <code data-testid="certificate-sha256">{done.sha256}</code>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <ErrorNote error={error} timeZone={timeZone} testId="certificate-error" />
+    </div>
+  );
+}
+
 /** One signature. */
 export function SignatureView({ id, timeZone }: { id: string; timeZone: string }) {
   const [detail, setDetail] = useState<SignatureDetail | null>(null);
@@ -140,6 +209,7 @@ export function SignatureView({ id, timeZone }: { id: string; timeZone: string }
       <p class={d.verification.intact ? 'ok' : 'warn'} data-testid="verification">
         {t(d.verification.intact ? 'mgr.verified' : 'mgr.verifyFailed')}
       </p>
+      <CertificateDownload id={d.id} timeZone={timeZone} />
       <div class="detail-grid">
         <div>
           <img class="signature-image" src={d.signature_png} alt={t('mgr.signatureOf', { name: d.customer_name })} />
