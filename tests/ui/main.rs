@@ -16,6 +16,7 @@ mod agreements;
 mod browser;
 mod bundle;
 mod customers;
+mod evidence;
 mod keyboard;
 mod kiosk;
 mod manager;
