@@ -94,6 +94,7 @@ await run(async () => {
   check(await manager.getByTestId('verify-file-submit').isDisabled(), 'nothing to check before a file is chosen');
   await a11y(manager, 'ev-verify-empty');
   const genuine = await upload(manager, filename, pdf);
+  check(genuine.status === 200 && genuine.body.status === 'GENUINE', `the file as downloaded is genuine: ${JSON.stringify(genuine)}`);
   const verdict = manager.getByTestId('verify-result');
   await verdict.and(manager.locator('[data-status=GENUINE]')).waitFor();
   const genuineText = await verdict.innerText();
@@ -111,6 +112,7 @@ await run(async () => {
   const at = Math.floor(tampered.length / 2);
   tampered[at] = tampered[at] ^ 0x01;
   const changed = await upload(manager, 'changed.pdf', tampered);
+  check(changed.status === 200 && changed.body.status === 'NOT_OURS', `one byte changed is not ours: ${JSON.stringify(changed)}`);
   await verdict.and(manager.locator('[data-status=NOT_OURS]')).waitFor();
   const notOursText = await verdict.innerText();
   check(notOursText.includes('Not one of ours'), `not ours, in words: ${notOursText}`);
