@@ -63,7 +63,16 @@ async fn every_screen_path_serves_the_page_and_its_assets() {
     };
     let app = aw::init_service(app::build(AppState::new(pool::build(&db.url, 2, std::time::Duration::from_secs(2)), settings))).await;
     let mut page = String::new();
-    for path in ["/", "/kiosk", "/register", "/housekeeping", "/manager", "/manager/signatures/0193", "/manager/signatures?customer=a"] {
+    for path in [
+        "/",
+        "/kiosk",
+        "/register",
+        "/housekeeping",
+        "/manager",
+        "/manager/signatures/0193",
+        "/manager/signatures?customer=a",
+        "/manager/verify",
+    ] {
         let resp = aw::call_service(&app, aw::TestRequest::get().uri(path).to_request()).await;
         assert_eq!(resp.status(), 200, "{path}");
         assert_eq!(resp.headers().get(header::CACHE_CONTROL).unwrap(), "no-cache", "{path}");
