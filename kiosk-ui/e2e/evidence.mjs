@@ -3,8 +3,9 @@
 // it), opens it, downloads its certificate PDF (the SHA-256 the page shows is the file's),
 // then, on "Verify a certificate", uploads that file and reads "Genuine" with the customer
 // and a link back to the signature; the same file with one byte changed reads "Not one of
-// ours"; a file that is not a PDF is refused in words; the hash typed in reads "Genuine"
-// again; then the page in Spanish. axe-core checks every state.
+// ours" (naming the signature it claims, when it still does); a file that is not a PDF is
+// refused in words; the hash typed in reads "Genuine" again; then the page in Spanish.
+// axe-core checks every state.
 //
 // Run by `cargo test --test ui evidence` (tests/ui/evidence.rs), which seeds two finished
 // check-ins (Dana Evidence and Eli Other) and checks the file and the audit rows.
@@ -116,7 +117,13 @@ await run(async () => {
   await verdict.and(manager.locator('[data-status=NOT_OURS]')).waitFor();
   const notOursText = await verdict.innerText();
   check(notOursText.includes('Not one of ours'), `not ours, in words: ${notOursText}`);
-  check((await manager.getByTestId('verify-open-signature').count()) === 0, 'no link to a signature');
+  // a changed file that still names Dana's signature says so and links to it (where the
+  // genuine certificate can be downloaded), never as "open the signature" of a genuine one
+  const named = manager.getByTestId('verify-open-signature');
+  if (changed.body.signature_id) {
+    check(notOursText.includes('names the signature of Dana Evidence'), `names the signature it claims: ${notOursText}`);
+    check((await named.innerText()).includes('Open the signature it names'), 'the link says it is the one named');
+  } else check((await named.count()) === 0, 'no link to a signature');
   await shot(manager, 'ev-verify-not-ours');
 
   // not a PDF at all: refused in words, the code only in the details line

@@ -114,6 +114,8 @@ export interface SignatureRow {
   /** DRAWN on the pad or TYPED (the customer typed their full name) */
   signature_method: 'DRAWN' | 'TYPED';
   unit: { kind: ResourceType; number: string } | null;
+  /** every hash of the record still matches (recomputed by the server for this answer) */
+  intact?: boolean;
 }
 
 /** `GET /api/signatures`. */

@@ -105,6 +105,7 @@ describe('verdicts', () => {
     expect(verdictSentence(answer({ status: 'RECORD_CHANGED' }), 'America/Chicago')).toContain('no longer matches');
     expect(verdictSentence(answer({ status: 'RECORD_CHANGED', signature_id: null, customer_name: null }), 'America/Chicago')).not.toContain('—');
     expect(verdictSentence(answer({ status: 'NOT_OURS', signature_id: null }), 'America/Chicago')).toBe(en['ev.notOursText']);
+    expect(verdictSentence(answer({ status: 'NOT_OURS' }), 'America/Chicago')).toContain('names the signature of Ana Uno');
     for (const key of Object.keys(en).filter((k) => k.startsWith('ev.'))) expect(es[key as keyof typeof es], key).not.toBe('');
   });
 });

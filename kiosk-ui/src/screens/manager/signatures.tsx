@@ -103,7 +103,17 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
                   {timeAt(s.signed_at, timeZone)}
                 </a>
               </td>
-              <td>{s.customer_name}</td>
+              <td>
+                {s.customer_name}
+                {s.intact === false ? (
+                  <>
+                    {' '}
+                    <strong class="warn" data-testid="signature-altered">
+                      {t('ev.altered')}
+                    </strong>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {s.agreement_title} v{s.agreement_version} ({LANGUAGE_NAMES[s.language]})
               </td>

@@ -2,7 +2,9 @@
  * The evidence desk's "Verify a certificate" page: a manager uploads a certificate PDF (or
  * types its SHA-256) and reads, in words, whether it is a certificate we issued for a record
  * that still verifies (genuine, with the customer, when signed and a link to the signature),
- * one naming our record that no longer matches it (record changed since), or not one of ours.
+ * one naming our record that no longer matches it (record changed since), or not one of ours
+ * (a file that names one of our signatures but is not its certificate says so, with a link
+ * to the signature it names, whose genuine certificate can be downloaded there).
  * The server records every check in the audit log.
  */
 
@@ -33,7 +35,7 @@ export function verdictSentence(answer: VerifyAnswer, timeZone: string): string 
     case 'RECORD_CHANGED':
       return answer.signature_id ? t('ev.recordChangedText', { name, time }) : t('ev.recordChangedUnnamed');
     case 'NOT_OURS':
-      return t('ev.notOursText');
+      return answer.signature_id ? t('ev.notOursNamed', { name, time }) : t('ev.notOursText');
   }
 }
 
@@ -72,7 +74,7 @@ function Verdict({ answer, timeZone }: { answer: VerifyAnswer; timeZone: string 
             navigate({ page: 'signature', id });
           }}
         >
-          {t('ev.openSignature', { name: answer.customer_name ?? '—' })}
+          {t(good ? 'ev.openSignature' : 'ev.openNamed', { name: answer.customer_name ?? '—' })}
         </a>
       ) : null}
     </div>
