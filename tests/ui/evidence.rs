@@ -124,9 +124,23 @@ crate::both_backends! {
         let csv = exports["csv"].as_str().unwrap();
         assert!(csv.contains("Dana Evidence") && csv.contains(&record) && !csv.contains("Eli Other"), "{csv}");
 
-        // the audit log: the download and every check (the refused upload may or may not count)
-        assert!(count(&mut conn, "CERTIFICATE_DOWNLOADED") >= 1);
-        assert!(count(&mut conn, "CERTIFICATE_VERIFIED") >= 3, "genuine, changed and by hash");
+        // the audit log: the download, the exports and every check
+        assert_eq!(count(&mut conn, "CERTIFICATE_DOWNLOADED"), 1);
+        // every check that reached a verdict, in order (the refused text file wrote none)
+        let checks: Vec<String> = audit_events::table
+            .filter(audit_events::action.eq("CERTIFICATE_VERIFIED"))
+            .order(audit_events::seq.asc())
+            .select(audit_events::summary_json)
+            .load(&mut conn)
+            .unwrap();
+        let checks: Vec<(String, String)> = checks
+            .iter()
+            .map(|j| serde_json::from_str::<Value>(j).unwrap())
+            .map(|v| (v["status"].as_str().unwrap_or("").to_owned(), v["by"].as_str().unwrap_or("").to_owned()))
+            .collect();
+        let expected = [("GENUINE", "file"), ("NOT_OURS", "file"), ("GENUINE", "hash")].map(|(s, b)| (s.to_owned(), b.to_owned()));
+        assert_eq!(checks, expected);
+        assert_eq!(count(&mut conn, "SIGNATURES_EXPORT_STARTED"), 2, "the CSV and the ZIP behind the links");
         assert_eq!(count(&mut conn, "SIGNATURE_VIEWED"), 2, "the detail, then again from the verdict's link");
         for shot in ["ev-list-filtered", "ev-detail-downloaded", "ev-verify-genuine", "ev-verify-not-ours", "ev-verify-not-a-pdf", "ev-verify-es"] {
             assert!(artifacts(db, "evidence").join(format!("{shot}.png")).exists(), "screenshot {shot}");
