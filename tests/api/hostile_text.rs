@@ -177,28 +177,14 @@ const EXAMPLES: &[Example] = &[
         ],
         ..op("GET", "/api/audit/events", none)
     },
-    Example {
-        query: &[
-            ("limit", "10"),
-            ("cursor", SIGNATURE_CURSOR),
-            ("from", "2026-11-01"),
-            ("to", "2026-11-30"),
-            ("customer", "Ana"),
-            ("lane", "lane-1"),
-            ("language", "EN"),
-            ("agreement_version", "1"),
-            ("staff", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
-            ("device", "0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e"),
-            ("unit", "214"),
-        ],
-        ..op("GET", "/api/signatures", none)
-    },
+    Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures", none) },
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export.zip", none) },
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export.csv", none) },
     op("POST", "/api/signatures/verify", || json!({ "sha256": "0".repeat(64) })),
 ];
 
-/// The list's parameters, as the exports take them (paging is checked and ignored).
+/// The signature list's parameters; the exports take the same (their paging is checked and
+/// ignored).
 const SIGNATURE_FILTERS: &[(&str, &str)] = &[
     ("limit", "10"),
     ("cursor", SIGNATURE_CURSOR),
