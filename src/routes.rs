@@ -118,6 +118,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/signatures", get().to(signatures::list))
                 .route("/signatures/export.zip", get().to(evidence::export_zip))
                 .route("/signatures/export.csv", get().to(evidence::export_csv))
+                .route("/signatures/export/size", get().to(evidence::export_size))
                 .route("/signatures/verify", post().to(evidence::verify))
                 .route("/signatures/{signature_id}/certificate.pdf", get().to(evidence::certificate))
                 .route("/signatures/{signature_id}", get().to(signatures::detail))

@@ -56,6 +56,20 @@ export function dispositionName(header: string | null, fallback: string): string
   return match?.[1] ?? fallback;
 }
 
+/** The answer of `GET /api/signatures/export/size`. */
+export interface ExportSize {
+  count: number;
+  max: number;
+  too_many: boolean;
+}
+
+/** The refusal an export of `size` would meet, in the server's own shape (null when none). */
+export function exportRefusal(size: ExportSize): ApiError | null {
+  if (!size.too_many) return null;
+  const message = `More than ${size.max} signatures match; narrow the filter (for example by dates).`;
+  return { status: 409, code: 'EXPORT_TOO_LARGE', message, details: { max: size.max } };
+}
+
 /** The calls, bound to one `fetch`. */
 export function evidenceCommands(doFetch: FetchLike, baseUrl = '') {
   async function send(path: string, init: RequestInit): Promise<ApiResult<Response>> {
@@ -86,6 +100,13 @@ export function evidenceCommands(doFetch: FetchLike, baseUrl = '') {
       const blob = await response.blob();
       const filename = dispositionName(response.headers.get('Content-Disposition'), `certificate-${id}.pdf`);
       return { ok: true, status: sent.status, value: { blob, filename, sha256: response.headers.get('X-Certificate-SHA256') } };
+    },
+    /** `GET /api/signatures/export/size` under the list's filters. */
+    exportSize: async (filters: Readonly<Record<string, string>>): Promise<ApiResult<ExportSize>> => {
+      const { cursor: _page, ...rest } = filters;
+      const sent = await send(`/api/signatures/export/size${queryString(rest)}`, { method: 'GET', headers: { Accept: 'application/json' } });
+      if (!sent.ok) return sent;
+      return { ok: true, status: sent.status, value: JSON.parse(await sent.value.text()) as ExportSize };
     },
     /** `POST /api/signatures/verify` with the PDF's bytes. */
     verifyPdf: (file: Blob): Promise<ApiResult<VerifyAnswer>> => verify(file, 'application/pdf'),

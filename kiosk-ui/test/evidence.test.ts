@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { certificateUrl, dispositionName, evidenceCommands, exportUrl, isSha256 } from '../src/api-evidence';
+import { certificateUrl, dispositionName, evidenceCommands, exportRefusal, exportUrl, isSha256 } from '../src/api-evidence';
 import type { FetchLike } from '../src/api';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
@@ -107,5 +107,21 @@ describe('verdicts', () => {
     expect(verdictSentence(answer({ status: 'NOT_OURS', signature_id: null }), 'America/Chicago')).toBe(en['ev.notOursText']);
     expect(verdictSentence(answer({ status: 'NOT_OURS' }), 'America/Chicago')).toContain('names the signature of Ana Uno');
     for (const key of Object.keys(en).filter((k) => k.startsWith('ev.'))) expect(es[key as keyof typeof es], key).not.toBe('');
+  });
+});
+
+describe('an export is asked about before it downloads', () => {
+  it('asks the size under the filters without the cursor', async () => {
+    const { fetch, calls } = recording(() => new Response(JSON.stringify({ count: 3, max: 20000, too_many: false }), { status: 200 }));
+    const size = await evidenceCommands(fetch).exportSize({ customer: 'ana', cursor: 'abc' });
+    expect(calls[0]?.url).toBe('/api/signatures/export/size?customer=ana');
+    expect(size.ok && size.value.count).toBe(3);
+    expect(size.ok && exportRefusal(size.value)).toBeNull();
+  });
+
+  it('turns too many into the server\'s refusal, worded like every other', () => {
+    const refusal = exportRefusal({ count: 20001, max: 20000, too_many: true });
+    expect(refusal?.code).toBe('EXPORT_TOO_LARGE');
+    expect(refusal?.status).toBe(409);
   });
 });

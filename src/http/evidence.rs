@@ -163,13 +163,42 @@ fn export_filter(q: &SignaturesQuery, state: &AppState) -> Result<SignatureFilte
     filter_of(q, state.settings.tz)
 }
 
+/// How many signatures an export of these filters would hold.
+#[derive(serde::Serialize, ToSchema)]
+pub struct ExportSize {
+    /// matching signatures (at most `max` + 1: counting stops there)
+    pub count: usize,
+    /// the most one export holds
+    pub max: usize,
+    /// an export would be refused with `EXPORT_TOO_LARGE`
+    pub too_many: bool,
+}
+
+fn counted(c: &mut crate::db::DbConn, filter: &SignatureFilter) -> Result<usize, AppError> {
+    Ok(signature_listing::page(c, filter, None, MAX_SIGNATURES as i64 + 1)?.len())
+}
+
+/// How many signatures match the list's filters, and whether an export would be refused: the
+/// screen asks before it starts a download, so a refusal is shown in words instead of as a
+/// file. Reads no record, so it is not audited.
+#[utoipa::path(get, path = "/api/signatures/export/size", tag = "signatures", security(("manager" = [])), params(SignaturesQuery),
+    responses((status = 200, body = ExportSize)))]
+pub async fn export_size(
+    Authed(Manager(_), query): Authed<Manager, web::Query<SignaturesQuery>>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let filter = export_filter(&query, &state)?;
+    let count = state.db(move |c| counted(c, &filter)).await?;
+    Ok(HttpResponse::Ok().json(ExportSize { count, max: MAX_SIGNATURES, too_many: count > MAX_SIGNATURES }))
+}
+
 /// Checks the size and writes `SIGNATURES_EXPORT_STARTED` (409 `EXPORT_TOO_LARGE` above
 /// [`MAX_SIGNATURES`]).
 async fn start(state: &web::Data<AppState>, actor: Actor, format: &'static str, filter: &SignatureFilter) -> Result<(), AppError> {
     let (filter, now) = (filter.clone(), state.clock.now());
     state
         .db(move |c| {
-            let count = signature_listing::page(c, &filter, None, MAX_SIGNATURES as i64 + 1)?.len();
+            let count = counted(c, &filter)?;
             if count > MAX_SIGNATURES {
                 let message = format!("More than {MAX_SIGNATURES} signatures match; narrow the filter (for example by dates).");
                 return Err(AppError::Conflict { code: "EXPORT_TOO_LARGE", message, details: json!({ "max": MAX_SIGNATURES }) });

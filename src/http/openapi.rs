@@ -63,7 +63,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         stays::list, stays::check_out,
         renewals::options, renewals::start, slips::get,
         waitlist::list_waitlist, waitlist::make_offer, waitlist::accept_offer, waitlist::pay_upgrade, waitlist::cancel_entry,
-        signatures::list, signatures::detail, evidence::certificate, evidence::verify, evidence::export_zip, evidence::export_csv,
+        signatures::list, signatures::detail, evidence::certificate, evidence::verify, evidence::export_zip, evidence::export_csv, evidence::export_size,
         agreements::list, agreements::draft, agreements::edit, agreements::activate,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.

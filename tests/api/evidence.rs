@@ -311,6 +311,10 @@ both_backends!(
             let json_sha = sha(&entries.iter().find(|(n, _)| n == "manifest.json").unwrap().1);
             assert!(end["manifests"].as_array().unwrap().iter().any(|m| m["file"] == "manifest.json" && m["sha256"] == json_sha), "{end}");
 
+            // the screen asks first how many an export would hold (not audited)
+            let (status, size) = get(&app, "/api/signatures/export/size?language=EN", Some(&desk.manager)).await;
+            assert_eq!((status, size), (200, json!({ "count": 2, "max": 20_000, "too_many": false })));
+            assert_eq!(actions(db, "SIGNATURES_EXPORT_STARTED").len(), 1);
             // the list's filters apply; a bad one is refused before anything is written
             let (_, _, es) = fetch(&app, "/api/signatures/export.zip?language=ES", &desk.manager).await;
             let es = unzip(&es);

@@ -180,6 +180,7 @@ const EXAMPLES: &[Example] = &[
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures", none) },
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export.zip", none) },
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export.csv", none) },
+    Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export/size", none) },
     op("POST", "/api/signatures/verify", || json!({ "sha256": "0".repeat(64) })),
 ];
 

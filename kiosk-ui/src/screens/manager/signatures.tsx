@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { ApiError } from '../../api';
-import { certificateUrl, evidence, exportUrl } from '../../api-evidence';
+import { certificateUrl, evidence, exportRefusal, exportUrl } from '../../api-evidence';
 import { api } from '../../ui/client';
 import { t, timeAt } from '../../ui/language';
 import { ErrorNote, TableHead } from '../../ui/parts';
@@ -48,6 +48,23 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
     });
   }, [key]);
 
+  // An export is asked about first, so a refusal (too many signatures) is shown in words here
+  // rather than downloaded as a file; without script the links still download.
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const startExport = (e: MouseEvent) => {
+    const link = e.currentTarget as HTMLAnchorElement;
+    if (link.dataset.checked === 'yes') return;
+    e.preventDefault();
+    void evidence.exportSize(filters).then((a) => {
+      const refusal = a.ok ? exportRefusal(a.value) : a.error;
+      setExportError(refusal);
+      if (refusal) return;
+      link.dataset.checked = 'yes';
+      link.click();
+      delete link.dataset.checked;
+    });
+  };
+
   const field = (name: string, label: string, type = 'text') => (
     <label>
       {label}
@@ -81,14 +98,15 @@ export function SignatureList({ filters, timeZone }: { filters: Record<string, s
         <button type="submit" class="btn btn-secondary">{t('mgr.filter')}</button>
       </form>
       <p class="exports">
-        <a class="btn btn-secondary" href={exportUrl('csv', filters)} download data-testid="export-csv">
+        <a class="btn btn-secondary" href={exportUrl('csv', filters)} download data-testid="export-csv" onClick={startExport}>
           {t('ev.exportCsv')}
         </a>
-        <a class="btn btn-secondary" href={exportUrl('zip', filters)} download data-testid="export-zip">
+        <a class="btn btn-secondary" href={exportUrl('zip', filters)} download data-testid="export-zip" onClick={startExport}>
           {t('ev.exportZip')}
         </a>
         <small class="note">{t('ev.exportHint')}</small>
       </p>
+      <ErrorNote error={exportError} timeZone={timeZone} testId="export-error" />
       <ErrorNote error={error} timeZone={timeZone} />
       <table class="grid">
         <TableHead labels={[t('mgr.col.signed'), t('mgr.col.customer'), t('mgr.col.agreement'), t('mgr.col.lane'), t('mgr.col.employee'), t('mgr.col.kiosk'), t('mgr.col.unit')]} />
