@@ -21,6 +21,7 @@ pub mod evidence;
 pub mod http;
 pub mod lanes;
 pub mod process;
+pub mod reports;
 pub mod routes;
 pub mod security;
 pub mod seed;
@@ -38,6 +39,7 @@ mod layering {
         ("checkin", &["evidence", "stays", "http", "app", "cli"]),
         ("stays", &["evidence", "checkin", "http", "app", "cli"]),
         ("evidence", &["stays", "lanes", "http", "app", "cli"]),
+        ("reports", &["evidence", "checkin", "stays", "lanes", "access", "http", "app", "cli"]),
         ("http", &["app", "cli"]),
     ];
 

@@ -6,8 +6,8 @@ use actix_web::web::{self, get, post, put};
 
 use crate::http::{
     agreements, audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, health,
-    housekeeping, inventory, lane_sessions, lanes, limits, openapi, pages, registers, renewals, signatures, slips, staff, stays, waitlist,
-    ws,
+    housekeeping, inventory, lane_sessions, lanes, limits, openapi, pages, registers, renewals, reports, signatures, slips, staff, stays,
+    waitlist, ws,
 };
 
 /// Registers every route.
@@ -124,7 +124,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/signatures/{signature_id}", get().to(signatures::detail))
                 // audit log (manager)
                 .route("/audit/verify", get().to(audit::verify))
-                .route("/audit/events", get().to(audit::events)),
+                .route("/audit/events", get().to(audit::events))
+                // reports (manager)
+                .route("/reports/{name}", get().to(reports::report)),
         )
         .default_service(web::to(limits::not_found));
 }

@@ -5,6 +5,7 @@ pub mod audit_chain;
 pub mod checkout;
 pub mod cleaning;
 pub mod club_days;
+pub mod csv;
 pub mod enums;
 pub mod identity;
 pub mod inventory;

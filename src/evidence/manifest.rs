@@ -35,21 +35,7 @@ pub struct Row {
     pub intact: bool,
 }
 
-/// One CSV cell.
-pub fn cell(value: &str) -> String {
-    let guarded = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    if guarded.contains([',', '"', '\n', '\r']) { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
-}
-
-/// One CSV line (with its line break).
-pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut out = cells.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
-}
+pub use crate::domain::csv::{cell, line};
 
 /// The header of `manifest.csv`.
 pub const CSV_HEADER: [&str; 10] = [

@@ -22,6 +22,7 @@ pub mod origin;
 pub mod pages;
 pub mod registers;
 pub mod renewals;
+pub mod reports;
 pub mod signature_views;
 pub mod signatures;
 pub mod slips;

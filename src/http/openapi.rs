@@ -35,7 +35,7 @@ use super::limits::JSON_LIMIT;
 use super::wire::ErrorBody;
 use super::{
     agreements, audit, auth, checkin_pay, checkin_select, checkin_sign, customer_correct, customers, devices, evidence, housekeeping,
-    inventory, lane_sessions, lanes, pages, registers, renewals, signatures, slips, staff, stays, waitlist, ws,
+    inventory, lane_sessions, lanes, pages, registers, renewals, reports, signatures, slips, staff, stays, waitlist, ws,
 };
 use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView, RegisterView};
 
@@ -65,6 +65,7 @@ use crate::lanes::views::{KioskLaneView, KioskView, LaneEvent, RegisterLaneView,
         waitlist::list_waitlist, waitlist::make_offer, waitlist::accept_offer, waitlist::pay_upgrade, waitlist::cancel_entry,
         signatures::list, signatures::detail, evidence::certificate, evidence::verify, evidence::export_zip, evidence::export_csv, evidence::export_size,
         agreements::list, agreements::draft, agreements::edit, agreements::activate,
+        reports::report,
     ),
     // The socket messages (see the `/ws/...` operations) and the screens' views.
     components(schemas(ErrorBody, KioskLaneView, RegisterLaneView, LaneEvent, KioskView, RegisterView)),

@@ -182,6 +182,7 @@ const EXAMPLES: &[Example] = &[
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export.csv", none) },
     Example { query: SIGNATURE_FILTERS, ..op("GET", "/api/signatures/export/size", none) },
     op("POST", "/api/signatures/verify", || json!({ "sha256": "0".repeat(64) })),
+    Example { query: &[("from", "2026-11-01"), ("to", "2026-11-30"), ("format", "json")], ..op("GET", "/api/reports/{name}", none) },
 ];
 
 /// The signature list's parameters; the exports take the same (their paging is checked and
@@ -204,6 +205,7 @@ const SIGNATURE_FILTERS: &[(&str, &str)] = &[
 fn path_value(name: &str) -> Option<&'static str> {
     match name {
         "lane" => Some("lane-1"),
+        "name" => Some("revenue"),
         "staff_id" | "device_id" | "signature_id" | "agreement_id" | "customer_id" | "visit_id" | "block_id" | "waitlist_id" => {
             Some("0193a5b0-7e1f-7c2a-9d3e-4f5a6b7c8d9e")
         }

@@ -26,6 +26,7 @@ mod openapi;
 mod queries;
 mod registers;
 mod renewals;
+mod reports;
 mod route_walk;
 mod serve;
 mod signatures;

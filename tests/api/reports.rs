@@ -1,0 +1,260 @@
+//! Reports (issue 16, docs/reports.md): a dozen check-ins over three Chicago days through the
+//! real lane, two late checkouts (one paid, one added to past-due), and every report's figures
+//! equal the totals this test kept while generating; the CSV's `TOTAL` equals the JSON's; bad
+//! ranges are refused naming the field, and only managers may read.
+
+use std::collections::BTreeMap;
+
+use actix_web::test::{TestRequest, call_service, read_body};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::America::Chicago;
+use diesel::prelude::*;
+use frontdesk::db::schema::payment_intents;
+use serde_json::{Value, json};
+
+use crate::block_on;
+use crate::both_backends;
+use crate::client::*;
+use crate::counter::{Desk, check_in, desk};
+
+fn time(v: &Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("a time: {v}"))).unwrap().with_timezone(&Utc)
+}
+
+fn chicago(day: &str, hour: u32, minute: u32) -> DateTime<Utc> {
+    let date: NaiveDate = day.parse().unwrap();
+    Chicago.from_local_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()).unwrap().with_timezone(&Utc)
+}
+
+/// Alex signs out of lane-1's register, the clock moves to `at`, and alex signs in again with
+/// a fresh login (logins last 12 hours).
+async fn relog<S, B>(app: &S, desk: &mut Desk, clock: &frontdesk::clock::ManualClock, at: DateTime<Utc>)
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let (status, _) = post(app, "/api/lanes/lane-1/register/sign-out", Some(&desk.register), json!({})).await;
+    assert_eq!(status, 204);
+    clock.set(at);
+    desk.register = login(app, "alex", "222222").await;
+    let (status, answer) = sign_in_register(app, &desk.register, "lane-1", "register-1").await;
+    assert_eq!(status, 200, "{answer}");
+}
+
+/// The CSV answer's body, after checking it is CSV.
+async fn csv<S, B>(app: &S, path: &str, token: &str) -> String
+where
+    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    B: actix_web::body::MessageBody,
+{
+    let req = TestRequest::get().uri(path).insert_header(("Authorization", format!("Bearer {token}"))).to_request();
+    let res = call_service(app, req).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers().get("content-type").unwrap(), "text/csv; charset=utf-8");
+    String::from_utf8(read_body(res).await.to_vec()).unwrap()
+}
+
+/// The cells of the CSV's `TOTAL` line.
+fn total_line(csv: &str) -> Vec<String> {
+    let last = csv.lines().last().unwrap();
+    assert!(last.starts_with("TOTAL,"), "{csv}");
+    last.split(',').map(str::to_owned).collect()
+}
+
+type Paid = (String, Option<String>, i64);
+
+/// Every PAID intent's purpose, method and amount.
+fn all_paid(db: &crate::support::TestDb) -> Vec<Paid> {
+    let mut rows: Vec<Paid> = payment_intents::table
+        .filter(payment_intents::status.eq("PAID"))
+        .select((payment_intents::purpose, payment_intents::method, payment_intents::amount_cents))
+        .load(&mut db.conn())
+        .unwrap();
+    rows.sort();
+    rows
+}
+
+/// What `after` has that `before` has not (as multisets).
+fn added(before: &[Paid], after: &[Paid]) -> Vec<Paid> {
+    let mut rest = before.to_vec();
+    after
+        .iter()
+        .filter(|row| match rest.iter().position(|r| r == *row) {
+            Some(i) => {
+                rest.remove(i);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect()
+}
+
+fn sums(v: &Value) -> BTreeMap<String, (i64, i64)> {
+    v.as_object().unwrap().iter().map(|(k, s)| (k.clone(), (s["payments"].as_i64().unwrap(), s["cents"].as_i64().unwrap()))).collect()
+}
+
+both_backends!(
+    fn every_report_equals_what_the_desk_did(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let mut desk = desk(&app).await;
+            // check-ins on the first three days; the late checkouts may fall on the fourth or fifth
+            let days = ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"];
+            let mut visits = [0i64; 5];
+            let mut hours = [0i64; 24];
+            let mut by_day: Vec<BTreeMap<String, (i64, i64)>> = vec![BTreeMap::new(); 5];
+            let mut by_method: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+            let mut by_purpose: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+            let mut languages: BTreeMap<String, i64> = BTreeMap::new();
+            let mut record = |day: usize, purpose: &str, method: &str, cents: i64| {
+                let e = by_day[day].entry(purpose.to_owned()).or_default();
+                *e = (e.0 + 1, e.1 + cents);
+                let e = by_method.entry(method.to_owned()).or_default();
+                *e = (e.0 + 1, e.1 + cents);
+                let e = by_purpose.entry(purpose.to_owned()).or_default();
+                *e = (e.0 + 1, e.1 + cents);
+            };
+            let mut stays = Vec::new();
+            let mut seen = all_paid(db);
+            for (d, day) in days.iter().take(3).enumerate() {
+                // 21:30 in Chicago is 03:30 UTC the next day: it still counts for this day
+                for (k, (hour, rental)) in [(12, "STANDARD"), (14, "LOCKER"), (17, "DOUBLE"), (21, "LOCKER")].into_iter().enumerate() {
+                    relog(&app, &mut desk, &clock, chicago(day, hour, 30)).await;
+                    let language = if k % 2 == 0 { "EN" } else { "ES" };
+                    let (_, signed) = check_in(&app, &desk, &format!("Report Customer{d}{k}"), rental, language).await;
+                    visits[d] += 1;
+                    hours[hour as usize] += 1;
+                    *languages.entry(language.to_owned()).or_default() += 1;
+                    let number = signed["number"].as_str().unwrap().to_owned();
+                    let (status, board) = get(&app, &format!("/api/stays?q={number}"), Some(&desk.register)).await;
+                    assert_eq!(status, 200, "{board}");
+                    let stay = board["stays"].as_array().unwrap().iter().find(|s| s["number"] == number).cloned().unwrap();
+                    let now = all_paid(db);
+                    let paid = added(&seen, &now);
+                    seen = now;
+                    assert_eq!(paid.len(), 1, "{paid:?}");
+                    for (purpose, method, cents) in paid {
+                        assert_eq!(method.as_deref(), Some("CASH"));
+                        record(d, &purpose, "CASH", cents);
+                    }
+                    stays.push((number, stay["visit_id"].as_str().unwrap().to_owned(), time(&signed["checkout_at"])));
+                }
+            }
+            // the two stays that end last are checked out late: 45 minutes paid in cash, 65
+            // added to past-due (the fee is the one the board shows then)
+            let mut late = BTreeMap::new();
+            let mut late_stays: Vec<_> = stays.iter().filter(|s| s.2 > clock.now_utc()).cloned().collect();
+            late_stays.sort_by_key(|s| s.2);
+            late_stays.reverse();
+            let (first_number, first, first_end) = late_stays.get(1).cloned().unwrap();
+            let (second_number, second, second_end) = late_stays.first().cloned().unwrap();
+            let checkout_day = |at: DateTime<Utc>| days.iter().position(|d| at.with_timezone(&Chicago).date_naive().to_string() == *d).unwrap();
+            for (number, visit, end, minutes, settle) in [(first_number, first, first_end, 45, "PAID"), (second_number, second, second_end, 65, "PAST_DUE")] {
+                let at = (end + Duration::minutes(minutes) + Duration::seconds(30)).max(clock.now_utc());
+                clock.set(at);
+                let token = login(&app, "sam", "333333").await;
+                let minutes = (at - end).num_minutes();
+                let (_, board) = get(&app, &format!("/api/stays?q={number}"), Some(&token)).await;
+                let open = board["stays"].as_array().unwrap().iter().find(|s| s["number"] == number).cloned().unwrap();
+                let fee = open["late_fee_cents"].as_i64().unwrap();
+                assert!(fee > 0, "{open}");
+                let body = if settle == "PAID" { json!({ "late_fee": "PAID", "method": "CASH", "expected_late_fee_cents": fee }) } else { json!({ "late_fee": "PAST_DUE", "expected_late_fee_cents": fee }) };
+                let (status, done) = post(&app, &format!("/api/stays/{visit}/checkout"), Some(&token), body).await;
+                assert_eq!(status, 200, "{done}");
+                assert_eq!((done["minutes_late"].as_i64(), done["fee_settlement"].as_str()), (Some(minutes), Some(settle)), "{done}");
+                let fee = done["late_fee_cents"].as_i64().unwrap();
+                if settle == "PAID" {
+                    record(checkout_day(at), "LATE_FEE", "CASH", fee);
+                }
+                late.insert(settle.to_owned(), (1i64, minutes, fee, checkout_day(at)));
+            }
+
+            let manager = manager(&app).await;
+            let range = "from=2026-11-20&to=2026-11-24";
+
+            let (status, report) = get(&app, &format!("/api/reports/visits?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            assert_eq!(report["total"], 12);
+            let per_day: Vec<i64> = report["days"].as_array().unwrap().iter().map(|d| d["visits"].as_i64().unwrap()).collect();
+            assert_eq!(per_day, visits.to_vec(), "{report}");
+            assert_eq!(report["days"][0]["date"], "2026-11-20");
+            let per_hour: Vec<i64> = report["hours"].as_array().unwrap().iter().map(|h| h["visits"].as_i64().unwrap()).collect();
+            assert_eq!(per_hour, hours.to_vec());
+            assert_eq!(total_line(&csv(&app, &format!("/api/reports/visits?{range}&format=csv"), &manager).await), ["TOTAL", "12"]);
+            // one day alone, and the evening check-in stays on its Chicago day
+            let (_, one) = get(&app, "/api/reports/visits?from=2026-11-21&to=2026-11-21", Some(&manager)).await;
+            assert_eq!((one["total"].as_i64(), one["hours"][21]["visits"].as_i64()), (Some(4), Some(1)), "{one}");
+
+            let (status, report) = get(&app, &format!("/api/reports/revenue?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            let total: (i64, i64) = by_method.values().fold((0, 0), |a, s| (a.0 + s.0, a.1 + s.1));
+            assert_eq!((report["total"]["payments"].as_i64().unwrap(), report["total"]["cents"].as_i64().unwrap()), total, "{report}");
+            assert_eq!(sums(&report["by_method"]), by_method);
+            assert_eq!(sums(&report["by_purpose"]), by_purpose);
+            for (d, expected) in by_day.iter().enumerate() {
+                assert_eq!(sums(&report["days"][d]["by_purpose"]), *expected, "day {d}: {report}");
+            }
+            let cells = total_line(&csv(&app, &format!("/api/reports/revenue?{range}&format=csv"), &manager).await);
+            assert_eq!(cells[3], total.0.to_string());
+            assert_eq!(cells[4], format!("{}.{:02}", total.1 / 100, total.1 % 100));
+
+            let (status, report) = get(&app, &format!("/api/reports/late_checkouts?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            assert_eq!(report["checkouts"], 2);
+            for (settle, (count, minutes, fee, day)) in &late {
+                let group = &report["by_settlement"][settle];
+                assert_eq!((group["checkouts"].as_i64(), group["minutes_late"].as_i64(), group["fee_cents"].as_i64()), (Some(*count), Some(*minutes), Some(*fee)), "{report}");
+                assert!(report["days"][*day]["total"]["checkouts"].as_i64().unwrap() >= 1);
+            }
+            let fees: i64 = late.values().map(|l| l.2).sum();
+            let minutes: i64 = late.values().map(|l| l.1).sum();
+            assert_eq!((report["total"]["checkouts"].as_i64(), report["total"]["minutes_late"].as_i64(), report["total"]["fee_cents"].as_i64()), (Some(2), Some(minutes), Some(fees)));
+            let cells = total_line(&csv(&app, &format!("/api/reports/late_checkouts?{range}&format=csv"), &manager).await);
+            assert_eq!(cells, ["TOTAL".to_owned(), "2".into(), minutes.to_string(), fees.to_string()]);
+
+            let (status, report) = get(&app, &format!("/api/reports/signatures?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            assert_eq!(report["total"], 12);
+            let counted: BTreeMap<String, i64> =
+                report["groups"].as_array().unwrap().iter().map(|g| (g["language"].as_str().unwrap().to_owned(), g["signatures"].as_i64().unwrap())).collect();
+            assert_eq!(counted, languages, "{report}");
+            assert!(report["groups"].as_array().unwrap().iter().all(|g| g["agreement_version"].as_i64().is_some()));
+            assert_eq!(total_line(&csv(&app, &format!("/api/reports/signatures?{range}&format=csv"), &manager).await).last().unwrap(), "12");
+
+            // a range before any activity counts nothing
+            let (_, empty) = get(&app, "/api/reports/revenue?from=2026-10-01&to=2026-10-31", Some(&manager)).await;
+            assert_eq!((empty["total"]["cents"].as_i64(), empty["days"].as_array().unwrap().len()), (Some(0), 31));
+        })
+    }
+);
+
+both_backends!(
+    fn bad_ranges_unknown_reports_and_non_managers_are_refused(db) {
+        block_on(async {
+            let (app, _clock) = demo_app(db).await;
+            let manager = manager(&app).await;
+            for (query, field) in [
+                ("to=2026-11-20", "from"),
+                ("from=2026-11-20", "to"),
+                ("from=20-11-2026&to=2026-11-20", "from"),
+                ("from=2026-11-20&to=2026-11-19", "to"),
+                ("from=2026-01-01&to=2027-02-05", "to"),
+                ("from=2026-11-20&to=2026-11-20&format=xlsx", "format"),
+            ] {
+                let (status, refused) = get(&app, &format!("/api/reports/visits?{query}"), Some(&manager)).await;
+                assert_eq!((status, refused["error"]["code"].as_str()), (400, Some("VALIDATION_FAILED")), "{query}: {refused}");
+                assert_eq!(refused["error"]["details"]["field"], field, "{query}: {refused}");
+            }
+            let (status, _) = get(&app, "/api/reports/visits?from=2026-01-01&to=2027-02-04", Some(&manager)).await;
+            assert_eq!(status, 200, "400 days are fine");
+            let (status, missing) = get(&app, "/api/reports/occupancy?from=2026-11-20&to=2026-11-20", Some(&manager)).await;
+            assert_eq!((status, missing["error"]["code"].as_str()), (404, Some("NOT_FOUND")), "{missing}");
+            let staff = login(&app, "alex", "222222").await;
+            let (status, _) = get(&app, "/api/reports/visits?from=2026-11-20&to=2026-11-20", Some(&staff)).await;
+            assert_eq!(status, 403);
+            let (status, _) = get(&app, "/api/reports/visits?from=2026-11-20&to=2026-11-20", None).await;
+            assert_eq!(status, 401);
+        })
+    }
+);
