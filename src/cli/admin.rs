@@ -17,7 +17,7 @@ use crate::seed::{inventory_csv, setup};
 
 use super::CliResult;
 
-fn connect(settings: &Settings) -> Result<DbConn, String> {
+pub(super) fn connect(settings: &Settings) -> Result<DbConn, String> {
     prepare_database(settings).map_err(|e| e.to_string())
 }
 

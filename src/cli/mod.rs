@@ -1,9 +1,10 @@
 //! The `frontdesk` command line: `serve` (default), `migrate`, `seed`, `validate`, `backup`,
 //! `audit verify`, and first-run set-up (`staff add`, `lanes add`, `inventory import`,
-//! `agreement add`), and `bench` (load and latency figures).
+//! `agreement add`), `report` (the managers' figures) and `bench` (load and latency figures).
 
 mod admin;
 pub mod bench;
+mod report;
 mod serve;
 
 use std::path::PathBuf;
@@ -80,6 +81,20 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         action: AgreementAction,
+    },
+    /// A report over club-local days (visits, revenue, late_checkouts, signatures): JSON, or CSV.
+    Report {
+        /// visits, revenue, late_checkouts or signatures
+        name: String,
+        /// First club-local day (YYYY-MM-DD).
+        #[arg(long)]
+        from: chrono::NaiveDate,
+        /// Last club-local day, inclusive (YYYY-MM-DD).
+        #[arg(long)]
+        to: chrono::NaiveDate,
+        /// Print CSV (with a TOTAL line) instead of JSON.
+        #[arg(long)]
+        csv: bool,
     },
     /// Load and latency figures: complete check-ins on N lanes, or idle sockets.
     Bench(Box<bench::BenchArgs>),
@@ -178,6 +193,7 @@ pub fn run(cli: Cli, settings: Settings) -> ExitCode {
         Command::Agreement { action: AgreementAction::Add { language, version, title, consent, file } } => {
             admin::agreement_add(&settings, language, version, &title, &consent, &file)
         }
+        Command::Report { name, from, to, csv } => report::report(&settings, &name, from, to, csv),
         Command::Bench(args) => bench::run(*args),
     };
     match result {

@@ -124,3 +124,24 @@ fn sqlite_connections_enforce_foreign_keys_with_wal_and_a_busy_timeout() {
     assert_eq!(pragma(conn, "journal_mode", "journal_mode"), "wal");
     assert_eq!(pragma(conn, "busy_timeout", "timeout"), "10000");
 }
+
+both_backends!(
+    fn report_prints_the_figures_as_json_or_csv(db) {
+        assert!(cmd(&db.url, &["seed", "--demo"], "").status.success());
+        let args = ["report", "signatures", "--from", "2026-01-01", "--to", "2026-12-31"];
+        let out = cmd(&db.url, &args, "");
+        assert!(out.status.success(), "{}", text(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!((json["from"].as_str(), json["to"].as_str()), (Some("2026-01-01"), Some("2026-12-31")));
+        let out = cmd(&db.url, &[&args[..], &["--csv"]].concat(), "");
+        assert!(out.status.success(), "{}", text(&out));
+        let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(csv.starts_with("agreement_version,language,signatures\r\n"), "{csv}");
+        assert_eq!(csv.lines().last(), Some(format!("TOTAL,,{}", json["total"]).as_str()), "{csv}");
+
+        let unknown = cmd(&db.url, &["report", "occupancy", "--from", "2026-01-01", "--to", "2026-01-02"], "");
+        assert!(!unknown.status.success() && text(&unknown).contains("visits, revenue"), "{}", text(&unknown));
+        let backwards = cmd(&db.url, &["report", "visits", "--from", "2026-01-02", "--to", "2026-01-01"], "");
+        assert!(!backwards.status.success() && text(&backwards).contains("--to"), "{}", text(&backwards));
+    }
+);
