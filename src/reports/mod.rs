@@ -2,7 +2,7 @@
 //! as JSON and as formula-guarded CSV.
 //!
 //! How a club-local day is found: the range's UTC bounds come from [`club_days`], so the
-//! database only filters on an indexed timestamp column (`>= start AND < end`, the same SQL on
+//! database only filters on one timestamp column (`>= start AND < end`, the same SQL on
 //! SQLite's RFC 3339 text and PostgreSQL's TIMESTAMPTZ); each report then reads the few columns
 //! it needs and buckets them by the club-local day and hour in Rust with the club's time zone,
 //! which needs no backend-specific date functions and stays right across DST changes.

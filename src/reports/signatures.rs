@@ -1,5 +1,5 @@
-//! `signatures`: agreements signed in the range (by `consent_at`), counted by the database per
-//! agreement version and language.
+//! `signatures`: agreements signed in the range (by `signed_at`, as the signatures list
+//! filters), counted by the database per agreement version and language.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -39,7 +39,7 @@ pub struct Signatures {
 pub fn compute(conn: &mut DbConn, range: Range) -> QueryResult<Signatures> {
     let (start, end) = range.bounds();
     let groups: Vec<Group> = sig::table
-        .filter(sig::consent_at.ge(Ts(start)).and(sig::consent_at.lt(Ts(end))))
+        .filter(sig::signed_at.ge(Ts(start)).and(sig::signed_at.lt(Ts(end))))
         .group_by((sig::agreement_version, sig::language))
         .select((sig::agreement_version, sig::language, diesel::dsl::count_star()))
         .order((sig::agreement_version.desc(), sig::language))
