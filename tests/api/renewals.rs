@@ -36,7 +36,7 @@ where
 
 /// Renews `visit` for `hours` at lane-1 through payment and the kiosk's signature; answers the
 /// signing answer.
-async fn renew<S, B>(app: &S, desk: &Desk, visit: &str, hours: i64) -> Value
+pub async fn renew<S, B>(app: &S, desk: &Desk, visit: &str, hours: i64) -> Value
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,

@@ -1,5 +1,5 @@
 //! Reports (issue 16, docs/reports.md): a dozen check-ins over three Chicago days through the
-//! real lane, two late checkouts (one paid, one added to past-due), and every report's figures
+//! real lane, a renewal paid by card, two late checkouts (one paid, one added to past-due), and every report's figures
 //! equal the totals this test kept while generating; the CSV's `TOTAL` equals the JSON's; bad
 //! ranges are refused naming the field, and only managers may read.
 
@@ -16,6 +16,7 @@ use crate::block_on;
 use crate::both_backends;
 use crate::client::*;
 use crate::counter::{Desk, check_in, desk};
+use crate::renewals::renew;
 
 fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("a time: {v}"))).unwrap().with_timezone(&Utc)
@@ -115,11 +116,26 @@ both_backends!(
                 let e = by_purpose.entry(purpose.to_owned()).or_default();
                 *e = (e.0 + 1, e.1 + cents);
             };
-            let mut stays = Vec::new();
+            let mut stays: Vec<(String, String, DateTime<Utc>)> = Vec::new();
             let mut seen = all_paid(db);
             for (d, day) in days.iter().take(3).enumerate() {
                 // 21:30 in Chicago is 03:30 UTC the next day: it still counts for this day
                 for (k, (hour, rental)) in [(12, "STANDARD"), (14, "LOCKER"), (17, "DOUBLE"), (21, "LOCKER")].into_iter().enumerate() {
+                    if d == 0 && hour == 21 {
+                        // the first stay renews 6 hours, paid by card, half an hour before its end
+                        let (_, visit, end) = stays.first().cloned().unwrap();
+                        relog(&app, &mut desk, &clock, end - Duration::minutes(30)).await;
+                        renew(&app, &desk, &visit, 6).await;
+                        *languages.entry("EN".to_owned()).or_default() += 1;
+                        let now = all_paid(db);
+                        let paid = added(&seen, &now);
+                        seen = now;
+                        assert_eq!(paid.len(), 1, "{paid:?}");
+                        for (purpose, method, cents) in paid {
+                            assert_eq!(method.as_deref(), Some("CARD"));
+                            record(d, &purpose, "CARD", cents);
+                        }
+                    }
                     relog(&app, &mut desk, &clock, chicago(day, hour, 30)).await;
                     let language = if k % 2 == 0 { "EN" } else { "ES" };
                     let (_, signed) = check_in(&app, &desk, &format!("Report Customer{d}{k}"), rental, language).await;
@@ -215,12 +231,12 @@ both_backends!(
 
             let (status, report) = get(&app, &format!("/api/reports/signatures?{range}"), Some(&manager)).await;
             assert_eq!(status, 200, "{report}");
-            assert_eq!(report["total"], 12);
+            assert_eq!(report["total"], 13, "twelve check-ins and a renewal: {report}");
             let counted: BTreeMap<String, i64> =
                 report["groups"].as_array().unwrap().iter().map(|g| (g["language"].as_str().unwrap().to_owned(), g["signatures"].as_i64().unwrap())).collect();
             assert_eq!(counted, languages, "{report}");
             assert!(report["groups"].as_array().unwrap().iter().all(|g| g["agreement_version"].as_i64().is_some()));
-            assert_eq!(total_line(&csv(&app, &format!("/api/reports/signatures?{range}&format=csv"), &manager).await).last().unwrap(), "12");
+            assert_eq!(total_line(&csv(&app, &format!("/api/reports/signatures?{range}&format=csv"), &manager).await).last().unwrap(), "13");
 
             // a range before any activity counts nothing
             let (_, empty) = get(&app, "/api/reports/revenue?from=2026-10-01&to=2026-10-31", Some(&manager)).await;
