@@ -167,6 +167,10 @@ await run(async () => {
   await manager.waitForURL(/\/manager\/audit\?action=REGISTER_FORCE_SIGN_OUT&lane=lane-1$/);
   const rows = manager.locator('[data-testid=audit-row]');
   await rows.first().waitFor();
+  // the URL changes before the filtered page arrives: wait for its rows, not the old ones
+  await manager
+    .waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-row]')].every((tr) => tr.dataset.action === 'REGISTER_FORCE_SIGN_OUT'))
+    .catch(() => {});
   const found = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.action, tr.dataset.eventLane, tr.innerText]));
   check(found.length === 1, `one forced sign-out on lane 1 (${JSON.stringify(found)})`);
   check(found.every(([action, lane]) => action === 'REGISTER_FORCE_SIGN_OUT' && lane === 'lane-1'), 'every row matches');
