@@ -11,6 +11,7 @@
 pub mod late_checkouts;
 pub mod revenue;
 pub mod signatures;
+pub mod stay_length;
 pub mod visits;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,7 +25,7 @@ use crate::domain::club_days;
 pub const MAX_DAYS: i64 = 400;
 
 /// The report names, as in `/api/reports/{name}` and `frontdesk report NAME`.
-pub const NAMES: [&str; 4] = ["visits", "revenue", "late_checkouts", "signatures"];
+pub const NAMES: [&str; 5] = ["visits", "revenue", "late_checkouts", "stay_length", "signatures"];
 
 /// Club-local days `from..=to` on the club's clock.
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +91,8 @@ pub enum Report {
     Revenue(revenue::Revenue),
     /// see [`late_checkouts`]
     LateCheckouts(late_checkouts::LateCheckouts),
+    /// see [`stay_length`]
+    StayLength(stay_length::StayLength),
     /// see [`signatures`]
     Signatures(signatures::Signatures),
 }
@@ -101,6 +104,7 @@ impl Report {
             Self::Visits(r) => r.csv(),
             Self::Revenue(r) => r.csv(),
             Self::LateCheckouts(r) => r.csv(),
+            Self::StayLength(r) => r.csv(),
             Self::Signatures(r) => r.csv(),
         }
     }
@@ -112,6 +116,7 @@ pub fn compute(conn: &mut DbConn, name: &str, range: Range) -> diesel::QueryResu
         "visits" => Report::Visits(visits::compute(conn, range)?),
         "revenue" => Report::Revenue(revenue::compute(conn, range)?),
         "late_checkouts" => Report::LateCheckouts(late_checkouts::compute(conn, range)?),
+        "stay_length" => Report::StayLength(stay_length::compute(conn, range)?),
         "signatures" => Report::Signatures(signatures::compute(conn, range)?),
         _ => return Ok(None),
     }))

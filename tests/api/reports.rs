@@ -117,6 +117,8 @@ both_backends!(
                 *e = (e.0 + 1, e.1 + cents);
             };
             let mut stays: Vec<(String, String, DateTime<Utc>)> = Vec::new();
+            // each visit's start (the signing) and rental, for the stay lengths
+            let mut started: BTreeMap<String, (DateTime<Utc>, &str)> = BTreeMap::new();
             let mut seen = all_paid(db);
             for (d, day) in days.iter().take(3).enumerate() {
                 // 21:30 in Chicago is 03:30 UTC the next day: it still counts for this day
@@ -154,12 +156,14 @@ both_backends!(
                         assert_eq!(method.as_deref(), Some("CASH"));
                         record(d, &purpose, "CASH", cents);
                     }
+                    started.insert(stay["visit_id"].as_str().unwrap().to_owned(), (clock.now_utc(), rental));
                     stays.push((number, stay["visit_id"].as_str().unwrap().to_owned(), time(&signed["checkout_at"])));
                 }
             }
             // the two stays that end last are checked out late: 45 minutes paid in cash, 65
             // added to past-due (the fee is the one the board shows then)
             let mut late = BTreeMap::new();
+            let mut lengths: Vec<(&str, i64)> = Vec::new();
             let mut late_stays: Vec<_> = stays.iter().filter(|s| s.2 > clock.now_utc()).cloned().collect();
             late_stays.sort_by_key(|s| s.2);
             late_stays.reverse();
@@ -184,6 +188,8 @@ both_backends!(
                     record(checkout_day(at), "LATE_FEE", "CASH", fee);
                 }
                 late.insert(settle.to_owned(), (1i64, minutes, fee, checkout_day(at)));
+                let (start, rental) = started[&visit];
+                lengths.push((rental, (at - start).num_minutes()));
             }
 
             let manager = manager(&app).await;
@@ -226,6 +232,21 @@ both_backends!(
             let fees: i64 = late.values().map(|l| l.2).sum();
             let minutes: i64 = late.values().map(|l| l.1).sum();
             assert_eq!((report["total"]["checkouts"].as_i64(), report["total"]["minutes_late"].as_i64(), report["total"]["fee_cents"].as_i64()), (Some(2), Some(minutes), Some(fees)));
+            // stay lengths: the two checked-out stays, start to checkout
+            let (status, report) = get(&app, &format!("/api/reports/stay_length?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            let sum: i64 = lengths.iter().map(|l| l.1).sum();
+            assert_eq!((report["total"]["stays"].as_i64(), report["total"]["total_minutes"].as_i64()), (Some(2), Some(sum)), "{report}");
+            assert_eq!(report["total"]["average_minutes"].as_i64(), Some((sum + 1) / 2));
+            for (rental, minutes) in &lengths {
+                let group = &report["by_rental_type"][*rental];
+                let expected: Vec<i64> = lengths.iter().filter(|l| l.0 == *rental).map(|l| l.1).collect();
+                assert_eq!(group["stays"].as_i64(), Some(expected.len() as i64), "{report}");
+                let band = [0, 120, 240, 360, 480, 720].iter().rposition(|from| minutes >= from).unwrap();
+                assert!(group["bands"][band].as_i64().unwrap() >= 1, "{minutes} min in band {band}: {report}");
+            }
+            let cells = total_line(&csv(&app, &format!("/api/reports/stay_length?{range}&format=csv"), &manager).await);
+            assert_eq!(cells[..3], ["TOTAL".to_owned(), "2".to_owned(), ((sum + 1) / 2).to_string()]);
             let cells = total_line(&csv(&app, &format!("/api/reports/late_checkouts?{range}&format=csv"), &manager).await);
             assert_eq!(cells, ["TOTAL".to_owned(), "2".into(), minutes.to_string(), fees.to_string()]);
 
