@@ -82,9 +82,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AgreementAction,
     },
-    /// A report over club-local days (visits, revenue, late_checkouts, stay_length, signatures): JSON, or CSV.
+    /// A report over club-local days (visits, revenue, late_checkouts, stay_length, cleaning, signatures): JSON, or CSV.
     Report {
-        /// visits, revenue, late_checkouts, stay_length or signatures
+        /// visits, revenue, late_checkouts, stay_length, cleaning or signatures
         name: String,
         /// First club-local day (YYYY-MM-DD).
         #[arg(long)]

@@ -34,7 +34,7 @@ pub struct ReportQuery {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct ReportPath {
-    /// `visits`, `revenue`, `late_checkouts`, `stay_length` or `signatures`
+    /// `visits`, `revenue`, `late_checkouts`, `stay_length`, `cleaning` or `signatures`
     pub name: String,
 }
 
@@ -51,7 +51,7 @@ fn parse(q: &ReportQuery, tz: chrono_tz::Tz) -> Result<(Range, bool), AppError> 
     Ok((range, csv))
 }
 
-/// One report over club-local days `from..=to`: `visits`, `revenue`, `late_checkouts`, `stay_length` or
+/// One report over club-local days `from..=to`: `visits`, `revenue`, `late_checkouts`, `stay_length`, `cleaning` or
 /// `signatures`; `format=csv` answers a formula-guarded CSV with a `TOTAL` line.
 #[utoipa::path(get, path = "/api/reports/{name}", tag = "reports", security(("manager" = [])), params(ReportPath, ReportQuery),
     responses((status = 200, description = "the report (JSON), or text/csv with `format=csv`", content_type = "application/json", body = Object),

@@ -8,6 +8,7 @@
 //! which needs no backend-specific date functions and stays right across DST changes.
 //! Signatures are counted by the database (`GROUP BY` version and language).
 
+pub mod cleaning;
 pub mod late_checkouts;
 pub mod revenue;
 pub mod signatures;
@@ -25,7 +26,7 @@ use crate::domain::club_days;
 pub const MAX_DAYS: i64 = 400;
 
 /// The report names, as in `/api/reports/{name}` and `frontdesk report NAME`.
-pub const NAMES: [&str; 5] = ["visits", "revenue", "late_checkouts", "stay_length", "signatures"];
+pub const NAMES: [&str; 6] = ["visits", "revenue", "late_checkouts", "stay_length", "cleaning", "signatures"];
 
 /// Club-local days `from..=to` on the club's clock.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +94,8 @@ pub enum Report {
     LateCheckouts(late_checkouts::LateCheckouts),
     /// see [`stay_length`]
     StayLength(stay_length::StayLength),
+    /// see [`cleaning`]
+    Cleaning(cleaning::Cleaning),
     /// see [`signatures`]
     Signatures(signatures::Signatures),
 }
@@ -105,6 +108,7 @@ impl Report {
             Self::Revenue(r) => r.csv(),
             Self::LateCheckouts(r) => r.csv(),
             Self::StayLength(r) => r.csv(),
+            Self::Cleaning(r) => r.csv(),
             Self::Signatures(r) => r.csv(),
         }
     }
@@ -117,6 +121,7 @@ pub fn compute(conn: &mut DbConn, name: &str, range: Range) -> diesel::QueryResu
         "revenue" => Report::Revenue(revenue::compute(conn, range)?),
         "late_checkouts" => Report::LateCheckouts(late_checkouts::compute(conn, range)?),
         "stay_length" => Report::StayLength(stay_length::compute(conn, range)?),
+        "cleaning" => Report::Cleaning(cleaning::compute(conn, range)?),
         "signatures" => Report::Signatures(signatures::compute(conn, range)?),
         _ => return Ok(None),
     }))

@@ -295,3 +295,59 @@ both_backends!(
         })
     }
 );
+
+both_backends!(
+    fn cleaning_times_are_per_employee_who_marked_the_unit_clean(db) {
+        block_on(async {
+            let (app, clock) = demo_app(db).await;
+            let (alex, sam) = (login(&app, "alex", "222222").await, login(&app, "sam", "333333").await);
+            let rooms: Vec<String> = frontdesk::db::schema::rooms::table
+                .filter(frontdesk::db::schema::rooms::status.eq("CLEAN"))
+                .order(frontdesk::db::schema::rooms::number)
+                .select(frontdesk::db::schema::rooms::number)
+                .limit(3)
+                .load(&mut db.conn())
+                .unwrap();
+            let set = |token: String, number: String, status: &'static str| {
+                let app = &app;
+                async move {
+                    let body = json!({ "units": [{ "kind": "ROOM", "number": number }], "status": status });
+                    let (code, outcome) = post(app, "/api/inventory/status", Some(&token), body).await;
+                    assert_eq!((code, outcome["changed"].as_array().map(Vec::len)), (200, Some(1)), "{outcome}");
+                }
+            };
+            // alex cleans the first in 25 minutes; sam the second in 40; alex starts the third
+            // and sam finishes it 30 minutes later (sam's); then the first is made dirty, started
+            // again and left dirty: no cleaning
+            set(alex.clone(), rooms[0].clone(), "CLEANING").await;
+            clock.advance(Duration::minutes(25));
+            set(alex.clone(), rooms[0].clone(), "CLEAN").await;
+            set(sam.clone(), rooms[1].clone(), "CLEANING").await;
+            set(alex.clone(), rooms[2].clone(), "CLEANING").await;
+            clock.advance(Duration::minutes(30));
+            set(sam.clone(), rooms[2].clone(), "CLEAN").await;
+            clock.advance(Duration::minutes(10));
+            set(sam.clone(), rooms[1].clone(), "CLEAN").await;
+            set(alex.clone(), rooms[0].clone(), "DIRTY").await;
+            set(alex.clone(), rooms[0].clone(), "CLEANING").await;
+            set(alex.clone(), rooms[0].clone(), "DIRTY").await;
+
+            let manager = manager(&app).await;
+            let (status, report) = get(&app, "/api/reports/cleaning?from=2026-11-20&to=2026-11-20", Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            let by: Vec<(String, i64, i64, i64)> = report["by_staff"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (c["staff_name"].as_str().unwrap().to_owned(), c["cleanings"].as_i64().unwrap(), c["total_minutes"].as_i64().unwrap(), c["average_minutes"].as_i64().unwrap()))
+                .collect();
+            assert_eq!(by, [("Alex Staff".to_owned(), 1, 25, 25), ("Sam Staff".to_owned(), 2, 70, 35)], "{report}");
+            assert_eq!((report["total"]["cleanings"].as_i64(), report["total"]["total_minutes"].as_i64()), (Some(3), Some(95)));
+            let cells = total_line(&csv(&app, "/api/reports/cleaning?from=2026-11-20&to=2026-11-20&format=csv", &manager).await);
+            assert_eq!(cells, ["TOTAL", "3", "95", "32", "0"]);
+            // the next day had none
+            let (_, next) = get(&app, "/api/reports/cleaning?from=2026-11-21&to=2026-11-21", Some(&manager)).await;
+            assert_eq!(next["total"]["cleanings"], 0);
+        })
+    }
+);

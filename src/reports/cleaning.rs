@@ -1,0 +1,145 @@
+//! `cleaning`: how long cleanings took, per employee. A cleaning is a unit's change to `CLEAN`
+//! from `CLEANING` whose `CLEANING` began at the unit's previous transition; it lasts from that
+//! start to the `CLEAN`, belongs to the club-local day it finished and to the employee who
+//! marked it clean. A `CLEAN` whose start is not on record (an override, or a start more than
+//! a day before the range) counts as `unmeasured`.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::Range;
+use super::stay_length::average;
+use crate::db::DbConn;
+use crate::db::ids::{ResourceId, StaffId};
+use crate::db::schema::{inventory_transitions as it, staff};
+use crate::db::sql_types::Ts;
+use crate::domain::csv::line;
+
+/// One employee's cleanings.
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+pub struct Cleanings {
+    /// the employee who marked the units clean (`null`: the system)
+    pub staff_id: Option<StaffId>,
+    /// their display name
+    pub staff_name: String,
+    /// measured cleanings
+    pub cleanings: i64,
+    /// their minutes, summed
+    pub total_minutes: i64,
+    /// `total_minutes / cleanings` rounded half up
+    pub average_minutes: i64,
+    /// units marked clean whose start is not on record
+    pub unmeasured: i64,
+}
+
+/// The `cleaning` report.
+#[derive(Debug, Serialize)]
+pub struct Cleaning {
+    /// first day
+    pub from: NaiveDate,
+    /// last day
+    pub to: NaiveDate,
+    /// every employee's together
+    pub total: Cleanings,
+    /// per employee, by name
+    pub by_staff: Vec<Cleanings>,
+}
+
+type Row = (String, ResourceId, String, String, Option<StaffId>, Ts);
+
+/// The measured minutes of each `CLEAN` in `[start, end)`, with who marked it, from one unit's
+/// transitions in time order: `(staff, Some(minutes))`, or `None` when the start is unknown.
+pub fn pair(rows: &[Row], start: Ts, end: Ts) -> Vec<(Option<StaffId>, Option<i64>)> {
+    let mut out = Vec::new();
+    for (i, (_, _, from, to, staff, at)) in rows.iter().enumerate() {
+        if to != "CLEAN" || *at < start || *at >= end {
+            continue;
+        }
+        let began =
+            i.checked_sub(1).map(|p| &rows[p]).filter(|p| from == "CLEANING" && p.0 == rows[i].0 && p.1 == rows[i].1 && p.3 == "CLEANING");
+        out.push((*staff, began.map(|p| (at.0 - p.5.0).num_minutes().max(0))));
+    }
+    out
+}
+
+/// Reads the transitions of the range (and the day before it, where a cleaning may start).
+pub fn compute(conn: &mut DbConn, range: Range) -> QueryResult<Cleaning> {
+    let (start, end) = range.bounds();
+    let rows: Vec<Row> = it::table
+        .filter(it::at.ge(Ts(start - Duration::days(1))).and(it::at.lt(Ts(end))))
+        .order((it::resource_type, it::resource_id, it::at, it::id))
+        .select((it::resource_type, it::resource_id, it::from_status, it::to_status, it::staff_id, it::at))
+        .load(conn)?;
+    let names: BTreeMap<StaffId, String> = staff::table.select((staff::id, staff::display_name)).load(conn)?.into_iter().collect();
+    let mut per: BTreeMap<Option<StaffId>, Cleanings> = BTreeMap::new();
+    let mut total = Cleanings { staff_name: "TOTAL".into(), ..Cleanings::default() };
+    for (who, minutes) in pair(&rows, Ts(start), Ts(end)) {
+        let entry = per.entry(who).or_insert_with(|| Cleanings {
+            staff_id: who,
+            staff_name: who.and_then(|id| names.get(&id).cloned()).unwrap_or_else(|| "System".into()),
+            ..Cleanings::default()
+        });
+        for c in [entry, &mut total] {
+            match minutes {
+                Some(m) => {
+                    c.cleanings += 1;
+                    c.total_minutes += m;
+                    c.average_minutes = average(c.total_minutes, c.cleanings);
+                }
+                None => c.unmeasured += 1,
+            }
+        }
+    }
+    let mut by_staff: Vec<Cleanings> = per.into_values().collect();
+    by_staff.sort_by(|a, b| a.staff_name.cmp(&b.staff_name).then(a.staff_id.cmp(&b.staff_id)));
+    Ok(Cleaning { from: range.from, to: range.to, total, by_staff })
+}
+
+impl Cleaning {
+    /// `staff_name,cleanings,total_minutes,average_minutes,unmeasured` per employee, then `TOTAL`.
+    pub fn csv(&self) -> String {
+        let row = |c: &Cleanings| {
+            line(&[
+                c.staff_name.clone(),
+                c.cleanings.to_string(),
+                c.total_minutes.to_string(),
+                c.average_minutes.to_string(),
+                c.unmeasured.to_string(),
+            ])
+        };
+        std::iter::once(line(&["staff_name", "cleanings", "total_minutes", "average_minutes", "unmeasured"]))
+            .chain(self.by_staff.iter().map(row))
+            .chain(std::iter::once(row(&self.total)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(minutes: i64) -> Ts {
+        Ts(chrono::DateTime::from_timestamp(1_764_000_000 + minutes * 60, 0).unwrap())
+    }
+
+    #[test]
+    fn a_cleaning_runs_from_its_start_to_clean_on_the_same_unit() {
+        let (a, b) = (ResourceId::new(), ResourceId::new());
+        let (s1, s2) = (Some(StaffId::new()), Some(StaffId::new()));
+        let t = |unit, from: &str, to: &str, who, m| ("ROOM".to_owned(), unit, from.to_owned(), to.to_owned(), who, at(m));
+        let rows = vec![
+            t(a, "DIRTY", "CLEANING", s1, 0),
+            t(a, "CLEANING", "CLEAN", s2, 25),
+            t(a, "CLEAN", "CLEANING", s1, 100),
+            t(a, "CLEANING", "DIRTY", s1, 110),
+            t(a, "DIRTY", "CLEAN", s1, 120),
+            t(b, "CLEAN", "CLEANING", s1, 20),
+            t(b, "CLEANING", "CLEAN", s1, 60),
+        ];
+        assert_eq!(pair(&rows, at(0), at(200)), vec![(s2, Some(25)), (s1, None), (s1, Some(40))]);
+        assert_eq!(pair(&rows, at(30), at(200)).len(), 2, "a CLEAN before the range is not counted");
+    }
+}
