@@ -37,6 +37,8 @@ pub struct Certificate {
     pub bytes: Vec<u8>,
     /// SHA-256 of the PDF (lower-case hex)
     pub sha256: String,
+    /// whether the record verified when it was made (what the certificate states)
+    pub intact: bool,
 }
 
 fn utc(ts: &Ts) -> String {
@@ -73,7 +75,7 @@ pub fn generate(f: &Facts) -> Certificate {
     };
     let bytes = doc.finish(&meta, &attachments(r));
     let sha256 = sha256_hex(&bytes);
-    Certificate { bytes, sha256 }
+    Certificate { bytes, sha256, intact: f.verification.intact }
 }
 
 fn verification(doc: &mut Document, v: Verification) {

@@ -85,11 +85,11 @@ pub fn archive(pool: &DbPool, filter: &SignatureFilter, described: &Value, now: 
     let mut rows: Vec<Row> = Vec::new();
     let too_large = |_| AppError::conflict("EXPORT_TOO_LARGE", "The archive would be too large; narrow the filter.");
     let complete = pages(pool, filter, |pairs| {
-        let made: Vec<_> = pairs.iter().map(|(l, r)| (certify(r, l), evidence::verify(r).intact)).collect();
+        let made: Vec<_> = pairs.iter().map(|(l, r)| certify(r, l)).collect();
         let mut conn = pool.get()?;
-        write_tx(&mut conn, |c| pairs.iter().zip(&made).try_for_each(|((_, r), (cert, _))| remember(c, cert, r, now)))?;
+        write_tx(&mut conn, |c| pairs.iter().zip(&made).try_for_each(|((_, r), cert)| remember(c, cert, r, now)))?;
         drop(conn);
-        for ((listing, record), (cert, intact)) in pairs.iter().zip(made) {
+        for ((listing, record), cert) in pairs.iter().zip(made) {
             let file = file_name(listing);
             if !sink(zip.entry(&file, &cert.bytes).map_err(too_large)?) {
                 return Ok(false);
@@ -104,7 +104,7 @@ pub fn archive(pool: &DbPool, filter: &SignatureFilter, described: &Value, now: 
                 lane_id: record.lane_id.clone(),
                 certificate_sha256: cert.sha256,
                 record_sha256: record.record_sha256.clone(),
-                intact,
+                intact: cert.intact,
             });
         }
         Ok(true)

@@ -26,8 +26,6 @@ pub struct Issued {
     pub certificate: Certificate,
     /// the record it certifies
     pub record: NewSignature,
-    /// whether the record verified when it was made
-    pub intact: bool,
 }
 
 /// The stored record of a signature with its listing (404 when there is none).
@@ -46,10 +44,9 @@ pub fn certify(record: &NewSignature, listing: &Listing) -> Certificate {
 /// Generates a signature's certificate and remembers its hash as issued.
 pub fn issue(conn: &mut DbConn, id: SignatureId, now: Ts) -> Result<Issued, AppError> {
     let (record, listing) = load(conn, id)?;
-    let intact = evidence::verify(&record).intact;
     let certificate = certify(&record, &listing);
     remember(conn, &certificate, &record, now)?;
-    Ok(Issued { certificate, record, intact })
+    Ok(Issued { certificate, record })
 }
 
 /// Records a handed-out certificate's hash.

@@ -42,7 +42,7 @@ pub async fn certificate(
                 let summary = json!({
                     "certificate_sha256": issued.certificate.sha256,
                     "record_sha256": issued.record.record_sha256,
-                    "intact": issued.intact,
+                    "intact": issued.certificate.intact,
                 });
                 let event = NewAuditEvent {
                     actor: auth.actor(),
