@@ -1,14 +1,15 @@
 //! Server-side rendering of strokes to PNG, for when only strokes arrive. Deterministic: only
 //! IEEE-exact arithmetic (+ − × ÷ √), an order-independent blend (max of alpha) and fixed PNG
 //! encoder settings, so the same strokes always give the same bytes and the same SHA-256.
-//! The settings are fast deflate with adaptive filters (since 2026-12-03; before, default
-//! deflate, which was a fifth of the server's CPU per check-in, for 4.1 KB instead of 7.3 KB with
-//! the bench's two-stroke signature): a
-//! signature is evidence through the PNG bytes and hash stored when it was signed, so older
-//! signatures stay verifiable; only a re-rendering of their strokes would differ.
+//! The settings: black ink as grey + alpha (half the bytes of RGBA, the same picture), the
+//! `Sub` filter on every row and fast deflate (since 2026-12-08; from 2026-12-03 RGBA with
+//! adaptive filters, and before that default deflate, which was a fifth of the server's CPU per
+//! check-in): a signature is evidence through the PNG bytes and hash stored when it was
+//! signed, so older signatures stay verifiable; only a re-rendering of their strokes would
+//! differ.
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-use image::{ExtendedColorType, ImageEncoder, Rgba, RgbaImage};
+use image::{ExtendedColorType, GrayAlphaImage, ImageEncoder, LumaA};
 
 use super::{MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, SignatureError, Stroke, Strokes, check_strokes};
 
@@ -34,7 +35,7 @@ pub fn render_png(s: &Strokes) -> Result<Vec<u8>, SignatureError> {
 /// [`render_png`] without the check, for callers that have just run it.
 pub(super) fn draw_png(s: &Strokes) -> Result<Vec<u8>, SignatureError> {
     let (scale, width, height) = fit(s.width, s.height);
-    let mut canvas = RgbaImage::new(width, height);
+    let mut canvas = GrayAlphaImage::new(width, height);
     for stroke in &s.strokes {
         draw_stroke(&mut canvas, stroke, scale);
     }
@@ -48,7 +49,7 @@ fn fit(w: f64, h: f64) -> (f64, u32, u32) {
     (scale, pixels(w, MIN_WIDTH, MAX_WIDTH), pixels(h, MIN_HEIGHT, MAX_HEIGHT))
 }
 
-fn draw_stroke(canvas: &mut RgbaImage, stroke: &Stroke, scale: f64) {
+fn draw_stroke(canvas: &mut GrayAlphaImage, stroke: &Stroke, scale: f64) {
     let points: Vec<Pt> = stroke.points.iter().map(|p| (p.x * scale, p.y * scale)).collect();
     if let [dot] = points.as_slice() {
         draw_segment(canvas, *dot, *dot, DOT_RADIUS);
@@ -59,7 +60,7 @@ fn draw_stroke(canvas: &mut RgbaImage, stroke: &Stroke, scale: f64) {
 }
 
 /// Draws the thick segment `a`–`b` (a disc when `a == b`), piece by piece.
-fn draw_segment(canvas: &mut RgbaImage, a: Pt, b: Pt, radius: f64) {
+fn draw_segment(canvas: &mut GrayAlphaImage, a: Pt, b: Pt, radius: f64) {
     let pieces = (distance(a, b) / PIECE_LENGTH).ceil().max(1.0) as u32;
     let at = |k: u32| {
         let f = f64::from(k) / f64::from(pieces);
@@ -72,7 +73,7 @@ fn draw_segment(canvas: &mut RgbaImage, a: Pt, b: Pt, radius: f64) {
 
 /// Paints the pixels around the piece `p`–`q` by their distance to the whole segment `a`–`b`,
 /// anti-aliased over one pixel at the edge; darker coverage wins where lines overlap.
-fn paint_box(canvas: &mut RgbaImage, (p, q): (Pt, Pt), (a, b): (Pt, Pt), radius: f64) {
+fn paint_box(canvas: &mut GrayAlphaImage, (p, q): (Pt, Pt), (a, b): (Pt, Pt), radius: f64) {
     let reach = radius + 0.5;
     let (x0, x1) = pixel_span(p.0.min(q.0) - reach, p.0.max(q.0) + reach, canvas.width());
     let (y0, y1) = pixel_span(p.1.min(q.1) - reach, p.1.max(q.1) + reach, canvas.height());
@@ -82,8 +83,8 @@ fn paint_box(canvas: &mut RgbaImage, (p, q): (Pt, Pt), (a, b): (Pt, Pt), radius:
             let coverage = (reach - distance_to_segment(centre, a, b)).clamp(0.0, 1.0);
             let alpha = (coverage * 255.0).round() as u8;
             let pixel = canvas.get_pixel_mut(x, y);
-            if alpha > pixel.0[3] {
-                *pixel = Rgba([0, 0, 0, alpha]);
+            if alpha > pixel.0[1] {
+                *pixel = LumaA([0, alpha]);
             }
         }
     }
@@ -108,11 +109,13 @@ fn distance(a: Pt, b: Pt) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }
 
-/// PNG with fixed settings (the defaults could change between crate versions).
-fn encode(canvas: &RgbaImage) -> Result<Vec<u8>, SignatureError> {
+/// PNG with fixed settings (the defaults could change between crate versions). One filter
+/// (`Sub`) for every row: `Adaptive` tries all five per row, which was most of the encoding's
+/// cost for an image that is nearly all blank rows (docs/performance.md).
+fn encode(canvas: &GrayAlphaImage) -> Result<Vec<u8>, SignatureError> {
     let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
-        .write_image(canvas.as_raw(), canvas.width(), canvas.height(), ExtendedColorType::Rgba8)
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Sub)
+        .write_image(canvas.as_raw(), canvas.width(), canvas.height(), ExtendedColorType::La8)
         .map_err(|_| SignatureError::InvalidImage("the strokes could not be encoded".into()))?;
     Ok(out)
 }
