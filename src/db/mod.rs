@@ -9,6 +9,7 @@ pub mod ids;
 pub mod integrity;
 pub mod migrate;
 pub mod models;
+mod multi;
 pub mod pool;
 pub mod schema;
 pub mod sql_types;
@@ -17,11 +18,12 @@ pub mod text_enums;
 pub mod touched;
 
 pub use dialect::{BackendKind, write_tx};
+pub use multi::{MultiBackend, MultiField, MultiRawValue, MultiRow};
 pub use pool::{DbPool, PooledConn};
 
 /// One connection to either database. The variant is chosen from the URL scheme by
 /// [`pool::establish`], never by trial, so connection errors keep their real cause.
-#[derive(diesel::MultiConnection)]
+/// The connection traits are implemented in [`multi`] (the derive's output, kept as source).
 pub enum DbConn {
     /// `postgres://` or `postgresql://` URLs.
     Pg(diesel::PgConnection),
