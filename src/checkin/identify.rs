@@ -108,14 +108,13 @@ pub fn enrich(conn: &mut DbConn, customer: CustomerId, scan: &IdScan, key: &[u8]
     let scan_hash = scan.dob.and_then(|dob| identity::identity_hash(key, &first, &last, dob));
     let number_hash =
         scan.id_number.as_deref().filter(|n| !n.trim().is_empty()).map(|n| identity::id_number_hash(key, scan.issuing_state.as_deref(), n));
-    diesel::update(customers::table.find(customer))
-        .set((
-            scan_hash.map(|h| customers::id_scan_hash.eq(h)),
-            number_hash.map(|h| customers::id_number_hash.eq(h)),
-            scan.expires_on.map(|d| customers::id_expires_on.eq(d)),
-            scan.issuing_state.as_ref().map(|s| customers::id_state.eq(s.chars().take(3).collect::<String>())),
-            customers::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    crate::db::cached::Reusable(diesel::update(customers::table.find(customer)).set((
+        scan_hash.map(|h| customers::id_scan_hash.eq(h)),
+        number_hash.map(|h| customers::id_number_hash.eq(h)),
+        scan.expires_on.map(|d| customers::id_expires_on.eq(d)),
+        scan.issuing_state.as_ref().map(|s| customers::id_state.eq(s.chars().take(3).collect::<String>())),
+        customers::updated_at.eq(now),
+    )))
+    .execute(conn)?;
     Ok(())
 }

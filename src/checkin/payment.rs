@@ -154,8 +154,8 @@ fn pay(
 ) -> Result<i64, AppError> {
     use diesel::prelude::*;
     let amount: i64 = payment_intents::table.find(intent).select(payment_intents::amount_cents).first(conn)?;
-    let n = diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due)))
-        .set((
+    let n = crate::db::cached::Reusable(
+        diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due))).set((
             payment_intents::status.eq(PaymentStatus::Paid),
             payment_intents::method.eq(payment.method),
             payment_intents::external_reference.eq(payment.external_reference),
@@ -164,8 +164,9 @@ fn pay(
             payment_intents::idempotency_key.eq(key),
             payment_intents::version.eq(payment_intents::version + 1),
             payment_intents::updated_at.eq(Ts(cmd.now)),
-        ))
-        .execute(conn)?;
+        )),
+    )
+    .execute(conn)?;
     if n == 1 { Ok(amount) } else { Err(AppError::conflict("PAYMENT_NOT_DUE", "The payment is no longer due.")) }
 }
 
@@ -177,13 +178,12 @@ pub fn decline(conn: &mut DbConn, hub: &Hub, cmd: &LaneCommand, reason: &str) ->
         let ctx = context(conn, &cmd.lane)?;
         gates::status(&ctx.session, &[S::AwaitingPayment], "Recording a decline")?;
         if let Some(intent) = ctx.session.payment_intent_id {
-            diesel::update(payment_intents::table.find(intent))
-                .set((
-                    payment_intents::last_decline_reason.eq(reason),
-                    payment_intents::last_decline_at.eq(Ts(cmd.now)),
-                    payment_intents::updated_at.eq(Ts(cmd.now)),
-                ))
-                .execute(conn)?;
+            crate::db::cached::Reusable(diesel::update(payment_intents::table.find(intent)).set((
+                payment_intents::last_decline_reason.eq(reason),
+                payment_intents::last_decline_at.eq(Ts(cmd.now)),
+                payment_intents::updated_at.eq(Ts(cmd.now)),
+            )))
+            .execute(conn)?;
         }
         let changes = SessionChanges {
             last_decline_reason: Some(Some(reason)),

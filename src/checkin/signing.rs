@@ -397,34 +397,38 @@ fn occupy(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let n = match unit.kind {
-        ResourceType::Room => diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(
-            rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null()).and(rooms::version.eq(unit.version)),
-        ))
-        .set((
-            rooms::status.eq(InventoryStatus::Occupied),
-            rooms::assigned_to_customer_id.eq(customer),
-            rooms::current_block_id.eq(block),
-            rooms::version.eq(rooms::version + 1),
-            rooms::last_status_change.eq(Ts(now)),
-            rooms::updated_at.eq(Ts(now)),
-        ))
-        .execute(conn)?,
-        ResourceType::Locker => diesel::update(
-            lockers::table.find(LockerId(unit.id.0)).filter(
-                lockers::status
-                    .eq(InventoryStatus::Clean)
-                    .and(lockers::assigned_to_customer_id.is_null())
-                    .and(lockers::version.eq(unit.version)),
-            ),
+        ResourceType::Room => crate::db::cached::Reusable(
+            diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(
+                rooms::status.eq(InventoryStatus::Clean).and(rooms::assigned_to_customer_id.is_null()).and(rooms::version.eq(unit.version)),
+            ))
+            .set((
+                rooms::status.eq(InventoryStatus::Occupied),
+                rooms::assigned_to_customer_id.eq(customer),
+                rooms::current_block_id.eq(block),
+                rooms::version.eq(rooms::version + 1),
+                rooms::last_status_change.eq(Ts(now)),
+                rooms::updated_at.eq(Ts(now)),
+            )),
         )
-        .set((
-            lockers::status.eq(InventoryStatus::Occupied),
-            lockers::assigned_to_customer_id.eq(customer),
-            lockers::current_block_id.eq(block),
-            lockers::version.eq(lockers::version + 1),
-            lockers::last_status_change.eq(Ts(now)),
-            lockers::updated_at.eq(Ts(now)),
-        ))
+        .execute(conn)?,
+        ResourceType::Locker => crate::db::cached::Reusable(
+            diesel::update(
+                lockers::table.find(LockerId(unit.id.0)).filter(
+                    lockers::status
+                        .eq(InventoryStatus::Clean)
+                        .and(lockers::assigned_to_customer_id.is_null())
+                        .and(lockers::version.eq(unit.version)),
+                ),
+            )
+            .set((
+                lockers::status.eq(InventoryStatus::Occupied),
+                lockers::assigned_to_customer_id.eq(customer),
+                lockers::current_block_id.eq(block),
+                lockers::version.eq(lockers::version + 1),
+                lockers::last_status_change.eq(Ts(now)),
+                lockers::updated_at.eq(Ts(now)),
+            )),
+        )
         .execute(conn)?,
     };
     if n != 1 {

@@ -92,3 +92,40 @@ where
         Ok(())
     }
 }
+
+/// An `UPDATE` (or another statement diesel will not keep prepared) whose SQL text depends
+/// only on which columns it sets, never on the values: kept prepared under its SQL text like
+/// any cached statement. Diesel marks every `UPDATE` as unsafe to cache because a changeset
+/// with optional fields can render many texts; for a changeset such as
+/// `lane_session::SessionChanges` those texts are a few dozen at most, so caching them by
+/// text is both correct and bounded, and each command stops parsing and planning its
+/// `UPDATE`s anew (on PostgreSQL: the server's parse and plan, on SQLite `sqlite3Prepare`).
+/// Never wrap a statement whose text grows with its data (an `IN` list, a batch insert).
+pub struct Reusable<Q>(pub Q);
+
+/// The query id of every [`Reusable`] statement: it tells `db::multi`'s cache check that the
+/// statement may be kept (diesel asks `is_safe_to_cache_prepared` through a reference, which
+/// would reach the wrapped `UPDATE`'s refusal, not an override on the wrapper).
+pub struct ReusableSql;
+
+impl<Q> QueryId for Reusable<Q> {
+    // keyed by its SQL text, never by its type: one type renders several texts
+    type QueryId = ReusableSql;
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: Query> Query for Reusable<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, C> RunQueryDsl<C> for Reusable<Q> {}
+
+impl<Q, DB> QueryFragment<DB> for Reusable<Q>
+where
+    DB: Backend,
+    Q: QueryFragment<DB>,
+{
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.0.walk_ast(out)
+    }
+}

@@ -98,20 +98,24 @@ pub fn available(conn: &mut DbConn, rental: RentalType, now: DateTime<Utc>) -> Q
 /// Tries to reserve `unit` for the lane session; `false` if someone got there first.
 fn try_hold(conn: &mut DbConn, unit: &Unit, session: LaneSessionId, now: DateTime<Utc>) -> Result<Option<HoldId>, AppError> {
     let bumped = match unit.kind {
-        ResourceType::Room => diesel::update(rooms::table.filter(rooms::id.eq(RoomId(unit.id.0))).filter(
-            rooms::version.eq(unit.version).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null()),
-        ))
-        .set((rooms::version.eq(unit.version + 1), rooms::updated_at.eq(Ts(now))))
-        .execute(conn)?,
-        ResourceType::Locker => diesel::update(
-            lockers::table.filter(lockers::id.eq(LockerId(unit.id.0))).filter(
-                lockers::version
-                    .eq(unit.version)
-                    .and(lockers::status.eq(InventoryStatus::Clean))
-                    .and(lockers::assigned_to_customer_id.is_null()),
-            ),
+        ResourceType::Room => crate::db::cached::Reusable(
+            diesel::update(rooms::table.filter(rooms::id.eq(RoomId(unit.id.0))).filter(
+                rooms::version.eq(unit.version).and(rooms::status.eq(InventoryStatus::Clean)).and(rooms::assigned_to_customer_id.is_null()),
+            ))
+            .set((rooms::version.eq(unit.version + 1), rooms::updated_at.eq(Ts(now)))),
         )
-        .set((lockers::version.eq(unit.version + 1), lockers::updated_at.eq(Ts(now))))
+        .execute(conn)?,
+        ResourceType::Locker => crate::db::cached::Reusable(
+            diesel::update(
+                lockers::table.filter(lockers::id.eq(LockerId(unit.id.0))).filter(
+                    lockers::version
+                        .eq(unit.version)
+                        .and(lockers::status.eq(InventoryStatus::Clean))
+                        .and(lockers::assigned_to_customer_id.is_null()),
+                ),
+            )
+            .set((lockers::version.eq(unit.version + 1), lockers::updated_at.eq(Ts(now)))),
+        )
         .execute(conn)?,
     };
     if bumped == 0 {

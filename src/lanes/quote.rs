@@ -111,13 +111,14 @@ pub fn create_intent_for(
 
 /// Replaces the DUE intent's amount and quote; 409 `PAYMENT_NOT_DUE` if it is no longer due.
 pub fn update_intent(conn: &mut DbConn, intent: PaymentIntentId, quote: &Quote, now: DateTime<Utc>) -> Result<(), AppError> {
-    let n = diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due)))
-        .set((
+    let n = crate::db::cached::Reusable(
+        diesel::update(payment_intents::table.find(intent).filter(payment_intents::status.eq(PaymentStatus::Due))).set((
             payment_intents::amount_cents.eq(quote.total_cents),
             payment_intents::quote_json.eq(serde_json::to_string(quote).unwrap_or_default()),
             payment_intents::version.eq(payment_intents::version + 1),
             payment_intents::updated_at.eq(Ts(now)),
-        ))
-        .execute(conn)?;
+        )),
+    )
+    .execute(conn)?;
     if n == 1 { Ok(()) } else { Err(AppError::conflict("PAYMENT_NOT_DUE", "The payment is no longer due.")) }
 }

@@ -171,9 +171,11 @@ pub fn check_out(conn: &mut DbConn, req: &Request, now: DateTime<Utc>) -> Result
     // the conditional update comes first and is the race guard: the second of two checkouts
     // waits for the first's row lock (PostgreSQL) or write lock (SQLite), then changes no row;
     // any refusal below rolls it back with the rest
-    let closed = diesel::update(visits::table.find(req.visit).filter(visits::ended_at.is_null()))
-        .set((visits::ended_at.eq(Ts(now)), visits::updated_at.eq(Ts(now))))
-        .execute(conn)?;
+    let closed = crate::db::cached::Reusable(
+        diesel::update(visits::table.find(req.visit).filter(visits::ended_at.is_null()))
+            .set((visits::ended_at.eq(Ts(now)), visits::updated_at.eq(Ts(now)))),
+    )
+    .execute(conn)?;
     if closed == 0 {
         return Err(already(conn, req.visit)?);
     }
@@ -221,33 +223,37 @@ pub fn free_unit(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let n = match stay.kind {
-        ResourceType::Room => diesel::update(
-            rooms::table
-                .find(RoomId(stay.unit_id.0))
-                .filter(rooms::current_block_id.eq(stay.block_id).and(rooms::status.eq(InventoryStatus::Occupied))),
+        ResourceType::Room => crate::db::cached::Reusable(
+            diesel::update(
+                rooms::table
+                    .find(RoomId(stay.unit_id.0))
+                    .filter(rooms::current_block_id.eq(stay.block_id).and(rooms::status.eq(InventoryStatus::Occupied))),
+            )
+            .set((
+                rooms::status.eq(to),
+                rooms::assigned_to_customer_id.eq(None::<crate::db::ids::CustomerId>),
+                rooms::current_block_id.eq(None::<crate::db::ids::BlockId>),
+                rooms::version.eq(rooms::version + 1),
+                rooms::last_status_change.eq(Ts(now)),
+                rooms::updated_at.eq(Ts(now)),
+            )),
         )
-        .set((
-            rooms::status.eq(to),
-            rooms::assigned_to_customer_id.eq(None::<crate::db::ids::CustomerId>),
-            rooms::current_block_id.eq(None::<crate::db::ids::BlockId>),
-            rooms::version.eq(rooms::version + 1),
-            rooms::last_status_change.eq(Ts(now)),
-            rooms::updated_at.eq(Ts(now)),
-        ))
         .execute(conn)?,
-        ResourceType::Locker => diesel::update(
-            lockers::table
-                .find(LockerId(stay.unit_id.0))
-                .filter(lockers::current_block_id.eq(stay.block_id).and(lockers::status.eq(InventoryStatus::Occupied))),
+        ResourceType::Locker => crate::db::cached::Reusable(
+            diesel::update(
+                lockers::table
+                    .find(LockerId(stay.unit_id.0))
+                    .filter(lockers::current_block_id.eq(stay.block_id).and(lockers::status.eq(InventoryStatus::Occupied))),
+            )
+            .set((
+                lockers::status.eq(to),
+                lockers::assigned_to_customer_id.eq(None::<crate::db::ids::CustomerId>),
+                lockers::current_block_id.eq(None::<crate::db::ids::BlockId>),
+                lockers::version.eq(lockers::version + 1),
+                lockers::last_status_change.eq(Ts(now)),
+                lockers::updated_at.eq(Ts(now)),
+            )),
         )
-        .set((
-            lockers::status.eq(to),
-            lockers::assigned_to_customer_id.eq(None::<crate::db::ids::CustomerId>),
-            lockers::current_block_id.eq(None::<crate::db::ids::BlockId>),
-            lockers::version.eq(lockers::version + 1),
-            lockers::last_status_change.eq(Ts(now)),
-            lockers::updated_at.eq(Ts(now)),
-        ))
         .execute(conn)?,
     };
     if n != 1 {
@@ -308,13 +314,12 @@ fn add_past_due(conn: &mut DbConn, stay: &OpenStay, cents: i64, now: DateTime<Ut
     let line =
         format!("{SYSTEM_NOTE_PREFIX} Late checkout fee of {} added to the balance ({} minutes late).", dollars(cents), stay.minutes_late);
     let notes = if notes.is_empty() { line } else { format!("{notes}\n{line}") };
-    diesel::update(customers::table.find(stay.customer_id))
-        .set((
-            customers::past_due_cents.eq(customers::past_due_cents + cents),
-            customers::notes.eq(notes),
-            customers::updated_at.eq(Ts(now)),
-        ))
-        .execute(conn)?;
+    crate::db::cached::Reusable(diesel::update(customers::table.find(stay.customer_id)).set((
+        customers::past_due_cents.eq(customers::past_due_cents + cents),
+        customers::notes.eq(notes),
+        customers::updated_at.eq(Ts(now)),
+    )))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -324,9 +329,11 @@ fn ban(conn: &mut DbConn, stay: &OpenStay, until: DateTime<Utc>, now: DateTime<U
     if current.is_some_and(|c| c.0 >= until) {
         return Ok(());
     }
-    diesel::update(customers::table.find(stay.customer_id))
-        .set((customers::banned_until.eq(Ts(until)), customers::updated_at.eq(Ts(now))))
-        .execute(conn)?;
+    crate::db::cached::Reusable(
+        diesel::update(customers::table.find(stay.customer_id))
+            .set((customers::banned_until.eq(Ts(until)), customers::updated_at.eq(Ts(now)))),
+    )
+    .execute(conn)?;
     Ok(())
 }
 

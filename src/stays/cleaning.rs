@@ -215,7 +215,7 @@ fn one(
 /// sticky flag read with them is current).
 fn write(conn: &mut DbConn, unit: &Unit, to: InventoryStatus, flag: bool, now: DateTime<Utc>) -> QueryResult<bool> {
     let n = match unit.kind {
-        ResourceType::Room => {
+        ResourceType::Room => crate::db::cached::Reusable(
             diesel::update(rooms::table.find(RoomId(unit.id.0)).filter(rooms::version.eq(unit.version).and(rooms::status.eq(unit.status))))
                 .set((
                     rooms::status.eq(to),
@@ -223,19 +223,21 @@ fn write(conn: &mut DbConn, unit: &Unit, to: InventoryStatus, flag: bool, now: D
                     rooms::version.eq(rooms::version + 1),
                     rooms::last_status_change.eq(Ts(now)),
                     rooms::updated_at.eq(Ts(now)),
-                ))
-                .execute(conn)?
-        }
-        ResourceType::Locker => diesel::update(
-            lockers::table.find(LockerId(unit.id.0)).filter(lockers::version.eq(unit.version).and(lockers::status.eq(unit.status))),
+                )),
         )
-        .set((
-            lockers::status.eq(to),
-            lockers::override_flag.eq(unit.flagged || flag),
-            lockers::version.eq(lockers::version + 1),
-            lockers::last_status_change.eq(Ts(now)),
-            lockers::updated_at.eq(Ts(now)),
-        ))
+        .execute(conn)?,
+        ResourceType::Locker => crate::db::cached::Reusable(
+            diesel::update(
+                lockers::table.find(LockerId(unit.id.0)).filter(lockers::version.eq(unit.version).and(lockers::status.eq(unit.status))),
+            )
+            .set((
+                lockers::status.eq(to),
+                lockers::override_flag.eq(unit.flagged || flag),
+                lockers::version.eq(lockers::version + 1),
+                lockers::last_status_change.eq(Ts(now)),
+                lockers::updated_at.eq(Ts(now)),
+            )),
+        )
         .execute(conn)?,
     };
     if n == 1 {

@@ -20,6 +20,10 @@ use crate::support::TestDb;
 /// with: the URL, or the file path for SQLite).
 static COUNTS: Mutex<Option<HashMap<String, (u64, u64)>>> = Mutex::new(None);
 
+/// Statements prepared and put in a connection's statement cache, per database: the SQL text
+/// of each (diesel's `CacheQuery` event; a statement it will not cache sends none).
+static CACHED: Mutex<Option<HashMap<String, Vec<String>>>> = Mutex::new(None);
+
 #[derive(Default)]
 struct Counter {
     key: String,
@@ -38,6 +42,11 @@ impl Instrumentation for Counter {
                 }
                 (1, 0)
             }
+            InstrumentationEvent::CacheQuery { sql, .. } => {
+                let mut cached = CACHED.lock().unwrap();
+                cached.get_or_insert_with(HashMap::new).entry(self.key.clone()).or_default().push(sql.to_owned());
+                return;
+            }
             InstrumentationEvent::BeginTransaction { .. } | InstrumentationEvent::CommitTransaction { .. } => (0, 1),
             InstrumentationEvent::RollbackTransaction { .. } => (0, 1),
             _ => return,
@@ -51,6 +60,22 @@ impl Instrumentation for Counter {
 
 fn counter() -> Option<Box<dyn Instrumentation>> {
     Some(Box::new(Counter::default()))
+}
+
+fn install_counter() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| set_default_instrumentation(counter).unwrap());
+}
+
+/// The SQL of every statement cached so far on `db`'s connections.
+fn cached(db: &TestDb) -> Vec<String> {
+    let cached = CACHED.lock().unwrap();
+    cached
+        .iter()
+        .flat_map(HashMap::iter)
+        .filter(|(key, _)| !key.is_empty() && db.url.contains(key.as_str()))
+        .flat_map(|(_, sql)| sql.clone())
+        .collect()
 }
 
 /// `(statements, transaction commands)` sent to `db` so far.
@@ -81,8 +106,7 @@ const CEILINGS: [(&str, u64); 10] = [
 
 both_backends!(
     fn every_step_of_a_check_in_stays_under_its_query_ceiling(db) {
-        static INSTALL: Once = Once::new();
-        INSTALL.call_once(|| set_default_instrumentation(counter).unwrap());
+        install_counter();
         block_on(async {
             let (app, _) = demo_app(db).await;
             let desk = desk(&app).await;
@@ -119,6 +143,27 @@ both_backends!(
                 assert_eq!(*name, ceiling_name);
                 assert!(statements <= &ceiling, "{name}: {statements} statements, more than its ceiling of {ceiling}");
             }
+        })
+    }
+);
+
+both_backends!(
+    fn a_second_check_in_prepares_no_statement_anew(db) {
+        // The hot UPDATEs are kept prepared under their SQL text (`db::cached::Reusable`) and
+        // the statement cache's keys do not grow with the data: after one check-in, the next
+        // one finds every cacheable statement already prepared.
+        install_counter();
+        block_on(async {
+            let (app, _) = demo_app(db).await;
+            let desk = desk(&app).await;
+            crate::counter::check_in(&app, &desk, "Riley First", "LOCKER", "EN").await;
+            let first = cached(db);
+            let session_update = first.iter().any(|sql| sql.starts_with("UPDATE") && sql.contains("lane_sessions") && sql.contains("version"));
+            assert!(session_update, "the session's versioned UPDATE is kept prepared: {first:#?}");
+            crate::counter::check_in(&app, &desk, "Riley Second", "LOCKER", "EN").await;
+            let second = cached(db);
+            let new: Vec<&String> = second.iter().filter(|sql| !first.contains(sql)).collect();
+            assert!(new.is_empty(), "the second check-in prepared {} statement(s) anew: {new:#?}", new.len());
         })
     }
 );

@@ -95,10 +95,11 @@ impl Customer {
 
     /// Stores the language so a returning customer is not asked again.
     pub fn set_language(conn: &mut DbConn, id: CustomerId, language: Language, at: Ts) -> QueryResult<()> {
-        diesel::update(customers::table.find(id))
-            .set((customers::primary_language.eq(language), customers::updated_at.eq(at)))
-            .execute(conn)
-            .map(drop)
+        crate::db::cached::Reusable(
+            diesel::update(customers::table.find(id)).set((customers::primary_language.eq(language), customers::updated_at.eq(at))),
+        )
+        .execute(conn)
+        .map(drop)
     }
 }
 

@@ -73,14 +73,13 @@ impl Room {
         status: InventoryStatus,
         at: Ts,
     ) -> QueryResult<bool> {
-        let updated = diesel::update(rooms::table.find(id).filter(rooms::version.eq(expected_version)))
-            .set((
-                rooms::status.eq(status),
-                rooms::last_status_change.eq(at),
-                rooms::updated_at.eq(at),
-                rooms::version.eq(expected_version + 1),
-            ))
-            .execute(conn)?;
+        let updated = crate::db::cached::Reusable(diesel::update(rooms::table.find(id).filter(rooms::version.eq(expected_version))).set((
+            rooms::status.eq(status),
+            rooms::last_status_change.eq(at),
+            rooms::updated_at.eq(at),
+            rooms::version.eq(expected_version + 1),
+        )))
+        .execute(conn)?;
         Ok(updated == 1)
     }
 }

@@ -225,9 +225,12 @@ impl LaneSession {
         changes: &SessionChanges<'_>,
         at: Ts,
     ) -> QueryResult<bool> {
-        let n = diesel::update(lane_sessions::table.find(id).filter(lane_sessions::version.eq(version)))
-            .set((changes, lane_sessions::version.eq(version + 1), lane_sessions::updated_at.eq(at)))
-            .execute(conn)?;
+        let update = diesel::update(lane_sessions::table.find(id).filter(lane_sessions::version.eq(version))).set((
+            changes,
+            lane_sessions::version.eq(version + 1),
+            lane_sessions::updated_at.eq(at),
+        ));
+        let n = crate::db::cached::Reusable(update).execute(conn)?;
         Ok(n == 1)
     }
 
