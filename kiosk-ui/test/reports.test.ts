@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { reportCsvUrl } from '../src/api-reports';
 import { barSlots, heightOf, labelStride, linePoints, niceAxis, niceStep, pathOf } from '../src/screens/manager/chart-scale';
-import { addDays, clubToday, daysIn, isIsoDate, quickOf, quickRange, rangeOf, rangeProblem } from '../src/screens/manager/report-range';
+import { addDays, clubToday, daysIn, isIsoDate, isQuick, quickRange, rangeOf, rangeProblem } from '../src/screens/manager/report-range';
 import { parseRoute, routeUrl } from '../src/screens/manager/route';
 
 describe('the value axis', () => {
@@ -46,11 +46,11 @@ describe('bars and points', () => {
     expect(barSlots(0, 400)).toEqual([]);
   });
 
-  it('spread line points from edge to edge (one point in the middle)', () => {
+  it('put line points in the middle of their slots, as bars', () => {
     const axis = niceAxis(10);
-    expect(linePoints([0, 5, 10], axis, 100, 50)).toEqual([
-      { x: 0, y: 50 },
-      { x: 50, y: 25 },
+    expect(linePoints([0, 5, 10], axis, 120, 50)).toEqual([
+      { x: 20, y: 50 },
+      { x: 60, y: 25 },
       { x: 100, y: 0 },
     ]);
     expect(linePoints([5], axis, 100, 50)).toEqual([{ x: 50, y: 25 }]);
@@ -82,8 +82,10 @@ describe('report ranges', () => {
   });
 
   it('know which quick range is shown', () => {
-    expect(quickOf({ from: '2026-12-01', to: '2026-12-07' }, late, 'America/Chicago')).toBe('month');
-    expect(quickOf({ from: '2026-12-02', to: '2026-12-07' }, late, 'America/Chicago')).toBeNull();
+    expect(isQuick('month', { from: '2026-12-01', to: '2026-12-07' }, late, 'America/Chicago')).toBe(true);
+    expect(isQuick('month', { from: '2026-12-02', to: '2026-12-07' }, late, 'America/Chicago')).toBe(false);
+    // on a Monday today is this week
+    expect(['today', 'week', 'month'].map((k) => isQuick(k as 'today', { from: '2026-12-07', to: '2026-12-07' }, late, 'America/Chicago'))).toEqual([true, true, false]);
   });
 
   it('count days and check them as the server does', () => {

@@ -50,11 +50,12 @@ export function barSlots(count: number, width: number, gap = 0.25): Slot[] {
   return Array.from({ length: count }, (_, i) => ({ x: i * slot + (slot - bar) / 2, width: bar }));
 }
 
-/** A line chart's points: evenly spaced across `width` (one value: in the middle), `y` from the
- * top of a plot `height` high. */
+/** A line chart's points: one in the middle of each of `values.length` equal slots across
+ * `width` (as the bars of a bar chart, so labels line up and the ends are not cut), `y` from
+ * the top of a plot `height` high. */
 export function linePoints(values: readonly number[], axis: Axis, width: number, height: number): { x: number; y: number }[] {
-  const n = values.length;
-  return values.map((v, i) => ({ x: n === 1 ? width / 2 : (i * width) / (n - 1), y: height - heightOf(v, axis, height) }));
+  const slot = values.length > 0 ? width / values.length : 0;
+  return values.map((v, i) => ({ x: (i + 0.5) * slot, y: height - heightOf(v, axis, height) }));
 }
 
 /** The SVG path through `points` (`M x y L x y …`), rounded to a tenth of a pixel. */

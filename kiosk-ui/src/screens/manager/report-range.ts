@@ -63,12 +63,11 @@ export function quickRange(kind: QuickRange, now: Date, timeZone: string): Repor
   return { from: addDays(today, -((weekday + 6) % 7)), to: today };
 }
 
-/** Which quick choice `range` is at `now`, if any (its button is shown pressed). */
-export function quickOf(range: ReportRange, now: Date, timeZone: string): QuickRange | null {
-  return QUICK_RANGES.find((kind) => {
-    const q = quickRange(kind, now, timeZone);
-    return q.from === range.from && q.to === range.to;
-  }) ?? null;
+/** Whether `range` is the quick choice `kind` at `now` (its button is shown pressed; on a
+ * Monday "today" and "this week" are the same days, and both are pressed). */
+export function isQuick(kind: QuickRange, range: ReportRange, now: Date, timeZone: string): boolean {
+  const q = quickRange(kind, now, timeZone);
+  return q.from === range.from && q.to === range.to;
 }
 
 /** The range in the URL when it is whole and readable, else this week. */

@@ -17,7 +17,7 @@ import { REPORT_NAMES, type ReportName, type ReportRange, type Reports } from '.
 import { ReportSection } from './report-parts';
 import { LateView, RevenueView, VisitsView } from './report-views';
 import { CleaningView, SignaturesView, StayLengthView } from './report-views-more';
-import { QUICK_RANGES, quickOf, quickRange, rangeOf, rangeProblem, type QuickRange } from './report-range';
+import { isQuick, QUICK_RANGES, quickRange, rangeOf, rangeProblem, type QuickRange } from './report-range';
 import { navigate } from './route';
 
 type Answers = { [N in ReportName]?: ApiResult<Reports[N]> };
@@ -65,13 +65,13 @@ function RangePicker({ range, timeZone }: { range: ReportRange; timeZone: string
   const [draft, setDraft] = useState(range);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   useEffect(() => setDraft(range), [range.from, range.to]);
-  const pressed = quickOf(range, new Date(), timeZone);
+  const now = new Date();
   const go = (next: ReportRange) => navigate({ page: 'reports', filters: { from: next.from, to: next.to } });
   return (
     <div class="report-range">
       <div class="quick" role="group" aria-label={t('rep.quick.label')}>
         {QUICK_RANGES.map((kind) => (
-          <button type="button" key={kind} class="btn btn-secondary" aria-pressed={pressed === kind} data-testid={`rep-quick-${kind}`}
+          <button type="button" key={kind} class="btn btn-secondary" aria-pressed={isQuick(kind, range, now, timeZone)} data-testid={`rep-quick-${kind}`}
             onClick={() => go(quickRange(kind, new Date(), timeZone))}>{t(QUICK_WORDS[kind])}</button>
         ))}
       </div>
