@@ -1,7 +1,8 @@
 // The managers' reports screen (issue 16), in a real browser: a manager opens Reports (this
 // week by default, on the club's clock), presses Today (the URL and the inputs follow), then
 // types a three-day range around today and reads the figures of the check-ins the Rust test
-// made: visits, money taken, signatures by language, the charts' bars and their hover titles,
+// made: visits, money taken (by method, purpose and rental), units occupied at once, nobody
+// on the upgrade waitlist, signatures by language, the charts' bars and their hover titles,
 // and the tables; downloads the visits and revenue CSVs (Rust checks their TOTAL lines); a
 // backwards range is explained before sending; a range the server refuses (over 400 days)
 // reads in words in every report with Try again; then the page in Spanish. axe-core checks
@@ -16,7 +17,7 @@ import { a11y, check, open as openScreen, out, run, shot as photo, signIn, text 
 
 // the 400 of the too-long range, provoked on purpose
 const open = (size) => openScreen(size, /status of (400|401)/);
-const REPORTS = ['visits', 'revenue', 'late_checkouts', 'stay_length', 'cleaning', 'signatures'];
+const REPORTS = ['visits', 'revenue', 'occupancy', 'late_checkouts', 'stay_length', 'cleaning', 'signatures', 'waitlist'];
 
 async function shot(page, name) {
   await photo(page, name);
@@ -103,6 +104,10 @@ await run(async () => {
     revenue_total_row: await manager.getByTestId('rep-revenue-days-total').evaluate((tr) => [...tr.children].map((c) => c.textContent.trim())),
     signature_groups: await rows(manager, 'rep-signatures-groups'),
     purposes: await rows(manager, 'rep-revenue-purpose'),
+    rentals: await rows(manager, 'rep-revenue-rental'),
+    occupancy_peak: await text(manager, 'rep-occupancy-peak'),
+    occupancy_tiers: await rows(manager, 'rep-occupancy-tiers'),
+    waitlist_created: await text(manager, 'rep-waitlist-created'),
     visit_bars: bars,
     revenue_points: points,
   };

@@ -6,7 +6,7 @@
 import type { IsoDate, Uuid } from './wire';
 
 /** The reports the server computes, in the order the screen shows them. */
-export const REPORT_NAMES = ['visits', 'revenue', 'late_checkouts', 'stay_length', 'cleaning', 'signatures'] as const;
+export const REPORT_NAMES = ['visits', 'revenue', 'occupancy', 'late_checkouts', 'stay_length', 'cleaning', 'signatures', 'waitlist'] as const;
 
 /** A report's name. */
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -36,7 +36,42 @@ export interface RevenueReport extends ReportRange {
   total: MoneySum;
   by_method: Record<string, MoneySum>;
   by_purpose: Record<string, MoneySum>;
-  days: { date: IsoDate; total: MoneySum; by_method: Record<string, MoneySum>; by_purpose: Record<string, MoneySum> }[];
+  /** the rental bought (`NONE` for late fees and balances) */
+  by_rental_type: Record<string, MoneySum>;
+  days: { date: IsoDate; total: MoneySum; by_method: Record<string, MoneySum>; by_purpose: Record<string, MoneySum>; by_rental_type: Record<string, MoneySum> }[];
+}
+
+/** A tier's occupancy over a day or the range. */
+export interface Load {
+  units: number;
+  occupied_minutes: number;
+  peak: number;
+  percent: number;
+}
+
+/** `occupancy`: tiers are room types and `LOCKER`. */
+export interface OccupancyReport extends ReportRange {
+  by_tier: Record<string, Load>;
+  all: Load;
+  days: { date: IsoDate; by_tier: Record<string, Load>; all: Load }[];
+}
+
+/** Waitlist entries in one group. */
+export interface Demand {
+  created: number;
+  offered: number;
+  completed: number;
+  cancelled: number;
+  expired: number;
+  waiting: number;
+  conversion_percent: number;
+}
+
+/** `waitlist`: entries created in the range, by the tier waited for. */
+export interface WaitlistReport extends ReportRange {
+  total: Demand;
+  by_tier: Record<string, Demand>;
+  days: { date: IsoDate; created: number }[];
 }
 
 /** Late checkouts in one group. */
@@ -101,4 +136,6 @@ export interface Reports {
   stay_length: StayLengthReport;
   cleaning: CleaningReport;
   signatures: SignaturesReport;
+  occupancy: OccupancyReport;
+  waitlist: WaitlistReport;
 }

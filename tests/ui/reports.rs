@@ -1,6 +1,6 @@
 //! The managers' reports screen (`kiosk-ui/e2e/reports.mjs`, issue 16): three check-ins made
 //! here through the HTTP API (two standard rooms, one locker; cash and card; two signed in
-//! English, one in Spanish), then in the browser the Reports tab over three days around today
+//! English, one in Spanish), then in the browser the Reports tab (all eight reports) over three days around today
 //! on the club's clock. Here: the figures the page showed and the CSV files it downloaded
 //! equal what this test generated; the screenshots exist.
 
@@ -18,7 +18,7 @@ fn money(cents: i64) -> String {
     let dollars = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in dollars.chars().enumerate() {
-        if i > 0 && (dollars.len() - i) % 3 == 0 {
+        if i > 0 && (dollars.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -28,7 +28,7 @@ fn money(cents: i64) -> String {
 
 /// The last line of a CSV, split at its commas (the reports' TOTAL lines hold no quotes).
 fn total_line(csv: &str) -> Vec<String> {
-    let last = csv.lines().filter(|l| !l.is_empty()).next_back().unwrap_or_default();
+    let last = csv.lines().rfind(|l| !l.is_empty()).unwrap_or_default();
     last.split(',').map(str::to_owned).collect()
 }
 
@@ -48,10 +48,14 @@ crate::both_backends! {
         let made = [("Rita Report", "STANDARD", "CASH", "EN"), ("Lou Locker", "LOCKER", "CARD", "ES"), ("Sol Standard", "STANDARD", "CARD", "EN")];
         let mut by_method: BTreeMap<&str, i64> = BTreeMap::new();
         let mut by_language: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut by_rental: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
         actix_web::rt::System::new().block_on(async {
             let desk = desk(&server).await;
             for (name, rental, method, language) in made {
-                *by_method.entry(method).or_default() += check_in_as(&server, &desk, name, rental, method, language).await;
+                let cents = check_in_as(&server, &desk, name, rental, method, language).await;
+                *by_method.entry(method).or_default() += cents;
+                let r = by_rental.entry(rental).or_default();
+                *r = (r.0 + 1, r.1 + cents);
                 *by_language.entry(language).or_default() += 1;
             }
         });
@@ -72,6 +76,17 @@ crate::both_backends! {
         assert_eq!(cells(&Value::Array(vec![f["revenue_total_row"].clone()]))[0], expected_row, "{f}");
         // every payment was a check-in
         assert_eq!(cells(&f["purposes"]), vec![vec!["Check-in".to_owned(), "3".into(), money(cents)]]);
+        // by rental bought: the locker, then the two standard rooms
+        let rentals: Vec<Vec<String>> = [("Locker", "LOCKER"), ("Standard Room", "STANDARD")]
+            .iter()
+            .map(|(words, code)| vec![(*words).to_owned(), by_rental[code].0.to_string(), money(by_rental[code].1)])
+            .collect();
+        assert_eq!(cells(&f["rentals"]), rentals, "{f}");
+        // the three stays are open: three units occupied at once, two rooms and a locker
+        assert_eq!(f["occupancy_peak"], "3", "{f}");
+        let peaks: BTreeMap<String, String> = cells(&f["occupancy_tiers"]).into_iter().map(|r| (r[0].clone(), r[3].clone())).collect();
+        assert_eq!((peaks["Standard Room"].as_str(), peaks["Lockers"].as_str(), peaks["Double Room"].as_str()), ("2", "1", "0"), "{f}");
+        assert_eq!(f["waitlist_created"], "0", "nobody waited for an upgrade");
         // signatures by language, one row each
         let mut groups = cells(&f["signature_groups"]);
         groups.sort();

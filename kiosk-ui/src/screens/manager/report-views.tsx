@@ -8,6 +8,7 @@ import { t } from '../../ui/language';
 import type { LateCheckoutsReport, MoneySum, RevenueReport, VisitsReport } from '../../wire-reports';
 import { BarChart, LineChart } from './charts';
 import { ChartBlock, codeName, dayLabel, Figure, minutesText, ReportTable } from './report-parts';
+import { tierName } from './report-views-demand';
 
 /** Visits per day and per hour of the club's day. */
 export function VisitsView({ report }: { report: VisitsReport }) {
@@ -40,6 +41,7 @@ const cents = (s: MoneySum | undefined) => formatMoney(s?.cents ?? 0);
 export function RevenueView({ report }: { report: RevenueReport }) {
   const days = report.days.map((d) => ({ label: dayLabel(d.date), value: d.total.cents }));
   const purposes = Object.entries(report.by_purpose);
+  const rentals = Object.entries(report.by_rental_type);
   const methodHead = METHODS.map((m) => codeName('reg.method.', m));
   return (
     <>
@@ -59,6 +61,12 @@ export function RevenueView({ report }: { report: RevenueReport }) {
           <ReportTable caption={t('rep.revenue.byPurpose')} head={[t('rep.col.purpose'), t('rep.col.payments'), t('rep.col.amount')]}
             rows={purposes.map(([p, s]) => [codeName('rep.purpose.', p), s.payments, formatMoney(s.cents)])}
             total={[t('rep.col.total'), report.total.payments, formatMoney(report.total.cents)]} testId="rep-revenue-purpose" />
+        </ChartBlock>
+        <ChartBlock>
+          <BarChart title={t('rep.revenue.byRental')} data={rentals.map(([r, s]) => ({ label: tierName(r), value: s.cents }))} format={formatMoney} testId="rep-revenue-rental-chart" />
+          <ReportTable caption={t('rep.revenue.byRental')} head={[t('rep.col.rental'), t('rep.col.payments'), t('rep.col.amount')]}
+            rows={rentals.map(([r, s]) => [tierName(r), s.payments, formatMoney(s.cents)])}
+            total={[t('rep.col.total'), report.total.payments, formatMoney(report.total.cents)]} testId="rep-revenue-rental" />
         </ChartBlock>
       </div>
     </>

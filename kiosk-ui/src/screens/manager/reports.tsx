@@ -16,6 +16,7 @@ import { dateOf, t } from '../../ui/language';
 import { REPORT_NAMES, type ReportName, type ReportRange, type Reports } from '../../wire-reports';
 import { ReportSection } from './report-parts';
 import { LateView, RevenueView, VisitsView } from './report-views';
+import { OccupancyView, WaitlistView } from './report-views-demand';
 import { CleaningView, SignaturesView, StayLengthView } from './report-views-more';
 import { isQuick, QUICK_RANGES, quickRange, rangeOf, rangeProblem, type QuickRange } from './report-range';
 import { navigate } from './route';
@@ -37,6 +38,10 @@ function view<N extends ReportName>(name: N, report: Reports[N]): ComponentChild
       return <StayLengthView report={report as Reports['stay_length']} />;
     case 'cleaning':
       return <CleaningView report={report as Reports['cleaning']} />;
+    case 'occupancy':
+      return <OccupancyView report={report as Reports['occupancy']} />;
+    case 'waitlist':
+      return <WaitlistView report={report as Reports['waitlist']} />;
     default:
       return <SignaturesView report={report as Reports['signatures']} />;
   }
