@@ -69,7 +69,11 @@ function useReports(range: ReportRange): [Answers, (name: ReportName) => void] {
 function RangePicker({ range, timeZone }: { range: ReportRange; timeZone: string }) {
   const [draft, setDraft] = useState(range);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  useEffect(() => setDraft(range), [range.from, range.to]);
+  useEffect(() => {
+    // new days shown (a quick button, Back): the typed range and its problem are replaced
+    setDraft(range);
+    setProblem(null);
+  }, [range.from, range.to]);
   const now = new Date();
   const go = (next: ReportRange) => navigate({ page: 'reports', filters: { from: next.from, to: next.to } });
   return (
