@@ -30,9 +30,16 @@ async function serverView(page) {
 const money = (cents) => `$${(cents / 100).toFixed(2)}`;
 
 /** A time of day as the club's clock reads it ("6:15 PM"), independent of the screens' code. */
+// The screens add the date when the time is not today on the club's clock (a check-in after
+// 6 PM checks out tomorrow): "Dec 8, 1:30 AM", with the year on New Year's Eve.
 function clockTime(instant, timeZone) {
-  const text = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(new Date(instant));
-  return text.replace(/\s+/g, ' ');
+  const at = new Date(instant);
+  const text = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', hour12: true }).format(at).replace(/\s+/g, ' ');
+  const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const today = day(new Date());
+  if (day(at) === today) return text;
+  const year = day(at).slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' };
+  return `${new Intl.DateTimeFormat('en-US', { timeZone, month: 'short', day: 'numeric', ...year }).format(at)}, ${text}`;
 }
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();

@@ -41,6 +41,7 @@ import type {
 } from './wire';
 import { agreementCommands } from './api-agreements';
 import { managerCommands } from './api-manager';
+import { reportCommands } from './api-reports';
 import { staffCommands } from './api-staff';
 import { staysCommands } from './api-stays';
 import { waitlistCommands } from './api-waitlist';
@@ -179,6 +180,8 @@ export function createApi(options: ApiOptions = {}) {
     ...staysCommands(request),
     // the upgrade waitlist (src/api-waitlist.ts)
     ...waitlistCommands(request),
+    // the managers' reports (src/api-reports.ts)
+    ...reportCommands(request),
 
     /** `GET /api/lanes/{lane}/view`: the same envelope the socket sends (fallback). */
     laneView: <V extends LaneView>(lane: string) => request<LaneViewMessage<V>>('GET', lanePath(lane, '/view')),

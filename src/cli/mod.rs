@@ -82,9 +82,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AgreementAction,
     },
-    /// A report over club-local days (visits, revenue, late_checkouts, stay_length, cleaning, signatures): JSON, or CSV.
+    /// A report over club-local days (visits, revenue, occupancy, late_checkouts, stay_length, cleaning, signatures, waitlist): JSON, or CSV.
     Report {
-        /// visits, revenue, late_checkouts, stay_length, cleaning or signatures
+        /// visits, revenue, occupancy, late_checkouts, stay_length, cleaning, signatures or waitlist
         name: String,
         /// First club-local day (YYYY-MM-DD).
         #[arg(long)]

@@ -18,7 +18,9 @@ pub fn report(settings: &Settings, name: &str, from: NaiveDate, to: NaiveDate, c
     }
     let range = Range::new(settings.tz, from, to).map_err(|e| format!("--{}: {}", e.field, e.message))?;
     let mut conn = connect(settings)?;
-    let report = reports::compute(&mut conn, name, range).map_err(|e| e.to_string())?.ok_or_else(|| format!("no report named {name}"))?;
+    let report = reports::compute(&mut conn, name, range, chrono::Utc::now())
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no report named {name}"))?;
     if csv {
         print!("{}", report.csv());
     } else {

@@ -34,7 +34,7 @@ pub struct ReportQuery {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Path)]
 pub struct ReportPath {
-    /// `visits`, `revenue`, `late_checkouts`, `stay_length`, `cleaning` or `signatures`
+    /// `visits`, `revenue`, `occupancy`, `late_checkouts`, `stay_length`, `cleaning`, `signatures` or `waitlist`
     pub name: String,
 }
 
@@ -51,8 +51,8 @@ fn parse(q: &ReportQuery, tz: chrono_tz::Tz) -> Result<(Range, bool), AppError> 
     Ok((range, csv))
 }
 
-/// One report over club-local days `from..=to`: `visits`, `revenue`, `late_checkouts`, `stay_length`, `cleaning` or
-/// `signatures`; `format=csv` answers a formula-guarded CSV with a `TOTAL` line.
+/// One report over club-local days `from..=to`: `visits`, `revenue`, `occupancy`, `late_checkouts`, `stay_length`,
+/// `cleaning`, `signatures` or `waitlist`; `format=csv` answers a formula-guarded CSV with a `TOTAL` line.
 #[utoipa::path(get, path = "/api/reports/{name}", tag = "reports", security(("manager" = [])), params(ReportPath, ReportQuery),
     responses((status = 200, description = "the report (JSON), or text/csv with `format=csv`", content_type = "application/json", body = Object),
         (status = 400, body = ErrorBody, description = "`VALIDATION_FAILED` naming `from`, `to` or `format`"),
@@ -67,8 +67,8 @@ pub async fn report(
     }
     let (range, csv) = parse(&query, state.settings.tz)?;
     let report = {
-        let name = name.clone();
-        state.db(move |c| reports::compute(c, &name, range)?.ok_or(AppError::NotFound { what: "The report" })).await?
+        let (name, now) = (name.clone(), state.clock.now());
+        state.db(move |c| reports::compute(c, &name, range, now)?.ok_or(AppError::NotFound { what: "The report" })).await?
     };
     if csv {
         let file = format!("{name}-{}-{}.csv", range.from, range.to);

@@ -10,10 +10,12 @@
 
 pub mod cleaning;
 pub mod late_checkouts;
+pub mod occupancy;
 pub mod revenue;
 pub mod signatures;
 pub mod stay_length;
 pub mod visits;
+pub mod waitlist;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -26,7 +28,7 @@ use crate::domain::club_days;
 pub const MAX_DAYS: i64 = 400;
 
 /// The report names, as in `/api/reports/{name}` and `frontdesk report NAME`.
-pub const NAMES: [&str; 6] = ["visits", "revenue", "late_checkouts", "stay_length", "cleaning", "signatures"];
+pub const NAMES: [&str; 8] = ["visits", "revenue", "occupancy", "late_checkouts", "stay_length", "cleaning", "signatures", "waitlist"];
 
 /// Club-local days `from..=to` on the club's clock.
 #[derive(Debug, Clone, Copy)]
@@ -98,6 +100,10 @@ pub enum Report {
     Cleaning(cleaning::Cleaning),
     /// see [`signatures`]
     Signatures(signatures::Signatures),
+    /// see [`occupancy`]
+    Occupancy(occupancy::Occupancy),
+    /// see [`waitlist`]
+    Waitlist(waitlist::Waitlist),
 }
 
 impl Report {
@@ -110,12 +116,15 @@ impl Report {
             Self::StayLength(r) => r.csv(),
             Self::Cleaning(r) => r.csv(),
             Self::Signatures(r) => r.csv(),
+            Self::Occupancy(r) => r.csv(),
+            Self::Waitlist(r) => r.csv(),
         }
     }
 }
 
-/// Computes report `name` over `range`; `Ok(None)` when there is no such report.
-pub fn compute(conn: &mut DbConn, name: &str, range: Range) -> diesel::QueryResult<Option<Report>> {
+/// Computes report `name` over `range` at `now` (stays still open count as occupied until
+/// then); `Ok(None)` when there is no such report.
+pub fn compute(conn: &mut DbConn, name: &str, range: Range, now: DateTime<Utc>) -> diesel::QueryResult<Option<Report>> {
     Ok(Some(match name {
         "visits" => Report::Visits(visits::compute(conn, range)?),
         "revenue" => Report::Revenue(revenue::compute(conn, range)?),
@@ -123,6 +132,8 @@ pub fn compute(conn: &mut DbConn, name: &str, range: Range) -> diesel::QueryResu
         "stay_length" => Report::StayLength(stay_length::compute(conn, range)?),
         "cleaning" => Report::Cleaning(cleaning::compute(conn, range)?),
         "signatures" => Report::Signatures(signatures::compute(conn, range)?),
+        "occupancy" => Report::Occupancy(occupancy::compute(conn, range, now)?),
+        "waitlist" => Report::Waitlist(waitlist::compute(conn, range)?),
         _ => return Ok(None),
     }))
 }

@@ -1,5 +1,8 @@
 //! `revenue`: PAID payment intents' amounts per club-local day (of `paid_at`), by payment
-//! method and by purpose, to the cent.
+//! method, by purpose and by rental type, to the cent. The rental type of a payment is what it
+//! bought: for a payment taken at the lane (check-in, renewal) the rental the session
+//! confirmed, for an upgrade the tier upgraded to (its waitlist entry's), and `NONE` for late
+//! fees and past-due balances, which buy no rental.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +12,8 @@ use serde::Serialize;
 
 use super::Range;
 use crate::db::DbConn;
-use crate::db::schema::payment_intents;
+use crate::db::ids::{PaymentIntentId, WaitlistId};
+use crate::db::schema::{lane_sessions, payment_intents, waitlist};
 use crate::db::sql_types::Ts;
 use crate::domain::csv::line;
 
@@ -40,6 +44,8 @@ pub struct Day {
     pub by_method: BTreeMap<String, Sum>,
     /// by purpose (`CHECKIN`, `RENEWAL`, `LATE_FEE`, …)
     pub by_purpose: BTreeMap<String, Sum>,
+    /// by rental type bought (`STANDARD`, `LOCKER`, …; `NONE` for fees and balances)
+    pub by_rental_type: BTreeMap<String, Sum>,
 }
 
 /// The `revenue` report.
@@ -55,40 +61,80 @@ pub struct Revenue {
     pub by_method: BTreeMap<String, Sum>,
     /// by purpose over the range
     pub by_purpose: BTreeMap<String, Sum>,
+    /// by rental type bought over the range
+    pub by_rental_type: BTreeMap<String, Sum>,
     /// every day of the range, empty days included
     pub days: Vec<Day>,
 }
 
+/// The rental type an upgrade bought: its waitlist entry's tier (the intent's quote names the
+/// entry), for each PAID upgrade intent of `[start, end)`.
+fn upgrade_tiers(conn: &mut DbConn, (start, end): (Ts, Ts)) -> QueryResult<BTreeMap<PaymentIntentId, String>> {
+    let quotes: Vec<(PaymentIntentId, String)> = payment_intents::table
+        .filter(payment_intents::status.eq("PAID").and(payment_intents::purpose.eq("UPGRADE")))
+        .filter(payment_intents::paid_at.ge(start).and(payment_intents::paid_at.lt(end)))
+        .select((payment_intents::id, payment_intents::quote_json))
+        .load(conn)?;
+    let mut tiers = BTreeMap::new();
+    for (intent, quote) in quotes {
+        let entry = serde_json::from_str::<serde_json::Value>(&quote)
+            .ok()
+            .and_then(|q| serde_json::from_value::<WaitlistId>(q["waitlist_id"].clone()).ok());
+        if let Some(entry) = entry {
+            let tier: Option<String> = waitlist::table.find(entry).select(waitlist::desired_tier).first(conn).optional()?;
+            tiers.extend(tier.map(|t| (intent, t)));
+        }
+    }
+    Ok(tiers)
+}
+
+type Row = (PaymentIntentId, Option<Ts>, Option<String>, String, i64, Option<String>);
+
 /// Sums the PAID intents whose `paid_at` falls in the range.
 pub fn compute(conn: &mut DbConn, range: Range) -> QueryResult<Revenue> {
     let (start, end) = range.bounds();
-    let paid: Vec<(Option<Ts>, Option<String>, String, i64)> = payment_intents::table
+    let paid: Vec<Row> = payment_intents::table
+        .left_join(lane_sessions::table.on(payment_intents::lane_session_id.eq(lane_sessions::id.nullable())))
         .filter(payment_intents::status.eq("PAID"))
         .filter(payment_intents::paid_at.ge(Ts(start)).and(payment_intents::paid_at.lt(Ts(end))))
-        .select((payment_intents::paid_at, payment_intents::method, payment_intents::purpose, payment_intents::amount_cents))
+        .select((
+            payment_intents::id,
+            payment_intents::paid_at,
+            payment_intents::method,
+            payment_intents::purpose,
+            payment_intents::amount_cents,
+            lane_sessions::desired_rental_type.nullable(),
+        ))
         .load(conn)?;
+    let upgrades = upgrade_tiers(conn, (Ts(start), Ts(end)))?;
+    let empty = || (Sum::default(), BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
     let mut days: Vec<Day> = range
         .days()
         .into_iter()
-        .map(|date| Day { date, total: Sum::default(), by_method: BTreeMap::new(), by_purpose: BTreeMap::new() })
+        .map(|date| {
+            let (total, by_method, by_purpose, by_rental_type) = empty();
+            Day { date, total, by_method, by_purpose, by_rental_type }
+        })
         .collect();
-    let mut report = Revenue {
-        from: range.from,
-        to: range.to,
-        total: Sum::default(),
-        by_method: BTreeMap::new(),
-        by_purpose: BTreeMap::new(),
-        days: Vec::new(),
-    };
-    for (at, method, purpose, cents) in paid {
+    let (total, by_method, by_purpose, by_rental_type) = empty();
+    let mut report = Revenue { from: range.from, to: range.to, total, by_method, by_purpose, by_rental_type, days: Vec::new() };
+    for (id, at, method, purpose, cents, rental) in paid {
         let method = method.unwrap_or_else(|| "UNKNOWN".to_owned());
-        report.total.add(cents);
-        report.by_method.entry(method.clone()).or_default().add(cents);
-        report.by_purpose.entry(purpose.clone()).or_default().add(cents);
-        if let Some(day) = at.and_then(|at| range.index_of(at.0)).and_then(|i| days.get_mut(i)) {
-            day.total.add(cents);
-            day.by_method.entry(method).or_default().add(cents);
-            day.by_purpose.entry(purpose).or_default().add(cents);
+        let rental = match purpose.as_str() {
+            "UPGRADE" => upgrades.get(&id).cloned(),
+            "LATE_FEE" | "PAST_DUE" => None,
+            _ => rental,
+        }
+        .unwrap_or_else(|| "NONE".to_owned());
+        let day = at.and_then(|at| range.index_of(at.0)).and_then(|i| days.get_mut(i));
+        for (total, by_method, by_purpose, by_rental) in
+            std::iter::once((&mut report.total, &mut report.by_method, &mut report.by_purpose, &mut report.by_rental_type))
+                .chain(day.map(|d| (&mut d.total, &mut d.by_method, &mut d.by_purpose, &mut d.by_rental_type)))
+        {
+            total.add(cents);
+            by_method.entry(method.clone()).or_default().add(cents);
+            by_purpose.entry(purpose.clone()).or_default().add(cents);
+            by_rental.entry(rental.clone()).or_default().add(cents);
         }
     }
     report.days = days;
@@ -101,12 +147,12 @@ fn money(cents: i64) -> String {
 }
 
 impl Revenue {
-    /// `date,group,key,payments,amount` per day and group (`method` or `purpose`), then the
-    /// range's `TOTAL`.
+    /// `date,group,key,payments,amount` per day and group (`method`, `purpose` or
+    /// `rental_type`), then the range's `TOTAL`.
     pub fn csv(&self) -> String {
         let mut out = line(&["date", "group", "key", "payments", "amount"]);
         for day in &self.days {
-            for (group, sums) in [("method", &day.by_method), ("purpose", &day.by_purpose)] {
+            for (group, sums) in [("method", &day.by_method), ("purpose", &day.by_purpose), ("rental_type", &day.by_rental_type)] {
                 for (key, sum) in sums {
                     out.push_str(&line(&[day.date.to_string(), group.into(), key.clone(), sum.payments.to_string(), money(sum.cents)]));
                 }

@@ -17,6 +17,7 @@ use crate::both_backends;
 use crate::client::*;
 use crate::counter::{Desk, check_in, desk};
 use crate::renewals::renew;
+use crate::upgrades::{entries, mark, wait_for};
 
 fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("a time: {v}"))).unwrap().with_timezone(&Utc)
@@ -95,6 +96,32 @@ fn sums(v: &Value) -> BTreeMap<String, (i64, i64)> {
     v.as_object().unwrap().iter().map(|(k, s)| (k.clone(), (s["payments"].as_i64().unwrap(), s["cents"].as_i64().unwrap()))).collect()
 }
 
+/// Units per occupancy tier (rooms by type, every locker), read from the inventory.
+fn occupancy_units(db: &crate::support::TestDb) -> BTreeMap<&'static str, i64> {
+    use frontdesk::db::schema::{lockers, rooms};
+    let mut conn = db.conn();
+    let mut units = BTreeMap::new();
+    for tier in ["STANDARD", "DOUBLE", "SPECIAL"] {
+        units.insert(tier, rooms::table.filter(rooms::type_.eq(tier)).count().get_result(&mut conn).unwrap());
+    }
+    units.insert("LOCKER", lockers::table.count().get_result(&mut conn).unwrap());
+    units
+}
+
+/// Whole minutes of `spans` inside `[a, b)` (seconds summed first) and the most of them at
+/// one instant there (tried at every span's start).
+fn occupied(spans: &[(DateTime<Utc>, DateTime<Utc>)], (a, b): (DateTime<Utc>, DateTime<Utc>)) -> (i64, i64) {
+    let seconds: i64 = spans.iter().map(|&(s, e)| (e.min(b) - s.max(a)).num_seconds().max(0)).sum();
+    let peak = spans
+        .iter()
+        .map(|&(s, _)| s.max(a))
+        .filter(|t| *t < b)
+        .map(|t| spans.iter().filter(|&&(s, e)| s <= t && t < e).count() as i64)
+        .max()
+        .unwrap_or(0);
+    (seconds / 60, peak)
+}
+
 both_backends!(
     fn every_report_equals_what_the_desk_did(db) {
         block_on(async {
@@ -107,8 +134,11 @@ both_backends!(
             let mut by_day: Vec<BTreeMap<String, (i64, i64)>> = vec![BTreeMap::new(); 5];
             let mut by_method: BTreeMap<String, (i64, i64)> = BTreeMap::new();
             let mut by_purpose: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+            let mut by_rental: BTreeMap<String, (i64, i64)> = BTreeMap::new();
             let mut languages: BTreeMap<String, i64> = BTreeMap::new();
-            let mut record = |day: usize, purpose: &str, method: &str, cents: i64| {
+            let mut record = |day: usize, purpose: &str, method: &str, rental: &str, cents: i64| {
+                let e = by_rental.entry(rental.to_owned()).or_default();
+                *e = (e.0 + 1, e.1 + cents);
                 let e = by_day[day].entry(purpose.to_owned()).or_default();
                 *e = (e.0 + 1, e.1 + cents);
                 let e = by_method.entry(method.to_owned()).or_default();
@@ -135,7 +165,8 @@ both_backends!(
                         assert_eq!(paid.len(), 1, "{paid:?}");
                         for (purpose, method, cents) in paid {
                             assert_eq!(method.as_deref(), Some("CARD"));
-                            record(d, &purpose, "CARD", cents);
+                            // the first stay is a standard room: its renewal bought the same
+                            record(d, &purpose, "CARD", "STANDARD", cents);
                         }
                     }
                     relog(&app, &mut desk, &clock, chicago(day, hour, 30)).await;
@@ -154,7 +185,7 @@ both_backends!(
                     assert_eq!(paid.len(), 1, "{paid:?}");
                     for (purpose, method, cents) in paid {
                         assert_eq!(method.as_deref(), Some("CASH"));
-                        record(d, &purpose, "CASH", cents);
+                        record(d, &purpose, "CASH", rental, cents);
                     }
                     started.insert(stay["visit_id"].as_str().unwrap().to_owned(), (clock.now_utc(), rental));
                     stays.push((number, stay["visit_id"].as_str().unwrap().to_owned(), time(&signed["checkout_at"])));
@@ -164,6 +195,7 @@ both_backends!(
             // added to past-due (the fee is the one the board shows then)
             let mut late = BTreeMap::new();
             let mut lengths: Vec<(&str, i64)> = Vec::new();
+            let mut ended: BTreeMap<String, DateTime<Utc>> = BTreeMap::new();
             let mut late_stays: Vec<_> = stays.iter().filter(|s| s.2 > clock.now_utc()).cloned().collect();
             late_stays.sort_by_key(|s| s.2);
             late_stays.reverse();
@@ -185,11 +217,12 @@ both_backends!(
                 assert_eq!((done["minutes_late"].as_i64(), done["fee_settlement"].as_str()), (Some(minutes), Some(settle)), "{done}");
                 let fee = done["late_fee_cents"].as_i64().unwrap();
                 if settle == "PAID" {
-                    record(checkout_day(at), "LATE_FEE", "CASH", fee);
+                    record(checkout_day(at), "LATE_FEE", "CASH", "NONE", fee);
                 }
                 late.insert(settle.to_owned(), (1i64, minutes, fee, checkout_day(at)));
                 let (start, rental) = started[&visit];
                 lengths.push((rental, (at - start).num_minutes()));
+                ended.insert(visit.clone(), at);
             }
 
             let manager = manager(&app).await;
@@ -214,6 +247,9 @@ both_backends!(
             assert_eq!((report["total"]["payments"].as_i64().unwrap(), report["total"]["cents"].as_i64().unwrap()), total, "{report}");
             assert_eq!(sums(&report["by_method"]), by_method);
             assert_eq!(sums(&report["by_purpose"]), by_purpose);
+            assert_eq!(sums(&report["by_rental_type"]), by_rental, "{report}");
+            let per_day_rental: i64 = report["days"].as_array().unwrap().iter().flat_map(|d| sums(&d["by_rental_type"]).into_values()).map(|s| s.1).sum();
+            assert_eq!(per_day_rental, total.1, "each day's rental types sum to the total");
             for (d, expected) in by_day.iter().enumerate() {
                 assert_eq!(sums(&report["days"][d]["by_purpose"]), *expected, "day {d}: {report}");
             }
@@ -250,6 +286,40 @@ both_backends!(
             let cells = total_line(&csv(&app, &format!("/api/reports/late_checkouts?{range}&format=csv"), &manager).await);
             assert_eq!(cells, ["TOTAL".to_owned(), "2".into(), minutes.to_string(), fees.to_string()]);
 
+            // occupancy: each stay from its signing to its checkout (open ones to now), per day and tier
+            let now = clock.now_utc();
+            let spans: Vec<(&str, DateTime<Utc>, DateTime<Utc>)> = started
+                .iter()
+                .map(|(visit, (start, rental))| (*rental, *start, ended.get(visit).copied().unwrap_or(now)))
+                .collect();
+            let (status, report) = get(&app, &format!("/api/reports/occupancy?{range}"), Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            let units = occupancy_units(db);
+            let mut range_minutes: BTreeMap<&str, i64> = BTreeMap::new();
+            for (d, day) in days.iter().enumerate() {
+                let date: NaiveDate = day.parse().unwrap();
+                let bounds = (chicago(day, 0, 0), chicago(&date.succ_opt().unwrap().to_string(), 0, 0));
+                for tier in ["STANDARD", "DOUBLE", "SPECIAL", "LOCKER"] {
+                    let mine: Vec<_> = spans.iter().filter(|s| s.0 == tier).map(|s| (s.1, s.2)).collect();
+                    let (minutes, peak) = occupied(&mine, bounds);
+                    *range_minutes.entry(tier).or_default() += minutes;
+                    let got = &report["days"][d]["by_tier"][tier];
+                    assert_eq!((got["occupied_minutes"].as_i64(), got["peak"].as_i64(), got["units"].as_i64()), (Some(minutes), Some(peak), Some(units[tier])), "{day} {tier}: {report}");
+                    let percent = (2 * minutes * 100 + units[tier] * 1440).div_euclid(2 * units[tier] * 1440);
+                    assert_eq!(got["percent"].as_i64(), Some(percent), "{day} {tier}");
+                }
+                let every: Vec<_> = spans.iter().map(|s| (s.1, s.2)).collect();
+                assert_eq!(report["days"][d]["all"]["peak"].as_i64(), Some(occupied(&every, bounds).1), "{day}");
+            }
+            assert!(range_minutes["LOCKER"] > 0 && range_minutes["DOUBLE"] > 0 && range_minutes["SPECIAL"] == 0, "{range_minutes:?}");
+            for (tier, minutes) in &range_minutes {
+                assert_eq!(report["by_tier"][*tier]["occupied_minutes"].as_i64(), Some(*minutes), "{tier}");
+            }
+            let all: i64 = range_minutes.values().sum();
+            assert_eq!(report["all"]["occupied_minutes"].as_i64(), Some(all));
+            let cells = total_line(&csv(&app, &format!("/api/reports/occupancy?{range}&format=csv"), &manager).await);
+            assert_eq!(cells[..4], ["TOTAL".to_owned(), String::new(), units.values().sum::<i64>().to_string(), all.to_string()]);
+
             let (status, report) = get(&app, &format!("/api/reports/signatures?{range}"), Some(&manager)).await;
             assert_eq!(status, 200, "{report}");
             assert_eq!(report["total"], 13, "twelve check-ins and a renewal: {report}");
@@ -285,7 +355,7 @@ both_backends!(
             }
             let (status, _) = get(&app, "/api/reports/visits?from=2026-01-01&to=2027-02-04", Some(&manager)).await;
             assert_eq!(status, 200, "400 days are fine");
-            let (status, missing) = get(&app, "/api/reports/occupancy?from=2026-11-20&to=2026-11-20", Some(&manager)).await;
+            let (status, missing) = get(&app, "/api/reports/payroll?from=2026-11-20&to=2026-11-20", Some(&manager)).await;
             assert_eq!((status, missing["error"]["code"].as_str()), (404, Some("NOT_FOUND")), "{missing}");
             let staff = login(&app, "alex", "222222").await;
             let (status, _) = get(&app, "/api/reports/visits?from=2026-11-20&to=2026-11-20", Some(&staff)).await;
@@ -348,6 +418,77 @@ both_backends!(
             // the next day had none
             let (_, next) = get(&app, "/api/reports/cleaning?from=2026-11-21&to=2026-11-21", Some(&manager)).await;
             assert_eq!(next["total"]["cleanings"], 0);
+        })
+    }
+);
+
+both_backends!(
+    fn waitlist_demand_offers_and_upgrades_per_tier(db) {
+        block_on(async {
+            use frontdesk::db::ids::VisitId;
+            use frontdesk::db::schema::{checkin_blocks, rooms};
+            let (app, clock) = demo_app(db).await;
+            let desk = desk(&app).await;
+            // Dana takes 216, the other doubles are dirty: two customers wait for a double
+            let (_, dana) = check_in(&app, &desk, "Dana Double", "DOUBLE", "EN").await;
+            assert_eq!(dana["number"], "216");
+            mark(&app, &desk.register, &["218", "225", "252", "262"], "DIRTY").await;
+            wait_for(&app, &desk, "Ann Standard", "DOUBLE", "STANDARD").await;
+            clock.advance(Duration::minutes(1));
+            wait_for(&app, &desk, "Bob Locker", "DOUBLE", "LOCKER").await;
+            let list = entries(&app, &desk.register).await;
+            let ids: Vec<String> = list.iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect();
+            assert_eq!(ids.len(), 2, "{list:?}");
+            // Dana leaves; 216 is cleaned and offered to Ann, who accepts and pays by card
+            let room: frontdesk::db::ids::RoomId = rooms::table.filter(rooms::number.eq("216")).select(rooms::id).first(&mut db.conn()).unwrap();
+            let visit: VisitId = checkin_blocks::table.filter(checkin_blocks::room_id.eq(room)).select(checkin_blocks::visit_id).first(&mut db.conn()).unwrap();
+            assert_eq!(post(&app, &format!("/api/stays/{visit}/checkout"), Some(&desk.register), json!({})).await.0, 200);
+            mark(&app, &desk.register, &["216"], "CLEANING").await;
+            mark(&app, &desk.register, &["216"], "CLEAN").await;
+            let (status, offered) = post(&app, &format!("/api/waitlist/{}/offer", ids[0]), Some(&desk.register), json!({ "number": "216" })).await;
+            assert_eq!(status, 200, "{offered}");
+            let (status, accepted) = post(&app, &format!("/api/waitlist/{}/accept", ids[0]), Some(&desk.register), json!({})).await;
+            assert_eq!(status, 200, "{accepted}");
+            let fee = accepted["amount_cents"].as_i64().unwrap();
+            let pay = json!({ "payment_intent_id": accepted["payment_intent_id"], "method": "CARD" });
+            let (status, paid) = post(&app, &format!("/api/waitlist/{}/pay", ids[0]), Some(&desk.register), pay).await;
+            assert_eq!((status, paid["status"].as_str()), (200, Some("COMPLETED")), "{paid}");
+            // Bob is taken off the list
+            step_up(&app, &desk.register, "222222").await;
+            let (status, cancelled) = post(&app, &format!("/api/waitlist/{}/cancel", ids[1]), Some(&desk.register), json!({ "reason": "went home" })).await;
+            assert_eq!(status, 200, "{cancelled}");
+
+            let manager = manager(&app).await;
+            let (status, report) = get(&app, "/api/reports/waitlist?from=2026-11-20&to=2026-11-21", Some(&manager)).await;
+            assert_eq!(status, 200, "{report}");
+            let figures = |d: &Value| ["created", "offered", "completed", "cancelled", "expired", "waiting", "conversion_percent"].map(|k| d[k].as_i64().unwrap());
+            assert_eq!(figures(&report["by_tier"]["DOUBLE"]), [2, 1, 1, 1, 0, 0, 50], "{report}");
+            assert_eq!(figures(&report["total"]), [2, 1, 1, 1, 0, 0, 50]);
+            assert_eq!(report["by_tier"].as_object().unwrap().len(), 1, "only doubles were waited for");
+            let created: Vec<i64> = report["days"].as_array().unwrap().iter().map(|d| d["created"].as_i64().unwrap()).collect();
+            assert_eq!(created, [2, 0]);
+            let cells = total_line(&csv(&app, "/api/reports/waitlist?from=2026-11-20&to=2026-11-21&format=csv", &manager).await);
+            assert_eq!(cells, ["TOTAL", "2", "1", "1", "1", "0", "0", "50"]);
+            // the next day had none
+            let (_, next) = get(&app, "/api/reports/waitlist?from=2026-11-21&to=2026-11-21", Some(&manager)).await;
+            assert_eq!(next["total"]["created"], 0);
+
+            // revenue by rental type: the upgrade bought a double, like Dana's check-in; Ann's
+            // check-in a standard room, Bob's a locker
+            let (_, revenue) = get(&app, "/api/reports/revenue?from=2026-11-20&to=2026-11-20", Some(&manager)).await;
+            let by_rental = sums(&revenue["by_rental_type"]);
+            assert_eq!(by_rental.keys().collect::<Vec<_>>(), ["DOUBLE", "LOCKER", "STANDARD"], "{revenue}");
+            assert_eq!(by_rental["DOUBLE"].0, 2, "{revenue}");
+            assert_eq!((by_rental["STANDARD"].0, by_rental["LOCKER"].0), (1, 1));
+            assert_eq!(sums(&revenue["by_purpose"])["UPGRADE"], (1, fee));
+            let checkin_double: i64 = payment_intents::table
+                .filter(payment_intents::purpose.eq("CHECKIN"))
+                .filter(payment_intents::status.eq("PAID"))
+                .select(payment_intents::amount_cents)
+                .order(payment_intents::paid_at)
+                .first(&mut db.conn())
+                .unwrap();
+            assert_eq!(by_rental["DOUBLE"].1, checkin_double + fee, "Dana's check-in (the first paid) and the upgrade");
         })
     }
 );

@@ -22,7 +22,7 @@ fn time(v: &Value) -> DateTime<Utc> {
 }
 
 /// Housekeeping marks rooms `status`.
-async fn mark<S, B>(app: &S, token: &str, numbers: &[&str], status: &str)
+pub(crate) async fn mark<S, B>(app: &S, token: &str, numbers: &[&str], status: &str)
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,
@@ -59,7 +59,7 @@ where
 }
 
 /// [`signed_waiting`], then the employee closes the finished session.
-async fn wait_for<S, B>(app: &S, desk: &Desk, name: &str, desired: &str, backup: &str) -> Value
+pub(crate) async fn wait_for<S, B>(app: &S, desk: &Desk, name: &str, desired: &str, backup: &str) -> Value
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,
@@ -70,7 +70,7 @@ where
 }
 
 /// The open entries, oldest first.
-async fn entries<S, B>(app: &S, token: &str) -> Vec<Value>
+pub(crate) async fn entries<S, B>(app: &S, token: &str) -> Vec<Value>
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,

@@ -139,7 +139,7 @@ both_backends!(
         assert!(csv.starts_with("agreement_version,language,signatures\r\n"), "{csv}");
         assert_eq!(csv.lines().last(), Some(format!("TOTAL,,{}", json["total"]).as_str()), "{csv}");
 
-        let unknown = cmd(&db.url, &["report", "occupancy", "--from", "2026-01-01", "--to", "2026-01-02"], "");
+        let unknown = cmd(&db.url, &["report", "payroll", "--from", "2026-01-01", "--to", "2026-01-02"], "");
         assert!(!unknown.status.success() && text(&unknown).contains("visits, revenue"), "{}", text(&unknown));
         let backwards = cmd(&db.url, &["report", "visits", "--from", "2026-01-02", "--to", "2026-01-01"], "");
         assert!(!backwards.status.success() && text(&backwards).contains("--to"), "{}", text(&backwards));

@@ -72,6 +72,7 @@ async fn every_screen_path_serves_the_page_and_its_assets() {
         "/manager/signatures/0193",
         "/manager/signatures?customer=a",
         "/manager/verify",
+        "/manager/reports?from=2026-12-01&to=2026-12-07",
     ] {
         let resp = aw::call_service(&app, aw::TestRequest::get().uri(path).to_request()).await;
         assert_eq!(resp.status(), 200, "{path}");

@@ -35,14 +35,20 @@ async fn post_with_key(server: &TestServer, path: &str, token: &str, key: &str, 
 /// A new customer `name` checked in on lane 1 all the way: standard room, cash, signed on the
 /// kiosk, acknowledged and closed.
 async fn check_in(server: &TestServer, desk: &Desk, name: &str) {
+    check_in_as(server, desk, name, "STANDARD", "CASH", "EN").await;
+}
+
+/// A new customer `name` checked in on lane 1 all the way with `rental`, paid by `method`,
+/// signed in `language` on the kiosk, acknowledged and closed; returns the cents paid.
+pub async fn check_in_as(server: &TestServer, desk: &Desk, name: &str, rental: &str, method: &str, language: &str) -> i64 {
     let (reg, kio) = (desk.register.as_str(), desk.kiosk.as_str());
     let (status, customer) = post(server, "/api/customers", Some(reg), json!({ "name": name })).await;
     assert_eq!(status, 201, "{customer}");
     let steps = [
         ("sessions", reg, json!({ "customer_id": customer["id"], "identity_method": "STAFF_CHECKED" })),
-        ("session/language", kio, json!({ "language": "EN" })),
+        ("session/language", kio, json!({ "language": language })),
         ("session/membership", kio, json!({ "choice": "ONE_TIME" })),
-        ("session/propose", kio, json!({ "rental_type": "STANDARD" })),
+        ("session/propose", kio, json!({ "rental_type": rental })),
         ("session/confirm", kio, json!({})),
     ];
     for (step, token, body) in steps {
@@ -50,7 +56,7 @@ async fn check_in(server: &TestServer, desk: &Desk, name: &str) {
         assert!(status == 200 || status == 201, "{step}: {status} {answer}");
     }
     let key = |what: &str| format!("{what}-{}", name.replace(' ', "-"));
-    let paid = post_with_key(server, "/api/lanes/lane-1/session/payment", reg, &key("pay"), json!({ "method": "CASH" })).await;
+    let paid = post_with_key(server, "/api/lanes/lane-1/session/payment", reg, &key("pay"), json!({ "method": method })).await;
     assert_eq!(paid.0, 200, "{}", paid.1);
     let (_, view) = crate::server::request(server, "GET", "/api/lanes/lane-1/view", Some(kio), None).await;
     let agreement = view["data"]["agreement"]["id"].clone();
@@ -60,6 +66,7 @@ async fn check_in(server: &TestServer, desk: &Desk, name: &str) {
     assert_eq!((signed.0, signed.1["status"].as_str()), (200, Some("COMPLETED")), "{}", signed.1);
     assert_eq!(post(server, "/api/lanes/lane-1/session/acknowledge", Some(kio), json!({})).await.0, 200);
     assert_eq!(post(server, "/api/lanes/lane-1/session/close", Some(reg), json!({})).await.0, 200);
+    paid.1["amount_cents"].as_i64().expect("amount_cents")
 }
 
 fn count(conn: &mut frontdesk::db::DbConn, action: &str) -> i64 {

@@ -22,6 +22,7 @@ mod kiosk;
 mod manager;
 mod node;
 mod renewals;
+mod reports;
 mod slip;
 mod stays;
 mod typed;

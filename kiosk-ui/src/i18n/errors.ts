@@ -295,7 +295,7 @@ const EN_FIELDS = {
   display_name: { message: 'The name must be 1 to 100 characters long.', next: 'Type the name again.' },
   action: { message: 'That is not an action name.', next: 'Type an action as shown in the log, e.g. “staff created”, or leave it empty.' },
   from: { message: 'That start date is not a date.', next: 'Pick a day in the calendar, or leave it empty.' },
-  to: { message: 'The end date is not a date, or is before the start date.', next: 'Pick a day on or after the start date.' },
+  to: { message: 'The end date is not a date, is before the start date, or is too far from it.', next: 'Pick a day on or after the start date (a report covers at most 400 days).' },
   // evidence desk (issue 15)
   sha256: { message: 'A SHA-256 is 64 characters, 0–9 and a–f.', next: 'Copy the whole hash again.' },
 } as const satisfies Record<string, RefusalText>;
@@ -318,7 +318,7 @@ const ES_FIELDS: Record<KnownField, RefusalText> = {
   display_name: { message: 'El nombre debe tener de 1 a 100 caracteres.', next: 'Escriba el nombre de nuevo.' },
   action: { message: 'Ese no es un nombre de acción.', next: 'Escriba una acción como aparece en el registro, p. ej. “staff created”, o déjelo vacío.' },
   from: { message: 'La fecha de inicio no es una fecha.', next: 'Elija un día en el calendario o déjelo vacío.' },
-  to: { message: 'La fecha final no es una fecha o es anterior a la de inicio.', next: 'Elija un día igual o posterior a la fecha de inicio.' },
+  to: { message: 'La fecha final no es una fecha, es anterior a la de inicio o está demasiado lejos de ella.', next: 'Elija un día igual o posterior a la fecha de inicio (un informe abarca como máximo 400 días).' },
   // evidence desk (issue 15)
   sha256: { message: 'Un SHA-256 tiene 64 caracteres, 0–9 y a–f.', next: 'Copie el hash completo otra vez.' },
 };

@@ -1,6 +1,7 @@
 /**
  * The manager's desktop: sign-in, then the lane monitor, signatures (with the evidence desk:
- * certificates, exports, verifying a certificate), kiosk pairing, staff and the audit log.
+ * certificates, exports, verifying a certificate), kiosk pairing, staff, the audit log and the
+ * reports.
  */
 
 import { useEffect } from 'preact/hooks';
@@ -18,6 +19,7 @@ import { KioskPairing } from './kiosks';
 import { RegisterList } from './registers';
 import { StaffTab } from './staff';
 import { LaneMonitor } from './monitor';
+import { ReportsTab } from './reports';
 import { navigate, route, watchLocation, type ManagerRoute } from './route';
 import { SignatureList, SignatureView } from './signatures';
 import { VerifyPage } from './verify';
@@ -30,6 +32,7 @@ const TABS: readonly [ManagerRoute, MessageKey][] = [
   [{ page: 'staff' }, 'man.tab.staff'],
   [{ page: 'agreements' }, 'man.tab.agreements'],
   [{ page: 'audit', filters: {} }, 'man.tab.audit'],
+  [{ page: 'reports', filters: {} }, 'rep.tab'],
 ];
 
 /** The manager page. */
@@ -77,6 +80,7 @@ export function ManagerApp({ timeZone = DEFAULT_TIME_ZONE }: { timeZone?: string
         {current.page === 'staff' ? <StaffTab timeZone={timeZone} /> : null}
         {current.page === 'agreements' ? <AgreementsTab timeZone={timeZone} /> : null}
         {current.page === 'audit' ? <AuditTab filters={current.filters} timeZone={timeZone} /> : null}
+        {current.page === 'reports' ? <ReportsTab filters={current.filters} timeZone={timeZone} /> : null}
       </main>
     </div>
   );

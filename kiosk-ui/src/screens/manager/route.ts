@@ -14,10 +14,14 @@ export type ManagerRoute =
   | { page: 'kiosks' }
   | { page: 'staff' }
   | { page: 'agreements' }
-  | { page: 'audit'; filters: Record<string, string> };
+  | { page: 'audit'; filters: Record<string, string> }
+  | { page: 'reports'; filters: Record<string, string> };
 
 /** Filters the signature list keeps in the query string. */
 export const SIGNATURE_FILTERS = ['from', 'to', 'customer', 'lane', 'language', 'agreement_version', 'cursor'] as const;
+
+/** The range the reports keep in the query string (club-local days). */
+export const REPORT_FILTERS = ['from', 'to'] as const;
 
 /** Filters the audit log keeps in the query string. */
 export const AUDIT_FILTERS = ['actor', 'action', 'lane', 'entity_type', 'entity_id', 'from', 'to', 'cursor'] as const;
@@ -60,6 +64,7 @@ export function parseRoute(pathname: string, search: string): ManagerRoute {
   if (parts[1] === 'staff') return { page: 'staff' };
   if (parts[1] === 'agreements') return { page: 'agreements' };
   if (parts[1] === 'audit') return { page: 'audit', filters: pick(search, AUDIT_FILTERS) };
+  if (parts[1] === 'reports') return { page: 'reports', filters: pick(search, REPORT_FILTERS) };
   return { page: 'lanes' };
 }
 
@@ -78,6 +83,8 @@ export function routeUrl(route: ManagerRoute): string {
       return '/manager/agreements';
     case 'audit':
       return withQuery('/manager/audit', AUDIT_FILTERS, route.filters);
+    case 'reports':
+      return withQuery('/manager/reports', REPORT_FILTERS, route.filters);
     case 'signature':
       return `/manager/signatures/${encodeURIComponent(route.id)}`;
     case 'signatures': {
