@@ -111,6 +111,32 @@ fn sum(days: &[Load], units: i64, minutes: i64) -> Load {
 }
 
 /// Units per tier: rooms by type, and the lockers.
+/// The spans overlapping each day in turn, days taken in order: every day used to look at
+/// every stay of the range (365 days × 50,000 stays on a year, 0.5 s); now a stay is added
+/// once when its day comes and dropped once it has ended.
+struct Sweep {
+    sorted: Vec<Span>,
+    next: usize,
+    active: Vec<Span>,
+}
+
+impl Sweep {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort();
+        Self { sorted: spans, next: 0, active: Vec::new() }
+    }
+
+    /// The spans overlapping `(a, b)`; the next call must be for a later day.
+    fn day(&mut self, (a, b): Span) -> &[Span] {
+        while let Some(&span) = self.sorted.get(self.next).filter(|(s, _)| *s < b) {
+            self.active.push(span);
+            self.next += 1;
+        }
+        self.active.retain(|&(_, e)| e > a);
+        &self.active
+    }
+}
+
 fn units(conn: &mut DbConn) -> QueryResult<BTreeMap<String, i64>> {
     let rooms: Vec<(RoomType, i64)> = rooms::table.group_by(rooms::type_).select((rooms::type_, count_star())).load(conn)?;
     let mut units: BTreeMap<String, i64> = rooms.into_iter().map(|(t, n)| (t.as_str().to_owned(), n)).collect();
@@ -147,17 +173,21 @@ pub fn compute(conn: &mut DbConn, range: Range, now: DateTime<Utc>) -> QueryResu
     for (tier, s, e) in &stays {
         spans.entry(tier.as_str()).or_default().push((*s, *e));
     }
-    let every: Vec<_> = stays.iter().map(|(_, s, e)| (*s, *e)).collect();
+    let mut every = Sweep::new(stays.iter().map(|(_, s, e)| (*s, *e)).collect());
+    let mut sweeps: BTreeMap<&str, Sweep> = spans.iter().map(|(t, s)| (*t, Sweep::new(s.clone()))).collect();
     let all_units: i64 = units.values().sum();
     let mut days = Vec::new();
     for date in range.days() {
         let (a, b) = club_days::days_range(range.tz, Some(date), Some(date));
         let bounds = (a.unwrap_or(DateTime::<Utc>::MIN_UTC), b.unwrap_or(DateTime::<Utc>::MAX_UTC));
-        let by_tier: BTreeMap<String, Load> =
-            spans.iter().map(|(t, s)| ((*t).to_owned(), load(s, units.get(*t).copied().unwrap_or(0), bounds))).collect();
+        let by_tier: BTreeMap<String, Load> = sweeps
+            .iter_mut()
+            .map(|(t, sweep)| ((*t).to_owned(), load(sweep.day(bounds), units.get(*t).copied().unwrap_or(0), bounds)))
+            .collect();
         // every unit's minutes are the tiers' (whole minutes per tier), so the lines add up
         let minutes: Vec<Load> = by_tier.values().copied().collect();
-        let all = Load { peak: load(&every, all_units, bounds).peak, ..sum(&minutes, all_units, (bounds.1 - bounds.0).num_minutes()) };
+        let all =
+            Load { peak: load(every.day(bounds), all_units, bounds).peak, ..sum(&minutes, all_units, (bounds.1 - bounds.0).num_minutes()) };
         days.push(Day { date, by_tier, all });
     }
     let (start, end) = range.bounds();

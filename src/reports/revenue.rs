@@ -75,15 +75,23 @@ fn upgrade_tiers(conn: &mut DbConn, (start, end): (Ts, Ts)) -> QueryResult<BTree
         .filter(payment_intents::paid_at.ge(start).and(payment_intents::paid_at.lt(end)))
         .select((payment_intents::id, payment_intents::quote_json))
         .load(conn)?;
+    if quotes.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    // one query for the entries' tiers instead of one round trip per upgrade (≈ 900 in a
+    // year's data); an upgrade's entry was created before it was paid, so before the range's end
+    let entries: BTreeMap<WaitlistId, String> = waitlist::table
+        .filter(waitlist::created_at.lt(end))
+        .select((waitlist::id, waitlist::desired_tier))
+        .load(conn)?
+        .into_iter()
+        .collect();
     let mut tiers = BTreeMap::new();
     for (intent, quote) in quotes {
         let entry = serde_json::from_str::<serde_json::Value>(&quote)
             .ok()
             .and_then(|q| serde_json::from_value::<WaitlistId>(q["waitlist_id"].clone()).ok());
-        if let Some(entry) = entry {
-            let tier: Option<String> = waitlist::table.find(entry).select(waitlist::desired_tier).first(conn).optional()?;
-            tiers.extend(tier.map(|t| (intent, t)));
-        }
+        tiers.extend(entry.and_then(|e| entries.get(&e)).map(|t| (intent, t.clone())));
     }
     Ok(tiers)
 }

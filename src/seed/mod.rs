@@ -4,3 +4,4 @@
 pub mod demo;
 pub mod inventory_csv;
 pub mod setup;
+pub mod year;

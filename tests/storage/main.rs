@@ -13,3 +13,4 @@ mod migrations;
 mod optimistic;
 mod soak;
 mod upgrades;
+mod year;

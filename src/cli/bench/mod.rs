@@ -1,7 +1,8 @@
 //! `frontdesk bench`: N lanes, each a register and its paired kiosk on their own sockets,
 //! run complete check-ins against a server started here on a fresh database (SQLite or
 //! PostgreSQL) or against a running one (`--target`); or `--idle-sockets K`; or `--quick`
-//! (a short round of both, for CI: it prints figures and never judges them).
+//! (a short round of both, for CI: it prints figures and never judges them); or `--reports`
+//! (a year of generated data, every report timed: `year`).
 
 mod client;
 mod desk;
@@ -12,6 +13,7 @@ mod report;
 mod seed;
 mod server;
 mod stats;
+mod year;
 
 use std::cell::RefCell;
 use std::process::ExitCode;
@@ -69,6 +71,19 @@ pub struct BenchArgs {
     /// answers, 500 idle sockets); prints, never asserts.
     #[arg(long)]
     pub quick: bool,
+    /// Instead of check-ins: a year of generated data (about --visits over --days) in a
+    /// fresh database of --backend, then every report timed over the year, a month and a day.
+    #[arg(long)]
+    pub reports: bool,
+    /// With --reports: visits over the whole range, about.
+    #[arg(long, default_value_t = 50_000)]
+    pub visits: u32,
+    /// With --reports: days of data, ending yesterday (club-local).
+    #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=400))]
+    pub days: u32,
+    /// With --reports: timed runs per report and range.
+    #[arg(long, default_value_t = 5)]
+    pub repeat: usize,
     /// Print each run as one JSON line too.
     #[arg(long)]
     pub json: bool,
@@ -113,6 +128,12 @@ pub fn run(args: BenchArgs) -> CliResult {
         None => println!("open-file limit: unchanged"),
     }
     let admin = seed::admin_url(args.database_url.as_deref());
+    if args.reports {
+        let plan =
+            year::YearPlan { backend: args.backend, visits: args.visits, days: args.days, repeat: args.repeat.max(1), json: args.json };
+        year::run(&plan, &admin)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let plans = if args.quick {
         let mut plans = Vec::new();
         let mut backends = vec![Backend::Sqlite];

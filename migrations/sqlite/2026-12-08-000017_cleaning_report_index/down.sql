@@ -1,0 +1,1 @@
+DROP INDEX inventory_transitions_at_covering_idx;
