@@ -27,6 +27,7 @@ mod queries;
 mod registers;
 mod renewals;
 mod reports;
+mod reports_month;
 mod route_walk;
 mod serve;
 mod signatures;

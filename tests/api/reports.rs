@@ -19,18 +19,18 @@ use crate::counter::{Desk, check_in, desk};
 use crate::renewals::renew;
 use crate::upgrades::{entries, mark, wait_for};
 
-fn time(v: &Value) -> DateTime<Utc> {
+pub(crate) fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("a time: {v}"))).unwrap().with_timezone(&Utc)
 }
 
-fn chicago(day: &str, hour: u32, minute: u32) -> DateTime<Utc> {
+pub(crate) fn chicago(day: &str, hour: u32, minute: u32) -> DateTime<Utc> {
     let date: NaiveDate = day.parse().unwrap();
     Chicago.from_local_datetime(&date.and_hms_opt(hour, minute, 0).unwrap()).unwrap().with_timezone(&Utc)
 }
 
 /// Alex signs out of lane-1's register, the clock moves to `at`, and alex signs in again with
 /// a fresh login (logins last 12 hours).
-async fn relog<S, B>(app: &S, desk: &mut Desk, clock: &frontdesk::clock::ManualClock, at: DateTime<Utc>)
+pub(crate) async fn relog<S, B>(app: &S, desk: &mut Desk, clock: &frontdesk::clock::ManualClock, at: DateTime<Utc>)
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,
@@ -44,7 +44,7 @@ where
 }
 
 /// The CSV answer's body, after checking it is CSV.
-async fn csv<S, B>(app: &S, path: &str, token: &str) -> String
+pub(crate) async fn csv<S, B>(app: &S, path: &str, token: &str) -> String
 where
     S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
     B: actix_web::body::MessageBody,
@@ -57,7 +57,7 @@ where
 }
 
 /// The cells of the CSV's `TOTAL` line.
-fn total_line(csv: &str) -> Vec<String> {
+pub(crate) fn total_line(csv: &str) -> Vec<String> {
     let last = csv.lines().last().unwrap();
     assert!(last.starts_with("TOTAL,"), "{csv}");
     last.split(',').map(str::to_owned).collect()
@@ -92,12 +92,12 @@ fn added(before: &[Paid], after: &[Paid]) -> Vec<Paid> {
         .collect()
 }
 
-fn sums(v: &Value) -> BTreeMap<String, (i64, i64)> {
+pub(crate) fn sums(v: &Value) -> BTreeMap<String, (i64, i64)> {
     v.as_object().unwrap().iter().map(|(k, s)| (k.clone(), (s["payments"].as_i64().unwrap(), s["cents"].as_i64().unwrap()))).collect()
 }
 
 /// Units per occupancy tier (rooms by type, every locker), read from the inventory.
-fn occupancy_units(db: &crate::support::TestDb) -> BTreeMap<&'static str, i64> {
+pub(crate) fn occupancy_units(db: &crate::support::TestDb) -> BTreeMap<&'static str, i64> {
     use frontdesk::db::schema::{lockers, rooms};
     let mut conn = db.conn();
     let mut units = BTreeMap::new();
@@ -110,7 +110,7 @@ fn occupancy_units(db: &crate::support::TestDb) -> BTreeMap<&'static str, i64> {
 
 /// Whole minutes of `spans` inside `[a, b)` (seconds summed first) and the most of them at
 /// one instant there (tried at every span's start).
-fn occupied(spans: &[(DateTime<Utc>, DateTime<Utc>)], (a, b): (DateTime<Utc>, DateTime<Utc>)) -> (i64, i64) {
+pub(crate) fn occupied(spans: &[(DateTime<Utc>, DateTime<Utc>)], (a, b): (DateTime<Utc>, DateTime<Utc>)) -> (i64, i64) {
     let seconds: i64 = spans.iter().map(|&(s, e)| (e.min(b) - s.max(a)).num_seconds().max(0)).sum();
     let peak = spans
         .iter()
