@@ -1,8 +1,9 @@
 //! `cleaning`: how long cleanings took, per employee. A cleaning is a unit's change to `CLEAN`
 //! from `CLEANING` whose `CLEANING` began at the unit's previous transition; it lasts from that
 //! start to the `CLEAN`, belongs to the club-local day it finished and to the employee who
-//! marked it clean. A `CLEAN` whose start is not on record (an override, or a start more than
-//! a day before the range) counts as `unmeasured`.
+//! marked it clean. A `CLEAN` from `CLEANING` whose start is not on record (more than a day
+//! before the range), or from `DIRTY` (a manager's override), counts as `unmeasured`; any
+//! other change to `CLEAN` (a locker handed back at checkout) is no cleaning.
 
 use std::collections::BTreeMap;
 
@@ -56,7 +57,11 @@ type Row = (ResourceType, ResourceId, InventoryStatus, InventoryStatus, Option<S
 pub fn pair(rows: &[Row], start: Ts, end: Ts) -> Vec<(Option<StaffId>, Option<i64>)> {
     let mut out = Vec::new();
     for (i, (_, _, from, to, staff, at)) in rows.iter().enumerate() {
-        if *to != InventoryStatus::Clean || *at < start || *at >= end {
+        // only a cleaning, or a manager's override of one, makes a unit CLEAN from CLEANING or
+        // DIRTY; a locker handed back at checkout (OCCUPIED → CLEAN) or a unit back in service
+        // (OUT_OF_ORDER → CLEAN) was cleaned by no one
+        let cleaned = matches!(from, InventoryStatus::Cleaning | InventoryStatus::Dirty);
+        if *to != InventoryStatus::Clean || !cleaned || *at < start || *at >= end {
             continue;
         }
         let began = i
@@ -151,5 +156,18 @@ mod tests {
         ];
         assert_eq!(pair(&rows, at(0), at(200)), vec![(s2, Some(25)), (s1, None), (s1, Some(40))]);
         assert_eq!(pair(&rows, at(30), at(200)).len(), 2, "a CLEAN before the range is not counted");
+    }
+
+    #[test]
+    fn a_unit_clean_again_without_cleaning_is_no_cleaning() {
+        let (locker, room) = (ResourceId::new(), ResourceId::new());
+        let who = Some(StaffId::new());
+        let t = |kind, unit, from: &str, to: &str, m| (kind, unit, from.parse().unwrap(), to.parse().unwrap(), who, at(m));
+        let rows = vec![
+            t(ResourceType::Locker, locker, "OCCUPIED", "CLEAN", 10),
+            t(ResourceType::Room, room, "OUT_OF_ORDER", "CLEAN", 20),
+            t(ResourceType::Room, room, "DIRTY", "CLEAN", 30),
+        ];
+        assert_eq!(pair(&rows, at(0), at(100)), vec![(who, None)], "only the override from DIRTY counts (unmeasured)");
     }
 }

@@ -322,11 +322,9 @@ both_backends!(
                             books.spans.push((stay.tier, stay.start, at));
                             if stay.room {
                                 rooms_out.push(stay.number.clone());
-                            } else {
-                                // a locker goes straight to CLEAN at checkout: the cleaning
-                                // report counts that as an unmeasured clean by whoever checked out
-                                books.cleaning.entry("Sam Staff".to_owned()).or_default().2 += 1;
                             }
+                            // a locker goes straight to CLEAN at checkout: no one cleaned it, so
+                            // it is no cleaning in the report
                         }
                     }
                 }
